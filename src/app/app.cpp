@@ -1,0 +1,154 @@
+#include "app/app.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <thread>
+
+#include "app/web_files.h"
+#include "core/clock.h"
+#include "core/log.h"
+#include "core/metrics.h"
+#include "directory/demo_dataset.h"
+#include "http/server.h"
+#include "store/database.h"
+#include "store/demo_store.h"
+#include "store/migrations.h"
+#include "web/i18n_catalog.h"
+#include "web/routes.h"
+#include "web/site.h"
+#include "web/templates.h"
+
+namespace tilti::app {
+namespace {
+
+int Fail(const std::string& message) {
+  std::fprintf(stderr, "tilti: %s\n", message.c_str());
+  return 1;
+}
+
+int WorkerThreads(const Config& c) {
+  if (c.threads > 0) return c.threads;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+Result<std::unique_ptr<store::Database>> OpenAndMigrate(const Config& c, bool create,
+                                                        int readers) {
+  if (create) {
+    auto parent = std::filesystem::path(c.db).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  }
+  store::DatabaseOptions options;
+  options.path = c.db;
+  options.create_if_missing = create;
+  options.read_connections = readers;
+  auto db = store::Database::Open(options);
+  if (!db.ok()) return db.error();
+  auto applied = db.value()->Migrate(store::BuiltinSqliteMigrations());
+  if (!applied.ok()) return applied.error();
+  return std::move(db.value());
+}
+
+std::string NowRfc3339(const Clock& clock) {
+  auto t = std::chrono::system_clock::to_time_t(clock.Now());
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+}  // namespace
+
+int RunMigrate(const Config& config) {
+  auto db = OpenAndMigrate(config, /*create=*/true, 1);
+  if (!db.ok()) return Fail(db.error().detail);
+  std::printf("%s: schema version %d\n", config.db.c_str(), db.value()->SchemaVersion());
+  return 0;
+}
+
+int RunDemo(const Config& config) {
+  auto dataset = directory::ParseDemo(embedded::demo());
+  if (!dataset.ok()) return Fail("demo data: " + dataset.error().detail);
+  auto db = OpenAndMigrate(config, /*create=*/true, 1);
+  if (!db.ok()) return Fail(db.error().detail);
+  SystemClock clock;
+  store::LoadDemo(*db.value(), dataset.value(), NowRfc3339(clock));
+  auto counts = store::CountDemoRows(*db.value());
+  std::printf("%s: demo data loaded (%s)\n", config.db.c_str(), store::FormatDemoCounts(counts).c_str());
+  return 0;
+}
+
+int RunServe(const Config& config) {
+  auto listen = SplitListen(config.listen).value();
+  int threads = WorkerThreads(config);
+
+  FileSet web_files = FileSet::FromEmbedded(embedded::web());
+  if (config.web_dir) {
+    auto from_disk = FileSet::FromDirectory(*config.web_dir);
+    if (!from_disk.ok()) return Fail(from_disk.error().detail);
+    web_files = std::move(from_disk.value());
+  }
+  auto messages = web::i18n::Messages::Load(web_files.files());
+  if (!messages.ok()) return Fail(messages.error().detail);
+  for (const auto& locale : messages.value().Locales()) {
+    auto missing = messages.value().MissingKeys(locale.code);
+    if (missing.empty()) continue;
+    spdlog::warn("locales/{}.po lacks {} message(s), shown in English, e.g. {}", locale.code,
+                 missing.size(), missing.front());
+  }
+  auto templates = web::TemplateSet::Load(web_files.files(), [&](std::string_view key) {
+    return messages.value().HasKey(key) && !messages.value().TakesArguments(key);
+  });
+  if (!templates.ok()) return Fail(templates.error().detail);
+
+  if (!std::filesystem::exists(config.db)) {
+    return Fail(config.db + ": no such database (create one with 'tilti demo --db " + config.db +
+                "' or 'tilti migrate --db " + config.db + "')");
+  }
+  auto db = OpenAndMigrate(config, /*create=*/false, threads + 1);
+  if (!db.ok()) return Fail(db.error().detail);
+
+  Metrics metrics;
+  store::Database& database = *db.value();
+  metrics.AddGauge("tilti_db_file_bytes", "Size of the database file.",
+                   [&database] { return database.FileBytes(); });
+  metrics.AddGauge("tilti_db_schema_version", "Applied schema migration version.",
+                   [&database] { return static_cast<double>(database.SchemaVersion()); });
+
+  // The site needs the public URL, which may depend on the port the server binds; the
+  // server needs the site's handlers. Bind first, then build the site, then run.
+  http::Router router;
+  std::unique_ptr<web::Site> site;
+  http::Handler dispatch;  // set before Run(); no request arrives before that
+
+  http::ServerOptions options;
+  options.host = listen.first;
+  options.port = listen.second;
+  options.threads = threads;
+  options.max_body_bytes = config.max_body_bytes;
+  options.access_log = !config.quiet_access_log;
+  http::Server server(
+      options,
+      [&dispatch](http::Request& request) { return dispatch(request); },
+      [&site](int status, const http::Request& partial) { return site->ErrorPage(status, partial); },
+      metrics);
+  auto bound = server.Bind();
+  if (!bound.ok()) return Fail(bound.error().detail);
+  web::SiteOptions site_options;
+  site_options.public_url =
+      config.public_url.empty() ? "http://" + bound.value() : config.public_url;
+  site = std::make_unique<web::Site>(site_options, messages.value(), std::move(templates.value()),
+                                     std::make_unique<web::StaticAssets>(web_files.files()),
+                                     database, metrics);
+  router = web::BuildRoutes(*site);
+  dispatch = web::MakeDispatcher(router, *site);
+  // Tests and scripts read this line to learn the port when --listen ends in :0.
+  std::printf("tilti: listening on http://%s\n", bound.value().c_str());
+  std::fflush(stdout);
+  spdlog::info("serving {} with {} threads, database {}", bound.value(), threads, config.db);
+  server.Run();
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace tilti::app

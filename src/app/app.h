@@ -1,0 +1,14 @@
+#pragma once
+// The composition root: the one place that builds and wires the long-lived objects.
+#include <string>
+
+#include "app/config.h"
+
+namespace tilti::app {
+
+// Each returns the process exit code; errors are printed as one clear line on stderr.
+int RunServe(const Config& config);
+int RunMigrate(const Config& config);
+int RunDemo(const Config& config);
+
+}  // namespace tilti::app

@@ -1,0 +1,156 @@
+#include "app/config.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace tilti::app {
+namespace {
+
+const std::vector<std::string> kCommands = {"serve", "migrate", "demo"};
+
+Error Bad(std::string what) { return Error{ErrorCode::kInvalidInput, std::move(what)}; }
+
+std::optional<long long> ParseInt(const std::string& s) {
+  long long v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+// Applies one setting by name; used for both flags and environment variables.
+std::optional<Error> Apply(Config& c, const std::string& name, const std::string& value,
+                           const std::string& origin) {
+  if (name == "db") {
+    if (value.empty()) return Bad(origin + ": a database path is needed");
+    c.db = value.starts_with("sqlite:") ? value.substr(7) : value;
+  } else if (name == "listen") {
+    if (auto r = SplitListen(value); !r.ok()) return Bad(origin + ": " + r.error().detail);
+    c.listen = value;
+  } else if (name == "threads") {
+    auto v = ParseInt(value);
+    if (!v || *v < 0 || *v > 256) return Bad(origin + ": expected a number from 0 to 256");
+    c.threads = static_cast<int>(*v);
+  } else if (name == "web-dir") {
+    c.web_dir = value;
+  } else if (name == "public-url") {
+    if (!value.starts_with("http://") && !value.starts_with("https://")) {
+      return Bad(origin + ": expected an http:// or https:// URL");
+    }
+    c.public_url = value;
+    while (c.public_url.ends_with("/")) c.public_url.pop_back();
+  } else if (name == "max-body") {
+    auto v = ParseInt(value);
+    if (!v || *v < 1024 || *v > (1LL << 30)) {
+      return Bad(origin + ": expected a byte count from 1024 to 1073741824");
+    }
+    c.max_body_bytes = static_cast<size_t>(*v);
+  } else {
+    return Bad(origin + ": unknown option");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Result<std::pair<std::string, uint16_t>> SplitListen(const std::string& listen) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return Bad("\"" + listen + "\" is not HOST:PORT (for example 127.0.0.1:8080)");
+  }
+  auto port = ParseInt(listen.substr(colon + 1));
+  if (!port || *port < 0 || *port > 65535) {
+    return Bad("\"" + listen + "\": the port must be a number from 0 to 65535");
+  }
+  std::string host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  return std::pair<std::string, uint16_t>{host, static_cast<uint16_t>(*port)};
+}
+
+Result<Config> ParseConfig(const std::vector<std::string>& args,
+                           const std::map<std::string, std::string>& env) {
+  Config c;
+  size_t i = 0;
+  if (!args.empty() && !args[0].starts_with("-")) {
+    c.command = args[0];
+    i = 1;
+    if (std::find(kCommands.begin(), kCommands.end(), c.command) == kCommands.end() &&
+        c.command != "help") {
+      return Bad("unknown command \"" + c.command + "\" (try: tilti --help)");
+    }
+  } else {
+    c.command = "help";
+  }
+  // Environment first, so flags override it.
+  static const std::vector<std::pair<std::string, std::string>> kEnv = {
+      {"TILTI_DB", "db"},           {"TILTI_LISTEN", "listen"},
+      {"TILTI_THREADS", "threads"}, {"TILTI_WEB_DIR", "web-dir"},
+      {"TILTI_PUBLIC_URL", "public-url"}, {"TILTI_MAX_BODY", "max-body"}};
+  for (const auto& [var, name] : kEnv) {
+    if (auto it = env.find(var); it != env.end()) {
+      if (auto e = Apply(c, name, it->second, var)) return *e;
+    }
+  }
+  for (; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--help" || a == "-h") {
+      c.help = true;
+      continue;
+    }
+    if (a == "--verbose" || a == "-v") {
+      c.verbose = true;
+      continue;
+    }
+    if (a == "--no-access-log") {
+      c.quiet_access_log = true;
+      continue;
+    }
+    if (!a.starts_with("--")) return Bad("unexpected argument \"" + a + "\"");
+    std::string name = a.substr(2), value;
+    if (auto eq = name.find('='); eq != std::string::npos) {
+      value = name.substr(eq + 1);
+      name = name.substr(0, eq);
+    } else {
+      if (i + 1 >= args.size()) return Bad("--" + name + " needs a value");
+      value = args[++i];
+    }
+    if (auto e = Apply(c, name, value, "--" + name)) return *e;
+  }
+  return c;
+}
+
+std::string HelpText(const std::string& command) {
+  const std::string common =
+      "  --db PATH          database file (TILTI_DB; default data/tilti.db)\n"
+      "  --verbose          debug logging\n"
+      "  --help             this text\n";
+  if (command == "serve") {
+    return "tilti serve: serve the web site and API.\n\nOptions:\n" + common +
+           "  --listen HOST:PORT address to listen on (TILTI_LISTEN; default 127.0.0.1:8080;\n"
+           "                     port 0 picks a free port and prints it)\n"
+           "  --threads N        worker threads (TILTI_THREADS; default one per core)\n"
+           "  --public-url URL   absolute base URL for links (TILTI_PUBLIC_URL)\n"
+           "  --max-body BYTES   largest request body accepted (TILTI_MAX_BODY; default 1 MiB)\n"
+           "  --web-dir DIR      load templates, locales and static files from DIR instead\n"
+           "                     of the copies built into the binary (TILTI_WEB_DIR)\n"
+           "  --no-access-log    do not log one line per request\n";
+  }
+  if (command == "migrate") {
+    return "tilti migrate: create the database if needed and apply pending migrations.\n\n"
+           "Options:\n" + common;
+  }
+  if (command == "demo") {
+    return "tilti demo: create (or refresh) a database holding the demo data set: the\n"
+           "libraries, institutions and initiatives of the seed documents and the gazetteer\n"
+           "of Latvian municipalities and places.\n\nOptions:\n" + common;
+  }
+  return "tilti: libraries as bridges into society.\n\n"
+         "Usage: tilti COMMAND [options]\n\nCommands:\n"
+         "  serve     serve the web site and API\n"
+         "  migrate   apply database migrations\n"
+         "  demo      create a database with the demo data set\n\n"
+         "Run 'tilti COMMAND --help' for the options of a command.\n";
+}
+
+}  // namespace tilti::app

@@ -1,0 +1,39 @@
+#pragma once
+// Configuration of the tilti command: flags first, then TILTI_* environment variables, then
+// defaults.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+
+namespace tilti::app {
+
+struct Config {
+  std::string command;             // serve | migrate | demo | help
+  std::string db = "data/tilti.db";          // --db / TILTI_DB
+  std::string listen = "127.0.0.1:8080";     // --listen / TILTI_LISTEN
+  int threads = 0;                            // --threads / TILTI_THREADS (0: one per core)
+  std::optional<std::string> web_dir;         // --web-dir / TILTI_WEB_DIR: templates,
+                                              // locales and static files from disk
+  std::string public_url;                     // --public-url / TILTI_PUBLIC_URL; empty:
+                                              // http:// + the address actually bound
+  size_t max_body_bytes = 1024 * 1024;        // --max-body / TILTI_MAX_BODY
+  bool verbose = false;                       // --verbose
+  bool help = false;                          // --help
+  bool quiet_access_log = false;              // --no-access-log
+};
+
+// Parses `args` (without the program name). `env` holds the environment (name -> value).
+// Errors (kInvalidInput) say which flag and why, in one line.
+Result<Config> ParseConfig(const std::vector<std::string>& args,
+                           const std::map<std::string, std::string>& env);
+
+// Splits "host:port"; the port must be 0..65535.
+Result<std::pair<std::string, uint16_t>> SplitListen(const std::string& listen);
+
+// The --help text of a command ("" for the overview).
+std::string HelpText(const std::string& command);
+
+}  // namespace tilti::app

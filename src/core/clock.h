@@ -1,0 +1,31 @@
+#pragma once
+// Time is injected so rules can be tested without the real clock.
+#include <chrono>
+#include <functional>
+
+namespace tilti {
+
+using SysTime = std::chrono::sys_seconds;
+
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual SysTime Now() const = 0;
+};
+
+class SystemClock final : public Clock {
+ public:
+  SysTime Now() const override;
+};
+
+class FixedClock final : public Clock {
+ public:
+  explicit FixedClock(SysTime t) : t_(t) {}
+  SysTime Now() const override { return t_; }
+  void Set(SysTime t) { t_ = t; }
+
+ private:
+  SysTime t_;
+};
+
+}  // namespace tilti

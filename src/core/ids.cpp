@@ -1,0 +1,44 @@
+#include "core/ids.h"
+
+#include <cstdint>
+
+namespace tilti {
+
+std::string DeterministicUuid(std::string_view name) {
+  // FNV-1a 128-bit: offset basis and prime from the FNV reference.
+  unsigned __int128 hash = (static_cast<unsigned __int128>(0x6c62272e07bb0142ULL) << 64) |
+                           0x62b821756295c58dULL;
+  const unsigned __int128 prime = (static_cast<unsigned __int128>(0x0000000001000000ULL) << 64) |
+                                  0x000000000000013BULL;
+  for (unsigned char c : name) {
+    hash ^= c;
+    hash *= prime;
+  }
+  unsigned char b[16];
+  for (int i = 15; i >= 0; --i) {
+    b[i] = static_cast<unsigned char>(hash & 0xff);
+    hash >>= 8;
+  }
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x80);  // version 8
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // RFC 9562 variant
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
+    out += kHex[b[i] >> 4];
+    out += kHex[b[i] & 0xf];
+  }
+  return out;
+}
+
+bool LooksLikeUuid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash != (s[i] == '-')) return false;
+    if (!dash && !((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f'))) return false;
+  }
+  return true;
+}
+
+}  // namespace tilti

@@ -1,0 +1,70 @@
+#pragma once
+// Read models of the directory: what the public pages show about libraries.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/localized_text.h"
+
+namespace tilti::directory {
+
+struct LibrarySummary {
+  std::string slug;
+  LocalizedText name;
+  std::string municipality_id;
+  LocalizedText municipality_name;
+  LocalizedText town;
+};
+
+// Libraries grouped by municipality, both in the order the caller's collation decides.
+struct MunicipalityGroup {
+  std::string municipality_id;
+  LocalizedText name;
+  std::vector<LibrarySummary> libraries;
+};
+
+struct ServiceSummary {
+  std::string id;
+  LocalizedText name;
+  LocalizedText description;
+  std::vector<LocalizedText> types;  // service-type taxonomy terms
+  std::vector<LocalizedText> audiences;  // target-group taxonomy terms
+};
+
+struct InitiativeSummary {
+  std::string slug;
+  LocalizedText name;
+  std::string role;  // the library's role: lead, partner, participant, administrator
+};
+
+struct PartnerSummary {
+  LocalizedText name;
+  std::string role;  // 'municipality' or 'integration'
+};
+
+struct Phone {
+  std::string number;
+  std::optional<std::string> description;
+};
+
+struct LibraryDetail {
+  std::string id;
+  std::string slug;
+  LocalizedText name;
+  LocalizedText description;
+  LocalizedText municipality_name;
+  LocalizedText town;
+  std::optional<double> latitude;
+  std::optional<double> longitude;
+  bool coordinates_approximate = false;
+  std::optional<std::string> website;
+  std::optional<std::string> email;
+  std::vector<Phone> phones;
+  std::vector<ServiceSummary> services;
+  std::vector<InitiativeSummary> initiatives;
+  std::vector<PartnerSummary> partners;
+  std::optional<std::string> assured_date;
+  std::string last_modified;
+};
+
+}  // namespace tilti::directory

@@ -1,0 +1,90 @@
+#include "store/database.h"
+
+#include <sys/stat.h>
+
+#include "core/log.h"
+
+namespace tilti::store {
+
+ReadLease::~ReadLease() {
+  if (conn_) db_->Return(std::move(conn_));
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
+  std::unique_ptr<Database> db(new Database(options));
+  std::string error;
+  db->writer_ = Connection::Open(
+      options.path,
+      options.create_if_missing ? Connection::Mode::kCreate : Connection::Mode::kReadWrite,
+      options.busy_timeout_ms, &error);
+  if (!db->writer_) return Error{ErrorCode::kUnavailable, error};
+  for (int i = 0; i < std::max(1, options.read_connections); ++i) {
+    auto reader = Connection::Open(options.path, Connection::Mode::kReadOnlyQueries,
+                                   options.busy_timeout_ms, &error);
+    if (!reader) return Error{ErrorCode::kUnavailable, error};
+    db->idle_readers_.push_back(std::move(reader));
+  }
+  return db;
+}
+
+ReadLease Database::Read() {
+  std::unique_lock lock(pool_mu_);
+  pool_cv_.wait(lock, [&] { return !idle_readers_.empty(); });
+  auto conn = std::move(idle_readers_.back());
+  idle_readers_.pop_back();
+  return ReadLease(*this, std::move(conn));
+}
+
+void Database::Return(std::unique_ptr<Connection> conn) {
+  {
+    std::lock_guard lock(pool_mu_);
+    idle_readers_.push_back(std::move(conn));
+  }
+  pool_cv_.notify_one();
+}
+
+int Database::SchemaVersion() {
+  std::lock_guard lock(write_mu_);
+  Statement st = writer_->Prepare(
+      "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='schema_migrations'");
+  st.Step();
+  if (st.Int(0) == 0) return 0;
+  Statement v = writer_->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
+  v.Step();
+  return static_cast<int>(v.Int(0));
+}
+
+Result<int> Database::Migrate(const std::vector<Migration>& migrations) {
+  int current = SchemaVersion();
+  int applied = 0;
+  for (const auto& m : migrations) {
+    if (m.version <= current) continue;
+    try {
+      Write([&](Connection& c) {
+        c.Exec(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+            "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
+            "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+        c.Exec(m.sql);
+        c.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)")
+            .Bind(1, m.version)
+            .Bind(2, m.name)
+            .Run();
+      });
+    } catch (const SqlError& e) {
+      return Error{ErrorCode::kUnavailable,
+                   "migration " + m.name + " failed and was rolled back: " + e.what()};
+    }
+    spdlog::info("applied migration {}", m.name);
+    ++applied;
+  }
+  return applied;
+}
+
+double Database::FileBytes() {
+  struct stat st {};
+  if (::stat(options_.path.c_str(), &st) != 0) return 0;
+  return static_cast<double>(st.st_size);
+}
+
+}  // namespace tilti::store

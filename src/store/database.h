@@ -1,0 +1,102 @@
+#pragma once
+// The embedded database: a pool of read connections (one per worker thread is enough, so a
+// lease never waits in practice) and exactly one writer. Every write runs inside
+// BEGIN IMMEDIATE on the writer, serialised by a mutex, so writers never deadlock and readers
+// (WAL) never block.
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "store/migrations.h"
+#include "store/sqlite.h"
+
+namespace tilti::store {
+
+struct DatabaseOptions {
+  std::string path = "data/tilti.db";
+  int read_connections = 4;
+  int busy_timeout_ms = 5000;
+  bool create_if_missing = false;
+};
+
+class Database;
+
+// Exclusive use of one read connection until destroyed.
+class ReadLease {
+ public:
+  ReadLease(Database& db, std::unique_ptr<Connection> conn) : db_(&db), conn_(std::move(conn)) {}
+  ReadLease(ReadLease&&) = default;
+  ~ReadLease();
+  Connection& operator*() { return *conn_; }
+  Connection* operator->() { return conn_.get(); }
+
+ private:
+  Database* db_;
+  std::unique_ptr<Connection> conn_;
+};
+
+class Database {
+ public:
+  // Opens (or with create_if_missing, creates) the file and its connections. Does not
+  // migrate. Errors: kUnavailable with a one-line reason naming the path (missing,
+  // unreadable, not a database, corrupt).
+  static Result<std::unique_ptr<Database>> Open(const DatabaseOptions& options);
+
+  // Applies the migrations not yet recorded, in order, each in its own transaction. On the
+  // first failure the database keeps every earlier migration and none of the failing one, and
+  // the error names the migration. Returns the number applied.
+  Result<int> Migrate(const std::vector<Migration>& migrations);
+  // The highest applied migration version (0 for an empty database).
+  int SchemaVersion();
+
+  // Borrows a read connection (blocks only if all are leased).
+  ReadLease Read();
+
+  // Runs `fn` on the writer inside BEGIN IMMEDIATE ... COMMIT; rolls back and rethrows if fn
+  // throws. Returns what fn returns.
+  template <typename F>
+  auto Write(F&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    std::lock_guard lock(write_mu_);
+    Connection& c = *writer_;
+    c.Exec("BEGIN IMMEDIATE");
+    try {
+      if constexpr (std::is_void_v<decltype(fn(c))>) {
+        fn(c);
+        c.Exec("COMMIT");
+      } else {
+        auto result = fn(c);
+        c.Exec("COMMIT");
+        return result;
+      }
+    } catch (...) {
+      try {
+        c.Exec("ROLLBACK");
+      } catch (...) {
+        // The transaction may already be gone (SQLite rolls back on some errors).
+      }
+      throw;
+    }
+  }
+
+  const std::string& path() const { return options_.path; }
+  // File size in bytes (database file, not counting WAL), for /metrics.
+  double FileBytes();
+
+ private:
+  friend class ReadLease;
+  explicit Database(DatabaseOptions options) : options_(std::move(options)) {}
+  void Return(std::unique_ptr<Connection> conn);
+
+  DatabaseOptions options_;
+  std::mutex write_mu_;
+  std::unique_ptr<Connection> writer_;  // guarded by write_mu_
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by pool_mu_
+};
+
+}  // namespace tilti::store

@@ -1,0 +1,215 @@
+#include "store/directory_queries.h"
+
+#include <string>
+
+namespace tilti::store {
+namespace {
+
+constexpr char kSep = '\x1f';
+
+// An SQL expression giving "value<US>locale" for the best translation of entity.field of the
+// row whose id is `id_expr`, for the chain bound at ?1..?3, else the row's own source text.
+// `entity`, `field` and the fallback expressions are constants of this file, never input.
+std::string BestText(std::string_view entity, std::string_view id_expr, std::string_view field,
+                     std::string_view source_text_expr, std::string_view source_locale_expr) {
+  std::string s = "coalesce((SELECT t.value || char(31) || t.locale FROM translation t WHERE ";
+  s += "t.entity = '" + std::string(entity) + "' AND t.entity_id = " + std::string(id_expr);
+  s += " AND t.field = '" + std::string(field) + "' AND t.locale IN (?1, ?2, ?3)";
+  s += " ORDER BY CASE t.locale WHEN ?1 THEN 0 WHEN ?2 THEN 1 ELSE 2 END LIMIT 1), ";
+  s += std::string(source_text_expr) + " || char(31) || " + std::string(source_locale_expr) + ")";
+  return s;
+}
+
+// The best name of a gazetteer place for the chain; Latvian when there is no other.
+std::string BestPlaceName(std::string_view place_expr) {
+  std::string p(place_expr);
+  return "coalesce((SELECT pn.name || char(31) || pn.locale FROM place_name pn WHERE "
+         "pn.place_id = " + p + ".id AND pn.locale IN (?1, ?2, ?3) ORDER BY CASE pn.locale "
+         "WHEN ?1 THEN 0 WHEN ?2 THEN 1 ELSE 2 END LIMIT 1), " + p + ".name || char(31) || 'lv')";
+}
+
+LocalizedText Split(std::string_view v) {
+  auto pos = v.rfind(kSep);
+  if (pos == std::string_view::npos) return {std::string(v), ""};
+  return {std::string(v.substr(0, pos)), std::string(v.substr(pos + 1))};
+}
+
+// Binds the chain at ?1..?3, repeating the last locale when the chain is shorter.
+void BindChain(Statement& st, const LocaleChain& chain) {
+  for (int i = 0; i < 3; ++i) {
+    const std::string& loc = chain.empty() ? std::string("lv")
+                                           : chain[std::min<size_t>(i, chain.size() - 1)];
+    st.Bind(i + 1, loc);
+  }
+}
+
+const std::string& LibrarySummarySql() {
+  static const std::string sql =
+      "SELECT o.slug, " +
+      BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
+      ", coalesce(m.id, ''), " +
+      "CASE WHEN m.id IS NULL THEN '' ELSE " +
+      BestText("municipality", "m.id", "name", "m.name", "'lv'") + " END, " +
+      "CASE WHEN p.id IS NULL THEN '' ELSE " + BestPlaceName("p") + " END " +
+      "FROM organization o JOIN location l ON l.organization_id = o.id "
+      "LEFT JOIN municipality m ON m.id = l.municipality_id "
+      "LEFT JOIN place p ON p.id = l.place_id "
+      "WHERE o.kind = 'library'";
+  return sql;
+}
+
+directory::LibrarySummary ReadSummary(const Statement& st) {
+  directory::LibrarySummary s;
+  s.slug = st.Text(0);
+  s.name = Split(st.TextView(1));
+  s.municipality_id = st.Text(2);
+  s.municipality_name = Split(st.TextView(3));
+  s.town = Split(st.TextView(4));
+  return s;
+}
+
+std::vector<LocalizedText> TermsOf(Connection& c, const LocaleChain& chain,
+                                   std::string_view entity, std::string_view id,
+                                   std::string_view taxonomy_code) {
+  static const std::string sql =
+      "SELECT " + BestText("taxonomy_term", "tt.id", "name", "tt.name", "'en'") +
+      " FROM attribute a JOIN taxonomy_term tt ON tt.id = a.taxonomy_term_id "
+      "JOIN taxonomy tx ON tx.id = tt.taxonomy_id "
+      "WHERE a.link_entity = ?4 AND a.link_id = ?5 AND tx.code = ?6 ORDER BY tt.position";
+  Statement& st = c.Cached(sql);
+  BindChain(st, chain);
+  st.Bind(4, entity).Bind(5, id).Bind(6, taxonomy_code);
+  std::vector<LocalizedText> out;
+  while (st.Step()) out.push_back(Split(st.TextView(0)));
+  return out;
+}
+
+}  // namespace
+
+std::vector<directory::LibrarySummary> ListLibraries(Connection& c, const LocaleChain& chain) {
+  Statement& st = c.Cached(LibrarySummarySql());
+  BindChain(st, chain);
+  std::vector<directory::LibrarySummary> out;
+  while (st.Step()) out.push_back(ReadSummary(st));
+  return out;
+}
+
+std::vector<directory::LibrarySummary> FindLibraries(Connection& c, const LocaleChain& chain,
+                                                     std::string_view needle) {
+  // lower() in SQLite folds ASCII only; the folded full-text index replaces this.
+  static const std::string sql =
+      LibrarySummarySql() +
+      " AND (instr(lower(o.name), lower(?4)) > 0 OR EXISTS (SELECT 1 FROM translation t WHERE "
+      "t.entity = 'organization' AND t.entity_id = o.id AND instr(lower(t.value), lower(?4)) > 0)"
+      " OR EXISTS (SELECT 1 FROM place_name pn WHERE pn.place_id = l.place_id AND "
+      "instr(lower(pn.name), lower(?4)) > 0) OR instr(lower(coalesce(p.name, '')), lower(?4)) > 0"
+      " OR instr(lower(coalesce(m.name, '')), lower(?4)) > 0)";
+  Statement& st = c.Cached(sql);
+  BindChain(st, chain);
+  st.Bind(4, needle);
+  std::vector<directory::LibrarySummary> out;
+  while (st.Step()) out.push_back(ReadSummary(st));
+  return out;
+}
+
+std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const LocaleChain& chain,
+                                                      std::string_view slug) {
+  static const std::string sql =
+      "SELECT o.id, o.slug, " + BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
+      ", " + BestText("organization", "o.id", "description", "o.description", "o.source_locale") +
+      ", CASE WHEN m.id IS NULL THEN '' ELSE " +
+      BestText("municipality", "m.id", "name", "m.name", "'lv'") + " END, " +
+      "CASE WHEN p.id IS NULL THEN '' ELSE " + BestPlaceName("p") + " END, " +
+      "l.latitude, l.longitude, l.coordinates_approximate, o.website, o.email, "
+      "coalesce(l.assured_date, o.assured_date), o.last_modified, l.id "
+      "FROM organization o JOIN location l ON l.organization_id = o.id "
+      "LEFT JOIN municipality m ON m.id = l.municipality_id "
+      "LEFT JOIN place p ON p.id = l.place_id "
+      "WHERE o.kind = 'library' AND o.slug = ?4";
+  Statement& st = c.Cached(sql);
+  BindChain(st, chain);
+  st.Bind(4, slug);
+  if (!st.Step()) return std::nullopt;
+  directory::LibraryDetail d;
+  d.id = st.Text(0);
+  d.slug = st.Text(1);
+  d.name = Split(st.TextView(2));
+  d.description = Split(st.TextView(3));
+  d.municipality_name = Split(st.TextView(4));
+  d.town = Split(st.TextView(5));
+  d.latitude = st.OptDouble(6);
+  d.longitude = st.OptDouble(7);
+  d.coordinates_approximate = st.Int(8) != 0;
+  d.website = st.OptText(9);
+  d.email = st.OptText(10);
+  d.assured_date = st.OptText(11);
+  d.last_modified = st.Text(12);
+  std::string location_id = st.Text(13);
+  st.Reset();
+
+  {
+    static const std::string phones =
+        "SELECT number, description FROM phone WHERE organization_id = ?1 OR location_id = ?2 "
+        "ORDER BY number";
+    Statement& ph = c.Cached(phones);
+    ph.Bind(1, d.id).Bind(2, location_id);
+    while (ph.Step()) d.phones.push_back({ph.Text(0), ph.OptText(1)});
+  }
+  {
+    static const std::string services =
+        "SELECT s.id, " + BestText("service", "s.id", "name", "s.name", "s.source_locale") + ", " +
+        BestText("service", "s.id", "description", "coalesce(s.description, '')",
+                 "s.source_locale") +
+        " FROM service s WHERE s.status = 'active' AND (s.organization_id = ?4 OR s.id IN "
+        "(SELECT service_id FROM service_at_location WHERE location_id = ?5)) ORDER BY s.name";
+    Statement& sv = c.Cached(services);
+    BindChain(sv, chain);
+    sv.Bind(4, d.id).Bind(5, location_id);
+    while (sv.Step()) {
+      directory::ServiceSummary s;
+      s.id = sv.Text(0);
+      s.name = Split(sv.TextView(1));
+      s.description = Split(sv.TextView(2));
+      d.services.push_back(std::move(s));
+    }
+  }
+  for (auto& s : d.services) {
+    s.types = TermsOf(c, chain, "service", s.id, "service-type");
+    s.audiences = TermsOf(c, chain, "service", s.id, "target-group");
+  }
+  {
+    static const std::string initiatives =
+        "SELECT i.slug, " + BestText("initiative", "i.id", "name", "i.name", "i.source_locale") +
+        ", io.role FROM initiative_organization io JOIN initiative i ON i.id = io.initiative_id "
+        "WHERE io.organization_id = ?4 ORDER BY i.starts_on DESC";
+    Statement& in = c.Cached(initiatives);
+    BindChain(in, chain);
+    in.Bind(4, d.id);
+    while (in.Step()) d.initiatives.push_back({in.Text(0), Split(in.TextView(1)), in.Text(2)});
+  }
+  {
+    static const std::string partners =
+        "SELECT " + BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
+        ", CASE WHEN o.id = p.municipality_organization_id THEN 'municipality' "
+        "ELSE 'integration' END FROM partnership p JOIN organization o ON o.id IN "
+        "(p.municipality_organization_id, p.integration_organization_id) "
+        "WHERE p.library_organization_id = ?4 "
+        "ORDER BY o.id = p.integration_organization_id";
+    Statement& pa = c.Cached(partners);
+    BindChain(pa, chain);
+    pa.Bind(4, d.id);
+    while (pa.Step()) d.partners.push_back({Split(pa.TextView(0)), pa.Text(1)});
+  }
+  return d;
+}
+
+DirectoryCounts CountDirectory(Connection& c) {
+  Statement& st = c.Cached(
+      "SELECT (SELECT count(*) FROM organization), "
+      "(SELECT count(*) FROM organization WHERE kind = 'library'), "
+      "(SELECT count(*) FROM service)");
+  st.Step();
+  return {st.Int(0), st.Int(1), st.Int(2)};
+}
+
+}  // namespace tilti::store

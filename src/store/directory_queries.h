@@ -1,0 +1,35 @@
+#pragma once
+// Read queries of the directory's public pages. Every human text comes back in the best
+// locale of the given chain (falling back to the record's source text), with the locale it
+// is actually in.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/localized_text.h"
+#include "directory/library.h"
+#include "store/sqlite.h"
+
+namespace tilti::store {
+
+// Every library with its municipality and town, unsorted (the caller sorts by its collation).
+std::vector<directory::LibrarySummary> ListLibraries(Connection& c, const LocaleChain& chain);
+
+// Libraries whose name or town (in any locale) contains `needle` case-insensitively.
+// A stop-gap until the folded full-text search of the directory; unsorted.
+std::vector<directory::LibrarySummary> FindLibraries(Connection& c, const LocaleChain& chain,
+                                                     std::string_view needle);
+
+// One library by its slug; nullopt if there is none.
+std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const LocaleChain& chain,
+                                                      std::string_view slug);
+
+// Counts for /metrics and the health check.
+struct DirectoryCounts {
+  int64_t organizations = 0;
+  int64_t libraries = 0;
+  int64_t services = 0;
+};
+DirectoryCounts CountDirectory(Connection& c);
+
+}  // namespace tilti::store

@@ -1,0 +1,192 @@
+#include "web/directory_views.h"
+
+#include <cstdio>
+
+namespace tilti::web {
+namespace {
+
+std::string LibraryHref(const i18n::LocaleInfo& locale, const std::string& slug) {
+  return "/" + locale.code + "/libraries/" + slug;
+}
+
+Data SummaryData(const Site& site, const i18n::LocaleInfo& locale,
+                 const directory::LibrarySummary& lib) {
+  Data d(Data::type::object);
+  d.set("href", LibraryHref(locale, lib.slug));
+  d.set("name", site.TextData(lib.name, locale));
+  if (!lib.town.empty()) d.set("town", site.TextData(lib.town, locale));
+  if (!lib.municipality_name.empty()) {
+    d.set("municipality", site.TextData(lib.municipality_name, locale));
+  }
+  return d;
+}
+
+std::string JoinTexts(const std::vector<LocalizedText>& texts) {
+  std::string out;
+  for (const auto& t : texts) {
+    if (!out.empty()) out += ", ";
+    out += t.text;
+  }
+  return out;
+}
+
+// "tel:" wants the number without spaces; Latvian numbers in the seeds have no country code.
+std::string TelHref(const std::string& number) {
+  std::string digits;
+  for (char c : number) {
+    if ((c >= '0' && c <= '9') || c == '+') digits += c;
+  }
+  if (!digits.starts_with("+") && digits.size() == 8) digits = "+371" + digits;
+  return "tel:" + digits;
+}
+
+// Only http(s) links are shown as links; anything else stays text (no javascript: URLs).
+std::string SafeWebHref(const std::string& url) {
+  if (url.starts_with("https://") || url.starts_with("http://")) return url;
+  if (url.find(':') == std::string::npos) return "https://" + url;
+  return "";
+}
+
+}  // namespace
+
+Data HomeView(const Site& site, const i18n::LocaleInfo& locale,
+              const std::vector<directory::MunicipalityGroup>& groups, size_t library_count) {
+  Data page(Data::type::object);
+  page.set("libraries_count", site.Tr(locale.code, "home.libraries_count",
+                                      {{"count", static_cast<int64_t>(library_count)},
+                                       {"municipalities", static_cast<int64_t>(groups.size())}}));
+  Data list(Data::type::list);
+  for (const auto& g : groups) {
+    Data group(Data::type::object);
+    group.set("name", site.TextData(g.municipality_id.empty()
+                                        ? LocalizedText{site.Tr(locale.code, "home.no_municipality"),
+                                                        locale.code}
+                                        : g.name,
+                                    locale));
+    Data libs(Data::type::list);
+    for (const auto& lib : g.libraries) libs.push_back(SummaryData(site, locale, lib));
+    group.set("libraries", libs);
+    list.push_back(group);
+  }
+  page.set("municipalities", list);
+  return page;
+}
+
+Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale, const std::string& query,
+                   const std::vector<directory::LibrarySummary>& libraries) {
+  Data page(Data::type::object);
+  page.set("query", query);
+  page.set("result_count",
+           site.Tr(locale.code, "libraries.result_count",
+                   {{"count", static_cast<int64_t>(libraries.size())}}));
+  page.set("has_results", !libraries.empty());
+  Data list(Data::type::list);
+  for (const auto& lib : libraries) list.push_back(SummaryData(site, locale, lib));
+  page.set("libraries", list);
+  return page;
+}
+
+Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
+                 const directory::LibraryDetail& lib) {
+  Data page(Data::type::object);
+  page.set("name", site.TextData(lib.name, locale));
+  if (!lib.description.empty()) page.set("description", site.TextData(lib.description, locale));
+  if (!lib.town.empty()) page.set("town", site.TextData(lib.town, locale));
+  if (!lib.municipality_name.empty()) {
+    page.set("municipality", site.TextData(lib.municipality_name, locale));
+  }
+  if (lib.latitude && lib.longitude) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.5f, %.5f", *lib.latitude, *lib.longitude);
+    page.set("has_coordinates", true);
+    page.set("coordinates", std::string(buf));
+    page.set("approximate", lib.coordinates_approximate);
+  }
+  Data phones(Data::type::list);
+  for (const auto& p : lib.phones) {
+    Data d(Data::type::object);
+    d.set("number", p.number);
+    d.set("tel_href", TelHref(p.number));
+    phones.push_back(d);
+  }
+  page.set("phones", phones);
+  bool has_contacts = !lib.phones.empty();
+  if (lib.website && !SafeWebHref(*lib.website).empty()) {
+    Data w(Data::type::object);
+    w.set("href", SafeWebHref(*lib.website));
+    w.set("label", *lib.website);
+    page.set("website", w);
+    has_contacts = true;
+  }
+  if (lib.email) {
+    Data e(Data::type::object);
+    e.set("href", "mailto:" + *lib.email);
+    e.set("label", *lib.email);
+    page.set("email", e);
+    has_contacts = true;
+  }
+  page.set("has_contacts", has_contacts);
+  Data services(Data::type::list);
+  for (const auto& s : lib.services) {
+    Data d(Data::type::object);
+    d.set("name", site.TextData(s.name, locale));
+    if (!s.description.empty()) d.set("description", site.TextData(s.description, locale));
+    if (!s.audiences.empty()) d.set("audiences_text", JoinTexts(s.audiences));
+    services.push_back(d);
+  }
+  page.set("services", services);
+  page.set("has_services", !lib.services.empty());
+  Data initiatives(Data::type::list);
+  for (const auto& i : lib.initiatives) {
+    Data d(Data::type::object);
+    d.set("name", site.TextData(i.name, locale));
+    initiatives.push_back(d);
+  }
+  page.set("initiatives", initiatives);
+  page.set("has_initiatives", !lib.initiatives.empty());
+  Data partners(Data::type::list);
+  for (const auto& p : lib.partners) {
+    Data d(Data::type::object);
+    d.set("name", site.TextData(p.name, locale));
+    d.set("role", site.Tr(locale.code, "library.partner_role." + p.role));
+    partners.push_back(d);
+  }
+  page.set("partners", partners);
+  page.set("has_partners", !lib.partners.empty());
+  std::string checked = lib.assured_date ? *lib.assured_date : lib.last_modified.substr(0, 10);
+  page.set("last_checked", site.Tr(locale.code, lib.assured_date ? "library.last_checked"
+                                                                 : "library.last_changed",
+                                   {{"date", checked}}));
+  return page;
+}
+
+Data InfoView(const Site& site, const i18n::LocaleInfo& locale, const std::string& name) {
+  const auto& m = site.messages();
+  Data page(Data::type::object);
+  page.set("heading", site.Tr(locale.code, name + ".title"));
+  Data sections(Data::type::list);
+  for (int s = 1; m.HasKey(name + ".s" + std::to_string(s) + ".title") ||
+                  m.HasKey(name + ".s" + std::to_string(s) + ".p1");
+       ++s) {
+    std::string prefix = name + ".s" + std::to_string(s);
+    Data section(Data::type::object);
+    if (m.HasKey(prefix + ".title")) section.set("title", site.Tr(locale.code, prefix + ".title"));
+    Data paragraphs(Data::type::list);
+    for (int p = 1; m.HasKey(prefix + ".p" + std::to_string(p)); ++p) {
+      paragraphs.push_back(Data(site.Tr(locale.code, prefix + ".p" + std::to_string(p))));
+    }
+    Data items(Data::type::list);
+    int count = 0;
+    for (int i = 1; m.HasKey(prefix + ".i" + std::to_string(i)); ++i, ++count) {
+      items.push_back(Data(site.Tr(locale.code, prefix + ".i" + std::to_string(i))));
+    }
+    section.set("paragraphs", paragraphs);
+    section.set("items", items);
+    section.set("has_items", count > 0);
+    sections.push_back(section);
+  }
+  page.set("sections", sections);
+  return page;
+}
+
+}  // namespace tilti::web

@@ -1,0 +1,228 @@
+#include "web/site.h"
+
+#include <kainjow/mustache.hpp>
+
+#include "core/log.h"
+#include "web/i18n_negotiate.h"
+
+namespace tilti::web {
+namespace {
+
+constexpr std::string_view kLangCookie = "tilti_lang";
+
+// The CSP every page gets: nothing from other hosts, no inline script or style.
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+std::optional<std::string_view> CookieValue(const http::Request& request, std::string_view name) {
+  auto header = request.Header("cookie");
+  if (!header) return std::nullopt;
+  std::string_view h = *header;
+  while (!h.empty()) {
+    auto semi = h.find(';');
+    std::string_view part = h.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.starts_with(name) && part[name.size()] == '=') {
+      return part.substr(name.size() + 1);
+    }
+    if (semi == std::string_view::npos) break;
+    h.remove_prefix(semi + 1);
+  }
+  return std::nullopt;
+}
+
+// Puts `value` at the dotted `key` ("home.title") inside `root`, creating objects on the way.
+void SetNested(Data& root, std::string_view key, const std::string& value) {
+  Data* node = &root;
+  while (true) {
+    auto dot = key.find('.');
+    std::string part(key.substr(0, dot));
+    if (dot == std::string_view::npos) {
+      node->set(part, value);
+      return;
+    }
+    Data* child = const_cast<Data*>(node->get(part));
+    if (child == nullptr || !child->is_object()) {
+      node->set(part, Data(Data::type::object));
+      child = const_cast<Data*>(node->get(part));
+    }
+    node = child;
+    key.remove_prefix(dot + 1);
+  }
+}
+
+}  // namespace
+
+Data MessageData(const i18n::Messages& messages, std::string_view locale) {
+  Data t(Data::type::object);
+  for (const std::string& key : messages.Keys()) {
+    if (messages.TakesArguments(key)) continue;
+    SetNested(t, key, messages.Tr(locale, key));
+  }
+  Data root(Data::type::object);
+  root.set("t", t);
+  return root;
+}
+
+Site::Site(SiteOptions options, const i18n::Messages& messages,
+           std::unique_ptr<TemplateSet> templates, std::unique_ptr<StaticAssets> assets,
+           store::Database& db, Metrics& metrics)
+    : options_(std::move(options)),
+      messages_(messages),
+      templates_(std::move(templates)),
+      assets_(std::move(assets)),
+      db_(db),
+      metrics_(metrics) {
+  for (const auto& loc : messages_.Locales()) {
+    message_data_.emplace(loc.code, MessageData(messages_, loc.code));
+    collators_.emplace(loc.code, std::make_unique<i18n::Collator>(loc.code));
+  }
+}
+
+const i18n::LocaleInfo* Site::LocaleOf(const http::Request& request) const {
+  return messages_.Find(request.Param("lang"));
+}
+
+const i18n::LocaleInfo& Site::Negotiate(const http::Request& request) const {
+  std::vector<std::string> codes;
+  for (const auto& loc : messages_.Locales()) codes.push_back(loc.code);
+  std::string code = i18n::Negotiate(CookieValue(request, kLangCookie),
+                                     request.Header("accept-language"), codes,
+                                     options_.default_locale);
+  const i18n::LocaleInfo* found = messages_.Find(code);
+  return found ? *found : messages_.Locales().front();
+}
+
+LocaleChain Site::Chain(const i18n::LocaleInfo& locale) const {
+  LocaleChain chain{locale.code};
+  for (const auto& f : locale.fallbacks) chain.push_back(f);
+  return chain;
+}
+
+std::string Site::Tr(std::string_view locale, std::string_view key,
+                     const i18n::Args& args) const {
+  return messages_.Tr(locale, key, args);
+}
+
+const i18n::Collator& Site::CollatorFor(std::string_view locale) const {
+  auto it = collators_.find(locale);
+  if (it == collators_.end()) it = collators_.find(options_.default_locale);
+  return *it->second;
+}
+
+Data Site::TextData(const LocalizedText& text, const i18n::LocaleInfo& page_locale) const {
+  Data d(Data::type::object);
+  d.set("text", text.text);
+  if (!text.locale.empty() && text.locale != page_locale.code) {
+    const i18n::LocaleInfo* shown = messages_.Find(text.locale);
+    d.set("text_lang", text.locale);
+    d.set("fallback_note",
+          Tr(page_locale.code, "layout.shown_in",
+             {{"language", shown ? shown->endonym : text.locale}}));
+  }
+  return d;
+}
+
+Data Site::LayoutData(const PageFrame& frame) const {
+  const i18n::LocaleInfo& loc = *frame.locale;
+  Data d(Data::type::object);
+  d.set("html_lang", loc.code);
+  d.set("dir", loc.dir);
+  d.set("title", frame.title);
+  d.set("css", assets_->Url("site.css"));
+  d.set("canonical", options_.public_url + "/" + loc.code + "/" + frame.path_tail);
+  Data alternates(Data::type::list);
+  Data languages(Data::type::list);
+  for (const auto& other : messages_.Locales()) {
+    Data alt(Data::type::object);
+    alt.set("hreflang", other.code);
+    alt.set("href", options_.public_url + "/" + other.code + "/" + frame.path_tail);
+    alternates.push_back(alt);
+    Data lang(Data::type::object);
+    lang.set("code", other.code);
+    lang.set("endonym", other.endonym);
+    lang.set("href", "/" + other.code + "/" + frame.path_tail);
+    lang.set("current", other.code == loc.code);
+    languages.push_back(lang);
+  }
+  d.set("alternates", alternates);
+  d.set("x_default", options_.public_url + "/" + options_.default_locale + "/" + frame.path_tail);
+  d.set("languages", languages);
+  std::string base = "/" + loc.code + "/";
+  d.set("home_href", base);
+  d.set("libraries_href", base + "libraries");
+  d.set("accessibility_href", base + "accessibility");
+  d.set("privacy_href", base + "privacy");
+  return d;
+}
+
+void Site::AddCommonHeaders(const http::Request& request, const i18n::LocaleInfo* locale,
+                            http::Response& response) const {
+  response.Set("Content-Security-Policy", kContentSecurityPolicy);
+  response.Set("X-Content-Type-Options", "nosniff");
+  response.Set("Referrer-Policy", "strict-origin-when-cross-origin");
+  response.Set("Permissions-Policy", "geolocation=(self), camera=(), microphone=()");
+  if (locale == nullptr) return;
+  response.Set("Content-Language", locale->code);
+  auto current = CookieValue(request, kLangCookie);
+  if (!current || *current != locale->code) {
+    // Remembers the reader's choice for "/" (a preference, not personal data).
+    std::string cookie = std::string(kLangCookie) + "=" + locale->code +
+                         "; Path=/; Max-Age=31536000; SameSite=Lax";
+    if (options_.public_url.starts_with("https://")) cookie += "; Secure";
+    response.Set("Set-Cookie", cookie);
+  }
+}
+
+http::Response Site::RenderPage(const http::Request& request, const PageFrame& frame,
+                                std::string_view template_name, Data page) const {
+  return HtmlResponse(request, *frame.locale, frame.status,
+                      RenderBody(frame, template_name, std::move(page)));
+}
+
+std::string Site::RenderBody(const PageFrame& frame, std::string_view template_name,
+                             Data page) const {
+  page.set("layout", LayoutData(frame));
+  return templates_->Render(template_name, page, message_data_.at(frame.locale->code));
+}
+
+http::Response Site::HtmlResponse(const http::Request& request, const i18n::LocaleInfo& locale,
+                                  int status, std::string body) const {
+  http::Response response;
+  response.status = status;
+  response.body = std::move(body);
+  response.Set("Content-Type", "text/html; charset=utf-8");
+  response.Set("Cache-Control", "no-cache");
+  AddCommonHeaders(request, &locale, response);
+  return response;
+}
+
+http::Response Site::ErrorPage(int status, const http::Request& request) const {
+  const i18n::LocaleInfo* locale = LocaleOf(request);
+  if (locale == nullptr) locale = &Negotiate(request);
+  std::string key = "error." + std::to_string(status);
+  if (!messages_.HasKey(key + ".title")) key = "error.500";
+  PageFrame frame{locale, "", Tr(locale->code, key + ".title"), status};
+  Data page(Data::type::object);
+  page.set("heading", Tr(locale->code, key + ".title"));
+  page.set("body", Tr(locale->code, key + ".body"));
+  page.set("request_id", request.request_id);
+  http::Response response = RenderPage(request, frame, "error", std::move(page));
+  response.Set("Cache-Control", "no-store");
+  return response;
+}
+
+std::optional<std::string> Site::CachedBody(const std::string& key) const {
+  std::lock_guard lock(cache_mu_);
+  auto it = body_cache_.find(key);
+  if (it == body_cache_.end() || it->second.first != data_generation_.load()) return std::nullopt;
+  return it->second.second;
+}
+
+void Site::StoreBody(const std::string& key, std::string body) const {
+  std::lock_guard lock(cache_mu_);
+  body_cache_[key] = {data_generation_.load(), std::move(body)};
+}
+
+}  // namespace tilti::web

@@ -1,0 +1,107 @@
+#pragma once
+// The web layer's shared state and the helpers every handler uses: pick the page's locale,
+// render a template inside the layout, answer errors in the user's language. Handlers (the
+// *_pages.cpp files) stay thin: parse -> one query or service call -> Site::RenderPage.
+#include <atomic>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/localized_text.h"
+#include "core/metrics.h"
+#include "http/request.h"
+#include "store/database.h"
+#include "web/assets.h"
+#include "web/i18n_catalog.h"
+#include "web/i18n_collate.h"
+#include "web/templates.h"
+
+namespace tilti::web {
+
+struct SiteOptions {
+  // Absolute base for hreflang alternates, share links and QR codes, no trailing slash.
+  std::string public_url = "http://127.0.0.1:8080";
+  std::string default_locale = "lv";
+};
+
+// What a handler knows about the page it is rendering.
+struct PageFrame {
+  const i18n::LocaleInfo* locale = nullptr;
+  std::string path_tail;  // the path after "/{lang}/", e.g. "libraries/ogre"; "" for home
+  std::string title;      // already localised
+  int status = 200;
+};
+
+class Site {
+ public:
+  Site(SiteOptions options, const i18n::Messages& messages, std::unique_ptr<TemplateSet> templates,
+       std::unique_ptr<StaticAssets> assets, store::Database& db, Metrics& metrics);
+
+  // The locale named by the {lang} path parameter, or nullptr when it is not one of ours.
+  const i18n::LocaleInfo* LocaleOf(const http::Request& request) const;
+  // The locale for a request without (valid) {lang}: cookie, then Accept-Language.
+  const i18n::LocaleInfo& Negotiate(const http::Request& request) const;
+  // The page's locale followed by its content fallbacks.
+  LocaleChain Chain(const i18n::LocaleInfo& locale) const;
+
+  std::string Tr(std::string_view locale, std::string_view key,
+                 const i18n::Args& args = {}) const;
+  const i18n::Collator& CollatorFor(std::string_view locale) const;
+
+  // Renders `template_name` with `page` inside the layout (head, header, language switcher,
+  // footer) and sets the headers every page gets (CSP, nosniff, language cookie...).
+  http::Response RenderPage(const http::Request& request, const PageFrame& frame,
+                            std::string_view template_name, Data page) const;
+  // The two halves of RenderPage, for handlers that cache bodies.
+  std::string RenderBody(const PageFrame& frame, std::string_view template_name,
+                         Data page) const;
+  http::Response HtmlResponse(const http::Request& request, const i18n::LocaleInfo& locale,
+                              int status, std::string body) const;
+
+  // An error page (404, 405, 500, 400, 413, 431, 503) in the request's language.
+  http::Response ErrorPage(int status, const http::Request& request) const;
+
+  // A text in a locale other than the page's carries its own lang and a "shown in" note.
+  Data TextData(const LocalizedText& text, const i18n::LocaleInfo& page_locale) const;
+
+  store::Database& db() const { return db_; }
+  Metrics& metrics() const { return metrics_; }
+  const StaticAssets& assets() const { return *assets_; }
+  const SiteOptions& options() const { return options_; }
+  const i18n::Messages& messages() const { return messages_; }
+
+  // Cached rendered bodies for pages that depend only on the locale and the data. A write to
+  // the data calls BumpDataGeneration() so stale bodies are never served.
+  std::optional<std::string> CachedBody(const std::string& key) const;
+  void StoreBody(const std::string& key, std::string body) const;
+  void BumpDataGeneration() { data_generation_++; }
+
+ private:
+  Data LayoutData(const PageFrame& frame) const;
+  void AddCommonHeaders(const http::Request& request, const i18n::LocaleInfo* locale,
+                        http::Response& response) const;
+
+  SiteOptions options_;
+  const i18n::Messages& messages_;
+  std::unique_ptr<TemplateSet> templates_;
+  std::unique_ptr<StaticAssets> assets_;
+  store::Database& db_;
+  Metrics& metrics_;
+  // The {{t.*}} strings of each locale as nested data, built once.
+  std::map<std::string, Data, std::less<>> message_data_;
+  std::map<std::string, std::unique_ptr<i18n::Collator>, std::less<>> collators_;
+
+  std::atomic<uint64_t> data_generation_{0};
+  mutable std::mutex cache_mu_;
+  // Guarded by cache_mu_: key -> (generation, body).
+  mutable std::map<std::string, std::pair<uint64_t, std::string>, std::less<>> body_cache_;
+};
+
+// Builds the nested {{t.*}} data for one locale from every argument-free message.
+Data MessageData(const i18n::Messages& messages, std::string_view locale);
+
+}  // namespace tilti::web
