@@ -1,0 +1,90 @@
+#include "store/directory_queries.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "core/embedded.h"
+#include "directory/demo_dataset.h"
+#include "store/database.h"
+#include "store/demo_store.h"
+
+namespace tilti::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+// One demo database for the whole suite: loading it takes a moment.
+class DirectoryQueries : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("tilti-dq-" + std::to_string(std::random_device{}()));
+    fs::create_directories(dir_);
+    DatabaseOptions o;
+    o.path = (dir_ / "demo.db").string();
+    o.create_if_missing = true;
+    db_ = std::move(Database::Open(o).value());
+    ASSERT_TRUE(db_->Migrate(BuiltinSqliteMigrations()).ok());
+    auto dataset = directory::ParseDemo(embedded::demo());
+    ASSERT_TRUE(dataset.ok()) << dataset.error().detail;
+    LoadDemo(*db_, dataset.value(), "2026-11-22T00:00:00Z");
+  }
+  static void TearDownTestSuite() {
+    db_.reset();
+    fs::remove_all(dir_);
+  }
+  static inline fs::path dir_;
+  static inline std::unique_ptr<Database> db_;
+};
+
+TEST_F(DirectoryQueries, ListsTheTenLibrariesWithTheirMunicipalities) {
+  auto libs = ListLibraries(*db_->Read(), {"lv", "en"});
+  EXPECT_EQ(libs.size(), 10u);
+  for (const auto& l : libs) {
+    EXPECT_FALSE(l.slug.empty());
+    EXPECT_EQ(l.name.locale, "lv");
+    EXPECT_FALSE(l.municipality_id.empty()) << l.slug;
+  }
+}
+
+TEST_F(DirectoryQueries, PicksTheReadersLocaleWhenTranslated) {
+  auto libs = ListLibraries(*db_->Read(), {"uk", "en", "lv"});
+  ASSERT_FALSE(libs.empty());
+  for (const auto& l : libs) EXPECT_EQ(l.name.locale, "uk") << l.slug;
+}
+
+TEST_F(DirectoryQueries, FallsBackAlongTheChainNeverToAnUnlistedLocale) {
+  // A locale nobody translated into: texts come from the next locale in the chain.
+  auto libs = ListLibraries(*db_->Read(), {"ar", "en", "lv"});
+  ASSERT_FALSE(libs.empty());
+  for (const auto& l : libs) EXPECT_EQ(l.name.locale, "en") << l.slug;
+}
+
+TEST_F(DirectoryQueries, FindsLibrariesByNameOrTownInAnyScript) {
+  auto by_town = FindLibraries(*db_->Read(), {"en", "lv"}, "Ogre");
+  ASSERT_EQ(by_town.size(), 1u);
+  EXPECT_EQ(by_town[0].slug, "ogres-centrala-biblioteka");
+  // SQLite's lower() folds ASCII only: Cyrillic must match as typed until folded search.
+  EXPECT_FALSE(FindLibraries(*db_->Read(), {"ru", "en", "lv"}, "Даугавпилс").empty());
+  EXPECT_TRUE(FindLibraries(*db_->Read(), {"en"}, "no such place anywhere").empty());
+}
+
+TEST_F(DirectoryQueries, LibraryDetailHasServicesInitiativesAndPartners) {
+  auto lib = LibraryBySlug(*db_->Read(), {"en", "lv"}, "latgales-centrala-biblioteka");
+  ASSERT_TRUE(lib.has_value());
+  EXPECT_TRUE(lib->coordinates_approximate);
+  EXPECT_FALSE(lib->services.empty());
+  EXPECT_FALSE(lib->initiatives.empty());
+  EXPECT_EQ(lib->partners.size(), 2u) << "a municipality body and an integration institution";
+  ASSERT_FALSE(lib->phones.empty());
+  EXPECT_NE(lib->phones[0].number.find("65426422"), std::string::npos);
+  EXPECT_FALSE(LibraryBySlug(*db_->Read(), {"en"}, "no-such-library").has_value());
+}
+
+TEST_F(DirectoryQueries, HostileSlugIsJustNotFound) {
+  EXPECT_FALSE(LibraryBySlug(*db_->Read(), {"en"}, "x' OR '1'='1").has_value());
+}
+
+}  // namespace
+}  // namespace tilti::store
