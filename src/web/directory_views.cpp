@@ -156,7 +156,7 @@ Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
   std::string checked = lib.assured_date ? *lib.assured_date : lib.last_modified.substr(0, 10);
   page.set("last_checked", site.Tr(locale.code, lib.assured_date ? "library.last_checked"
                                                                  : "library.last_changed",
-                                   {{"date", checked}}));
+                                   {{"date", site.LongDate(locale.code, checked)}}));
   return page;
 }
 

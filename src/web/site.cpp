@@ -2,6 +2,8 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <cstdio>
+
 #include "core/log.h"
 #include "web/i18n_negotiate.h"
 
@@ -77,6 +79,7 @@ Site::Site(SiteOptions options, const i18n::Messages& messages,
   for (const auto& loc : messages_.Locales()) {
     message_data_.emplace(loc.code, MessageData(messages_, loc.code));
     collators_.emplace(loc.code, std::make_unique<i18n::Collator>(loc.code));
+    formatters_.emplace(loc.code, std::make_unique<i18n::Formatter>(loc.code));
   }
 }
 
@@ -109,6 +112,18 @@ const i18n::Collator& Site::CollatorFor(std::string_view locale) const {
   auto it = collators_.find(locale);
   if (it == collators_.end()) it = collators_.find(options_.default_locale);
   return *it->second;
+}
+
+std::string Site::LongDate(std::string_view locale, std::string_view iso) const {
+  int y = 0, m = 0, d = 0;
+  if (iso.size() < 10 || std::sscanf(std::string(iso.substr(0, 10)).c_str(), "%4d-%2d-%2d", &y, &m,
+                                     &d) != 3) {
+    return std::string(iso);
+  }
+  auto it = formatters_.find(locale);
+  if (it == formatters_.end()) return std::string(iso);
+  // Noon in Riga is the same calendar day in every zone that matters here.
+  return it->second->LongDate(i18n::FromCivilRiga(y, m, d, 12, 0));
 }
 
 Data Site::TextData(const LocalizedText& text, const i18n::LocaleInfo& page_locale) const {

@@ -18,6 +18,7 @@
 #include "web/assets.h"
 #include "web/i18n_catalog.h"
 #include "web/i18n_collate.h"
+#include "web/i18n_format.h"
 #include "web/templates.h"
 
 namespace tilti::web {
@@ -51,6 +52,9 @@ class Site {
   std::string Tr(std::string_view locale, std::string_view key,
                  const i18n::Args& args = {}) const;
   const i18n::Collator& CollatorFor(std::string_view locale) const;
+  // "2026-11-22" or an RFC 3339 time -> the locale's long date ("22 November 2026",
+  // "2026. gada 22. novembris"); the input unchanged if it is not a date.
+  std::string LongDate(std::string_view locale, std::string_view iso) const;
 
   // Renders `template_name` with `page` inside the layout (head, header, language switcher,
   // footer) and sets the headers every page gets (CSP, nosniff, language cookie...).
@@ -94,6 +98,7 @@ class Site {
   // The {{t.*}} strings of each locale as nested data, built once.
   std::map<std::string, Data, std::less<>> message_data_;
   std::map<std::string, std::unique_ptr<i18n::Collator>, std::less<>> collators_;
+  std::map<std::string, std::unique_ptr<i18n::Formatter>, std::less<>> formatters_;
 
   std::atomic<uint64_t> data_generation_{0};
   mutable std::mutex cache_mu_;
