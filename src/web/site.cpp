@@ -84,7 +84,14 @@ Site::Site(SiteOptions options, const i18n::Messages& messages,
 }
 
 const i18n::LocaleInfo* Site::LocaleOf(const http::Request& request) const {
-  return messages_.Find(request.Param("lang"));
+  std::string_view lang = request.Param("lang");
+  if (lang.empty()) {
+    // No route matched (404, 405): the first path segment still says the reader's language.
+    std::string_view path = request.path;
+    if (path.starts_with("/")) path.remove_prefix(1);
+    lang = path.substr(0, path.find('/'));
+  }
+  return messages_.Find(lang);
 }
 
 const i18n::LocaleInfo& Site::Negotiate(const http::Request& request) const {

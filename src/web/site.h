@@ -42,7 +42,8 @@ class Site {
   Site(SiteOptions options, const i18n::Messages& messages, std::unique_ptr<TemplateSet> templates,
        std::unique_ptr<StaticAssets> assets, store::Database& db, Metrics& metrics);
 
-  // The locale named by the {lang} path parameter, or nullptr when it is not one of ours.
+  // The locale named by the {lang} path parameter (or, when no route matched, by the first
+  // path segment), or nullptr when it is not one of ours.
   const i18n::LocaleInfo* LocaleOf(const http::Request& request) const;
   // The locale for a request without (valid) {lang}: cookie, then Accept-Language.
   const i18n::LocaleInfo& Negotiate(const http::Request& request) const;

@@ -7,6 +7,7 @@ import {
   formatViolations, focusAfterFirstTab,
 } from './harness.mjs';
 
+
 const server = await startDemoServer();
 let browser;
 before(async () => {
@@ -90,3 +91,15 @@ for (const type of PAGE_TYPES) {
     }
   });
 }
+
+test('the harness is not vacuous: axe finds a known violation on a broken page', async () => {
+  const url = server.url('/en/');
+  const broken = '<!DOCTYPE html><html><head><title>x</title></head><body><main>' +
+    '<img src="/static/none.png"><a href="/x"></a><p style="color:#ccc">low contrast</p>' +
+    '</main></body></html>';
+  const violations = await axeOnHtml(browser, url, broken, { lang: 'en' });
+  const ids = violations.map((v) => v.id);
+  for (const id of ['html-has-lang', 'image-alt', 'link-name']) {
+    assert.ok(ids.includes(id), `axe did not report ${id}: ${ids}`);
+  }
+});

@@ -212,20 +212,26 @@ describe('--web-dir: broken templates and catalogues stop the start', () => {
 });
 
 describe('lifecycle', () => {
-  test('SIGTERM while idle → exit 0, stdout is just the listening line', async () => {
+  // The signal is sent as soon as the "listening" line appears: a script that waits for that
+  // line and then stops the server must get a clean exit, so the handlers must already be
+  // installed by then.
+  for (const sig of ['SIGTERM', 'SIGINT']) {
+    test(`${sig} right after the listening line → exit 0`, async () => {
+      const server = await startServer({ db: demoDb });
+      const { code, signal } = await server.stop(sig);
+      assert.equal(signal, null, `the process died of ${signal} instead of shutting down (signal ` +
+        `handler not yet installed when "listening" was printed?); stderr:\n${server.stderrTail()}`);
+      assert.equal(code, 0, server.stderrTail());
+    });
+  }
+
+  test('SIGTERM while idle after serving → exit 0, stdout is just the listening line', async () => {
     const server = await startServer({ db: demoDb });
     assert.equal((await get(server.url('/healthz'))).status, 200);
     const { code, signal } = await server.stop('SIGTERM');
     assert.equal(signal, null, `killed by ${signal}; stderr:\n${server.stderrTail()}`);
     assert.equal(code, 0, server.stderrTail());
     assert.deepEqual(lines(server.stdout()), [`tilti: listening on ${server.origin}`]);
-  });
-
-  test('SIGINT → exit 0', async () => {
-    const server = await startServer({ db: demoDb });
-    const { code, signal } = await server.stop('SIGINT');
-    assert.equal(signal, null, server.stderrTail());
-    assert.equal(code, 0, server.stderrTail());
   });
 
   test('an idle keep-alive connection does not hold up SIGTERM', async () => {

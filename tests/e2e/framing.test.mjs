@@ -35,9 +35,8 @@ describe('limits (R4)', () => {
   test('many small headers adding up to 9 KB → 431', async () => {
     let headers = '';
     for (let i = 0; i < 180; i++) headers += `X-H${i}: ${'b'.repeat(48)}\r\n`;
-    const res = await send(`GET /lv/ HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers}\r\n`,
-      { waitForClose: true });
-    assert.equal(res.status, 431, excerpt(res.raw));
+    const res = await send(`GET /lv/ HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers}\r\n`);
+    assert.equal(res.status, 431, `${headers.length} bytes of headers: ${excerpt(res.raw, 300)}`);
   });
 
   test('a very long request line → 431 or 414, not a crash', async () => {

@@ -123,9 +123,14 @@ describe('404 pages', () => {
       assert.equal(res.status, 404, `/${lang}/libraries/no-such-library`);
       assert.equal(htmlLang(res.body), lang);
     }
-    for (const slug of ['..%2F..%2Fetc%2Fpasswd', '%00', 'x'.repeat(2000)]) {
+    for (const slug of ['..%2F..%2Fetc%2Fpasswd', 'x'.repeat(2000), 'ogres-centrala-biblioteka-x']) {
       const res = await get(server.url(`/en/libraries/${slug}`));
       assert.equal(res.status, 404, `slug ${slug.slice(0, 40)}`);
+    }
+    // A NUL or an invalid escape in the path may be refused as a bad request instead.
+    for (const slug of ['%00', '%zz', '%C3%28']) {
+      const res = await get(server.url(`/en/libraries/${slug}`));
+      assert.ok([400, 404].includes(res.status), `slug ${slug}: ${res.status}`);
     }
   });
 });

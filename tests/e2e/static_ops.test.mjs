@@ -110,7 +110,8 @@ describe('operations endpoints', () => {
     const lines = res.body.split('\n').filter((l) => l && !l.startsWith('#'));
     // Each sample line is `name{labels} value` in the Prometheus text format.
     for (const line of lines) {
-      assert.match(line, /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? [-+0-9.eEInfa]+$/,
+      assert.match(line,
+        /^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\.)*",?)*\})? (-?[0-9.eE+-]+|[+-]Inf|NaN)( -?[0-9]+)?$/,
         `not a Prometheus sample: ${line}`);
     }
     const home = lines.find((l) => l.startsWith('tilti_http_requests_total{') &&
