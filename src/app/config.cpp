@@ -108,6 +108,12 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
     }
     if (!a.starts_with("--")) return Bad("unexpected argument \"" + a + "\"");
     std::string name = a.substr(2), value;
+    static const std::vector<std::string> kValued = {"db",         "listen",     "threads",
+                                                     "web-dir",    "public-url", "max-body"};
+    std::string bare = name.substr(0, name.find('='));
+    if (std::find(kValued.begin(), kValued.end(), bare) == kValued.end()) {
+      return Bad("--" + bare + ": unknown option (try: tilti " + c.command + " --help)");
+    }
     if (auto eq = name.find('='); eq != std::string::npos) {
       value = name.substr(eq + 1);
       name = name.substr(0, eq);

@@ -76,4 +76,11 @@ std::optional<std::string> ResponseProblem(const Response& response) {
   return std::nullopt;
 }
 
+size_t HeaderBytes(const Request& request) {
+  // "METHOD SP target SP HTTP/1.1 CRLF" ... "CRLF"
+  size_t n = request.method.size() + 1 + request.target.size() + 1 + 8 + 2 + 2;
+  for (const auto& [name, value] : request.headers) n += name.size() + 2 + value.size() + 2;
+  return n;
+}
+
 }  // namespace tilti::http

@@ -29,4 +29,8 @@ std::optional<std::string> FramingProblem(
 // with CR, LF or NUL (which would split the response).
 std::optional<std::string> ResponseProblem(const Response& response);
 
+// The size of a request's header as sent: request line plus "name: value\r\n" per field
+// plus the blank line. Used to enforce the header limit over the whole header.
+size_t HeaderBytes(const Request& request);
+
 }  // namespace tilti::http

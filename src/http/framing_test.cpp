@@ -74,3 +74,22 @@ TEST(ResponseProblem, RejectsHeaderInjectionAndOddStatus) {
 
 }  // namespace
 }  // namespace tilti::http
+
+namespace tilti::http {
+namespace {
+
+// Regression: many small header fields adding up past the limit were accepted, because Beast
+// 1.81 applies header_limit per parse step; the session now counts the whole header.
+TEST(HeaderBytes, CountsRequestLineAndEveryField) {
+  Request r;
+  r.method = "GET";
+  r.target = "/";
+  r.headers = {{"host", "x"}, {"a", "bc"}};
+  // "GET / HTTP/1.1\r\n" (16) + "host: x\r\n" (9) + "a: bc\r\n" (7) + "\r\n" (2)
+  EXPECT_EQ(HeaderBytes(r), 34u);
+  for (int i = 0; i < 180; ++i) r.headers.push_back({"x-filler-" + std::to_string(i), std::string(40, 'a')});
+  EXPECT_GT(HeaderBytes(r), 8u * 1024);
+}
+
+}  // namespace
+}  // namespace tilti::http

@@ -119,7 +119,17 @@ Result<std::string> Server::Impl::Bind() {
   if (ec) return Unavailable(where, ec.message());
   for (const auto& entry : endpoints) {
     ec = Listen(entry.endpoint());
-    if (!ec) return Describe(acceptor_.local_endpoint());
+    if (!ec) {
+      // Signals are caught from the moment we listen: a caller that announces the address
+      // may be stopped at once, before Run() starts, and must still shut down cleanly.
+      SystemError ignored;
+      signals_.add(SIGINT, ignored);
+      signals_.add(SIGTERM, ignored);
+      signals_.async_wait([this](const SystemError& error, int) {
+        if (!error) Stop();
+      });
+      return Describe(acceptor_.local_endpoint());
+    }
   }
   return Unavailable(where, ec ? ec.message() : "no address");
 }
@@ -148,12 +158,6 @@ void Server::Impl::Run() {
     spdlog::error("cannot listen: {}", bound.error().detail);
     return;
   }
-  SystemError ignored;
-  signals_.add(SIGINT, ignored);
-  signals_.add(SIGTERM, ignored);
-  signals_.async_wait([this](const SystemError& error, int) {
-    if (!error) Stop();
-  });
   net::co_spawn(strand_, Accept(), [](std::exception_ptr e) { LogIfThrew(e, "accept loop"); });
 
   // No work guard: run() returns once the acceptor, the signals and every connection are done.

@@ -122,6 +122,11 @@ net::awaitable<std::optional<Session::After>> Session::ReadRequest(Parser& parse
   CopyHeader(parser.get(), request);
   AssignRequestId(request);
   if (ec) co_return co_await RefuseAfterReadError(ec, request);
+  // Beast 1.81 enforces header_limit per parse step, so many small fields can add up to about
+  // twice the limit before it objects; count the whole header ourselves.
+  if (HeaderBytes(request) > context_.options.max_header_bytes) {
+    co_return co_await Refuse(431, request);
+  }
 
   if (auto problem = FramingProblem(parser.get().version(), request.headers)) {
     spdlog::debug("rid={} refused: {}", request.request_id, *problem);

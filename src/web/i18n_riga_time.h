@@ -1,10 +1,10 @@
 #pragma once
 // Wall-clock time in Europe/Riga, whatever the process time zone (QUALITY W10).
 //
-// The rules come from ICU's time zone data for "Europe/Riga" (never the process's default
-// zone), read once into an immutable table of offsets, so these functions take no lock and
-// are safe to call from any thread. The table covers 1900–2499; outside it the nearest
-// known offset is used.
+// The web layer's names for core/riga_time, which holds the one implementation of Riga's rules
+// (plain C++, no ICU: the EU rule from 2001 on, a table of Riga's history before). These
+// functions are pure and safe to call from any thread. i18n_riga_time_test.cpp checks the
+// rules against ICU's zone data for "Europe/Riga".
 #include <chrono>
 
 #include "core/clock.h"

@@ -1,9 +1,13 @@
 #include "web/i18n_riga_time.h"
 
 #include <gtest/gtest.h>
+#include <unicode/basictz.h>
+#include <unicode/timezone.h>
+#include <unicode/tztrans.h>
 
 #include <cstdlib>
 #include <ctime>
+#include <memory>
 
 namespace tilti::web::i18n {
 namespace {
@@ -118,6 +122,40 @@ TEST_F(I18nRigaTime, RoundTripsEveryMinuteOfTheClockChangeDays) {
         EXPECT_EQ(c.hour, 3);
       }
     }
+  }
+}
+
+// The rules are plain C++ in core/riga_time; ICU's zone data is the independent witness.
+// Every offset change ICU knows from 1900 to 2100 must happen at the same second, and twice a
+// day in between the offsets must agree (that catches a change ICU does not have).
+TEST_F(I18nRigaTime, AgreesWithIcuFrom1900To2100) {
+  std::unique_ptr<icu::TimeZone> zone(icu::TimeZone::createTimeZone("Europe/Riga"));
+  auto* basic = dynamic_cast<icu::BasicTimeZone*>(zone.get());
+  ASSERT_NE(basic, nullptr);
+  auto icu_offset = [&](SysTime t) {
+    int32_t raw = 0, dst = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    zone->getOffset(static_cast<UDate>(t.time_since_epoch().count()) * 1000.0, false, raw, dst,
+                    status);
+    EXPECT_TRUE(U_SUCCESS(status));
+    return std::chrono::seconds{(raw + dst) / 1000};
+  };
+  const SysTime start = Utc(1900, 1, 1, 0, 0), end = Utc(2100, 12, 31, 0, 0);
+  int changes = 0;
+  icu::TimeZoneTransition transition;
+  for (UDate u = static_cast<UDate>(start.time_since_epoch().count()) * 1000.0;
+       basic->getNextTransition(u, false, transition);) {
+    u = transition.getTime();
+    const SysTime t{std::chrono::seconds{static_cast<int64_t>(u / 1000)}};
+    if (t >= end) break;
+    ++changes;
+    EXPECT_EQ(RigaUtcOffset(t), icu_offset(t)) << t.time_since_epoch().count();
+    EXPECT_EQ(RigaUtcOffset(t - std::chrono::seconds{1}), icu_offset(t - std::chrono::seconds{1}))
+        << t.time_since_epoch().count();
+  }
+  EXPECT_GT(changes, 250);  // two a year since 1981, and the history before
+  for (SysTime t = start + minutes{30}; t < end; t += hours{12}) {
+    ASSERT_EQ(RigaUtcOffset(t), icu_offset(t)) << t.time_since_epoch().count();
   }
 }
 

@@ -85,6 +85,15 @@ describe('bad command lines → exit 2 with one line', () => {
       assert.match(l[0], /^tilti: /);
     });
   }
+  test('an unknown flag is called unknown, even without a value', async () => {
+    for (const args of [['serve', '--bogus'], ['serve', '--bogus', 'x'], ['demo', '--colour=red']]) {
+      const r = await runTilti(args, { timeoutMs: 20_000 });
+      assert.equal(r.code, 2, r.stderr);
+      assert.match(r.stderr, /unknown/i, `tilti ${args.join(' ')}: ${r.stderr.trim()}`);
+      assert.match(r.stderr, /--(bogus|colour)/, 'the message names the flag');
+    }
+  });
+
   test('a bad TILTI_* environment variable is named', async () => {
     const r = await runTilti(['serve', '--db', 'x.db'], { env: { TILTI_THREADS: 'lots' } });
     assert.equal(r.code, 2, r.stderr);

@@ -59,6 +59,13 @@ describe('limits (R4)', () => {
     assert.ok(res.closed, 'connection closed after 413');
   });
 
+  test('the 413 page is in the language of Accept-Language (R4: a clear message)', async () => {
+    const res = await send('POST /lv/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Language: uk\r\n' +
+      'Content-Length: 100000\r\n\r\n', { waitForClose: true });
+    assertHtmlError(res, 413, 'Content-Length 100000');
+    assert.equal(startTags(res.body, 'html')[0]?.attrs.lang, 'uk');
+  });
+
   test('a chunked body growing beyond --max-body → 413', async () => {
     const chunk = 'z'.repeat(1000);
     const body = `${(1000).toString(16)}\r\n${chunk}\r\n`.repeat(3) + '0\r\n\r\n';

@@ -163,6 +163,26 @@ test('canonical and hreflang URLs point at the origin actually serving (listen o
     }
   });
 
+test('the interface is translated: lv, ru and uk pages do not show the English texts', async () => {
+  const pick = (html) => ({
+    h1: textOf(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? ''),
+    skip: textOf(/<a class="skip-link"[^>]*>([\s\S]*?)<\/a>/.exec(html)?.[1] ?? ''),
+    nav: textOf(/<nav[\s\S]*?<\/nav>/.exec(html)?.[0] ?? ''),
+    footer: textOf(/<footer[\s\S]*?<\/footer>/.exec(html)?.[0] ?? ''),
+  });
+  const problems = [];
+  for (const tail of ['', 'libraries', 'accessibility', 'privacy']) {
+    const en = pick((await fetchPage(`/en/${tail}`)).body);
+    for (const lang of ['lv', 'ru', 'uk']) {
+      const other = pick((await fetchPage(`/${lang}/${tail}`)).body);
+      for (const part of Object.keys(en)) {
+        if (other[part] === en[part]) problems.push(`/${lang}/${tail} ${part}: "${en[part]}"`);
+      }
+    }
+  }
+  assert.deepEqual(problems, [], `texts shown in English:\n${problems.join('\n')}`);
+});
+
 test('hreflang crawl: every alternate of every page lists that page back', async () => {
   const problems = [];
   for (const kind of PAGE_KINDS) {

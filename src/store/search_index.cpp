@@ -1,0 +1,303 @@
+#include "store/search_index.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <tuple>
+#include <unordered_set>
+
+#include "directory/folding.h"
+
+namespace tilti::store {
+namespace {
+
+// ---- writing ----
+
+constexpr std::string_view kDeleteLibraryDocuments =
+    "DELETE FROM search_document WHERE entity = 'location'";
+
+constexpr std::string_view kLibraryLocations = R"(
+SELECT l.id, o.id, l.place_id, l.municipality_id
+FROM location l JOIN organization o ON o.id = l.organization_id
+WHERE o.kind = 'library' ORDER BY l.id)";
+
+// ?1 organization id, ?2 location id. UNION drops texts repeated verbatim (a base column and
+// its 'original' translation row); NULLs are skipped by the reader.
+constexpr std::string_view kNames = R"(
+SELECT name FROM organization WHERE id = ?1
+UNION SELECT alternate_name FROM organization WHERE id = ?1
+UNION SELECT name FROM location WHERE id = ?2
+UNION SELECT alternate_name FROM location WHERE id = ?2
+UNION SELECT value FROM translation
+ WHERE entity = 'organization' AND entity_id = ?1 AND field IN ('name', 'alternate_name')
+UNION SELECT value FROM translation
+ WHERE entity = 'location' AND entity_id = ?2 AND field IN ('name', 'alternate_name'))";
+
+// ?1 place id, ?2 municipality id (either may be NULL).
+constexpr std::string_view kPlaces = R"(
+SELECT name FROM place WHERE id = ?1
+UNION SELECT name FROM place_name WHERE place_id = ?1
+UNION SELECT name FROM municipality WHERE id = ?2
+UNION SELECT value FROM translation
+ WHERE entity = 'municipality' AND entity_id = ?2 AND field = 'name')";
+
+// ?1 organization id, ?2 location id. The services are those LibraryBySlug shows.
+constexpr std::string_view kBody = R"(
+WITH svc(id) AS (
+  SELECT id FROM service WHERE status = 'active' AND (organization_id = ?1 OR id IN
+    (SELECT service_id FROM service_at_location WHERE location_id = ?2))
+), term(id) AS (
+  SELECT taxonomy_term_id FROM attribute
+   WHERE (link_entity = 'service' AND link_id IN (SELECT id FROM svc))
+      OR (link_entity = 'location' AND link_id = ?2)
+      OR (link_entity = 'organization' AND link_id = ?1)
+)
+SELECT description FROM organization WHERE id = ?1
+UNION SELECT description FROM location WHERE id = ?2
+UNION SELECT value FROM translation
+ WHERE entity = 'organization' AND entity_id = ?1 AND field = 'description'
+UNION SELECT value FROM translation
+ WHERE entity = 'location' AND entity_id = ?2 AND field = 'description'
+UNION SELECT s.name FROM service s JOIN svc ON svc.id = s.id
+UNION SELECT s.alternate_name FROM service s JOIN svc ON svc.id = s.id
+UNION SELECT s.description FROM service s JOIN svc ON svc.id = s.id
+UNION SELECT t.value FROM translation t JOIN svc ON t.entity = 'service' AND t.entity_id = svc.id
+ WHERE t.field IN ('name', 'alternate_name', 'description')
+UNION SELECT tt.name FROM taxonomy_term tt JOIN term ON term.id = tt.id
+UNION SELECT t.value FROM translation t JOIN term
+    ON t.entity = 'taxonomy_term' AND t.entity_id = term.id
+ WHERE t.field = 'name')";
+
+constexpr std::string_view kInsertDocument = R"(
+INSERT INTO search_document (names, places, body, entity, entity_id)
+VALUES (?1, ?2, ?3, 'location', ?4))";
+
+constexpr std::string_view kRefreshTerms = R"(
+DELETE FROM search_term;
+INSERT INTO search_term (term, length, documents)
+  SELECT term, length(term), doc FROM search_document_terms;
+INSERT INTO search_document (search_document) VALUES ('optimize');)";
+
+// Folds every text the statement returns and joins the distinct folds with spaces (a text
+// that differs only in script or diacritics from an earlier one adds nothing, so it does not
+// inflate the term frequencies bm25 sees).
+std::string FoldedColumn(Statement& st) {
+  std::string out;
+  std::unordered_set<std::string> seen;
+  while (st.Step()) {
+    if (st.IsNull(0)) continue;
+    std::string folded = directory::Fold(st.TextView(0));
+    if (folded.empty() || !seen.insert(folded).second) continue;
+    if (!out.empty()) out += ' ';
+    out += folded;
+  }
+  st.Reset();
+  return out;
+}
+
+struct LibraryLocation {
+  std::string location_id;
+  std::string organization_id;
+  std::optional<int64_t> place_id;
+  std::optional<std::string> municipality_id;
+};
+
+// ---- searching ----
+
+constexpr size_t kMaxQueryBytes = 1000;
+constexpr size_t kMaxQueryWords = 8;
+constexpr size_t kMaxTypoCandidates = 16;
+constexpr int kMinTypoLength = 5;
+
+constexpr std::string_view kSearch = R"(
+SELECT o.slug, bm25(search_document, 10.0, 5.0, 1.0),
+       search_document.names, search_document.places, search_document.body
+FROM search_document
+JOIN location l ON l.id = search_document.entity_id
+JOIN organization o ON o.id = l.organization_id
+WHERE search_document MATCH ?1 AND search_document.entity = 'location' AND o.kind = 'library'
+ORDER BY 2, 1)";
+
+// What one query word may match.
+struct Clause {
+  std::string word;
+  bool prefix = false;                   // the last word: also any word starting with it
+  std::vector<std::string> corrections;  // when non-empty: these words instead (typo)
+
+  bool Accepts(std::string_view term) const {
+    if (!corrections.empty()) {
+      return std::find(corrections.begin(), corrections.end(), term) != corrections.end();
+    }
+    return prefix ? term.starts_with(word) : term == word;
+  }
+};
+
+int CodePointLength(std::string_view s) {
+  return static_cast<int>(
+      std::count_if(s.begin(), s.end(), [](char ch) { return (ch & 0xC0) != 0x80; }));
+}
+
+// The first `n` code points of UTF-8 `s`.
+std::string_view CodePointPrefix(std::string_view s, int n) {
+  size_t i = 0;
+  for (int seen = 0; i < s.size(); ++i) {
+    if ((s[i] & 0xC0) != 0x80 && seen++ == n) break;
+  }
+  return s.substr(0, i);
+}
+
+bool InVocabulary(Connection& c, const std::string& word, bool prefix) {
+  if (!prefix) {
+    Statement& st = c.Cached("SELECT 1 FROM search_term WHERE term = ?1");
+    st.Bind(1, word);
+    const bool found = st.Step();
+    st.Reset();
+    return found;
+  }
+  // The smallest term >= word starts with word if any term does.
+  Statement& st = c.Cached("SELECT term FROM search_term WHERE term >= ?1 ORDER BY term LIMIT 1");
+  st.Bind(1, word);
+  const bool found = st.Step() && st.TextView(0).starts_with(word);
+  st.Reset();
+  return found;
+}
+
+// Vocabulary words within the allowed edit distance of `word`, closest and most common first.
+// For the last word (prefix) a word also qualifies when one of its beginnings is that close,
+// so a misspelt half-typed word still finds its completions.
+std::vector<std::string> TypoCandidates(Connection& c, const std::string& word, bool prefix) {
+  const int n = CodePointLength(word);
+  const int max = n >= 8 ? 2 : 1;
+  Statement& st =
+      c.Cached("SELECT term, documents FROM search_term WHERE length BETWEEN ?1 AND ?2");
+  st.Bind(1, n - max).Bind(2, prefix ? int64_t{1} << 30 : int64_t{n + max});
+  std::vector<std::tuple<int, int64_t, std::string>> found;  // distance, -documents, term
+  while (st.Step()) {
+    const std::string_view term = st.TextView(0);
+    int d = directory::EditDistance(word, term, max);
+    if (prefix) {
+      for (int len = n - max; len <= n + max && d > 0; ++len) {
+        if (len <= 0) continue;
+        d = std::min(d, directory::EditDistance(word, CodePointPrefix(term, len), max));
+      }
+    }
+    if (d <= max) found.emplace_back(d, -st.Int(1), std::string(term));
+  }
+  st.Reset();
+  std::sort(found.begin(), found.end());
+  std::vector<std::string> out;
+  for (auto& [d, docs, term] : found) {
+    if (out.size() == kMaxTypoCandidates) break;
+    out.push_back(std::move(term));
+  }
+  return out;
+}
+
+// An FTS5 string: the word in double quotes, inner quotes doubled, so no input is syntax.
+std::string Quote(std::string_view word) {
+  std::string out = "\"";
+  for (char ch : word) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+std::string MatchExpression(const std::vector<Clause>& clauses) {
+  std::string out;
+  for (const Clause& clause : clauses) {
+    if (!out.empty()) out += " AND ";
+    if (!clause.corrections.empty()) {
+      out += '(';
+      for (size_t i = 0; i < clause.corrections.size(); ++i) {
+        if (i > 0) out += " OR ";
+        out += Quote(clause.corrections[i]);
+      }
+      out += ')';
+    } else {
+      out += Quote(clause.word);
+      if (clause.prefix) out += '*';
+    }
+  }
+  return out;
+}
+
+// The query as clauses, or nothing when some word cannot match any document.
+std::optional<std::vector<Clause>> Plan(Connection& c, std::string_view query) {
+  std::vector<std::string> words =
+      directory::Tokens(directory::Fold(query.substr(0, std::min(query.size(), kMaxQueryBytes))));
+  if (words.empty()) return std::nullopt;
+  if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
+  std::vector<Clause> clauses;
+  for (size_t i = 0; i < words.size(); ++i) {
+    Clause clause{std::move(words[i]), i + 1 == words.size(), {}};
+    if (!InVocabulary(c, clause.word, clause.prefix)) {
+      if (CodePointLength(clause.word) < kMinTypoLength) return std::nullopt;
+      clause.corrections = TypoCandidates(c, clause.word, clause.prefix);
+      if (clause.corrections.empty()) return std::nullopt;
+    }
+    clauses.push_back(std::move(clause));
+  }
+  return clauses;
+}
+
+std::vector<std::string> MatchedTerms(const std::vector<Clause>& clauses,
+                                      const std::vector<std::string>& tokens) {
+  std::vector<std::string> out;
+  for (const Clause& clause : clauses) {
+    auto it = std::find_if(tokens.begin(), tokens.end(),
+                           [&](const std::string& t) { return clause.Accepts(t); });
+    out.push_back(it != tokens.end() ? *it : clause.word);
+  }
+  return out;
+}
+
+}  // namespace
+
+void RebuildLibraryIndex(Connection& c) {
+  c.Exec(kDeleteLibraryDocuments);
+  std::vector<LibraryLocation> locations;
+  {
+    Statement st = c.Prepare(kLibraryLocations);
+    while (st.Step()) {
+      locations.push_back({st.Text(0), st.Text(1),
+                           st.IsNull(2) ? std::nullopt : std::optional<int64_t>(st.Int(2)),
+                           st.OptText(3)});
+    }
+  }
+  Statement& names = c.Cached(std::string(kNames));
+  Statement& places = c.Cached(std::string(kPlaces));
+  Statement& body = c.Cached(std::string(kBody));
+  Statement& insert = c.Cached(std::string(kInsertDocument));
+  for (const LibraryLocation& l : locations) {
+    names.Bind(1, l.organization_id).Bind(2, l.location_id);
+    places.Bind(1, l.place_id).Bind(2, l.municipality_id);
+    body.Bind(1, l.organization_id).Bind(2, l.location_id);
+    insert.Bind(1, FoldedColumn(names)).Bind(2, FoldedColumn(places)).Bind(3, FoldedColumn(body));
+    insert.Bind(4, l.location_id).Run();
+    insert.Reset();
+  }
+  c.Exec(kRefreshTerms);
+}
+
+std::vector<SearchHit> SearchLibraries(Connection& c, std::string_view query, size_t limit) {
+  if (limit == 0) return {};
+  const std::optional<std::vector<Clause>> clauses = Plan(c, query);
+  if (!clauses) return {};
+  Statement& st = c.Cached(std::string(kSearch));
+  st.Bind(1, MatchExpression(*clauses));
+  std::vector<SearchHit> hits;
+  std::set<std::string, std::less<>> seen;
+  while (hits.size() < limit && st.Step()) {
+    std::string slug = st.Text(0);
+    if (seen.contains(slug)) continue;  // another location of a library already listed
+    seen.insert(slug);
+    std::string text = st.Text(2) + ' ' + st.Text(3) + ' ' + st.Text(4);
+    hits.push_back(
+        {std::move(slug), -st.Double(1), MatchedTerms(*clauses, directory::Tokens(text))});
+  }
+  st.Reset();
+  return hits;
+}
+
+}  // namespace tilti::store
