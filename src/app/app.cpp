@@ -14,6 +14,7 @@
 #include "store/database.h"
 #include "store/demo_store.h"
 #include "store/migrations.h"
+#include "store/search_index.h"
 #include "web/i18n_catalog.h"
 #include "web/routes.h"
 #include "web/site.h"
@@ -47,6 +48,9 @@ Result<std::unique_ptr<store::Database>> OpenAndMigrate(const Config& c, bool cr
   if (!db.ok()) return db.error();
   auto applied = db.value()->Migrate(store::BuiltinSqliteMigrations());
   if (!applied.ok()) return applied.error();
+  bool rebuilt = db.value()->Write(
+      [](store::Connection& conn) { return store::RebuildLibraryIndexIfEmpty(conn); });
+  if (rebuilt) spdlog::info("rebuilt the library search index");
   return std::move(db.value());
 }
 

@@ -47,8 +47,8 @@ CivilDateTime ToRiga(SysTime t);
 // the edge.
 SysTime FromRiga(int year, int month, int day, int hour, int minute);
 
-// FromRiga for a calendar date and a time of day given as minutes after midnight (0..1440;
-// 1440 is the next day's 00:00).
+// FromRiga for a calendar date (which must be ok()) and a time of day given as minutes after
+// midnight (0..1440; 1440 is the next day's 00:00).
 SysTime FromRiga(std::chrono::year_month_day date, std::chrono::minutes since_midnight);
 
 // Riga's offset from UTC at instant `t`: 2 h in winter (EET), 3 h in summer (EEST).

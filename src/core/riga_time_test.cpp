@@ -2,10 +2,21 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <ostream>
 
 namespace tilti {
+
+// Readable failure messages: 2026-03-30 10:00:00 (1).
+static void PrintTo(const CivilDateTime& t, std::ostream* os) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d:%02d (%d)", t.year, t.month, t.day,
+                t.hour, t.minute, t.second, t.weekday);
+  *os << buf;
+}
+
 namespace {
 
 using std::chrono::hours;
@@ -83,10 +94,10 @@ TEST_F(RigaTime, ChangesOnTheLastSundaysOfMarchAndOctoberEveryYear) {
 }
 
 TEST_F(RigaTime, KnowsRigasHistoryBefore2001) {
-  EXPECT_EQ(ToRiga(Utc(1969, 12, 31, 23, 0)), Wall(1970, 1, 1, 2, 0, 0, 4));  // Moscow time
-  EXPECT_EQ(RigaUtcOffset(Utc(1985, 7, 1, 0, 0)), hours{4});                 // Moscow summer
-  EXPECT_EQ(RigaUtcOffset(Utc(1943, 7, 1, 0, 0)), hours{2});                 // CEST
-  EXPECT_EQ(RigaUtcOffset(Utc(1930, 7, 1, 0, 0)), hours{2});                 // EET, no DST
+  EXPECT_EQ(ToRiga(Utc(1969, 12, 31, 23, 0)), Wall(1970, 1, 1, 2, 0, 0, 4));    // Moscow time
+  EXPECT_EQ(RigaUtcOffset(Utc(1985, 7, 1, 0, 0)), hours{4});                    // Moscow summer
+  EXPECT_EQ(RigaUtcOffset(Utc(1943, 7, 1, 0, 0)), hours{2});                    // CEST
+  EXPECT_EQ(RigaUtcOffset(Utc(1930, 7, 1, 0, 0)), hours{2});                    // EET, no DST
   EXPECT_EQ(RigaUtcOffset(Utc(1910, 1, 1, 0, 0)), std::chrono::seconds{5794});  // Riga MT
 }
 

@@ -121,6 +121,18 @@ const icu::Normalizer2& Normalizer(bool casefold) {
   return *n;
 }
 
+// A Cyrillic letter with a diacritic this file has no spelling for (ӑ, ӧ, ѝ...) stands for its
+// base letter; anything else stands for itself. (й, ё, ї, ў are in the tables, so they keep
+// their own spelling.)
+UChar32 BaseLetter(UChar32 c) {
+  if (Transliterate(c, Before::kBoundary, U_SENTINEL) != nullptr) return c;
+  const UBlockCode block = ublock_getCode(c);
+  if (block != UBLOCK_CYRILLIC && block != UBLOCK_CYRILLIC_SUPPLEMENT) return c;
+  icu::UnicodeString decomposition;
+  if (!Normalizer(false).getDecomposition(c, decomposition) || decomposition.isEmpty()) return c;
+  return decomposition.char32At(0);
+}
+
 // Pass 2: Cyrillic to Latin, on composed text (so й, ё, ї and ў are still single letters).
 icu::UnicodeString TransliterateCyrillic(const icu::UnicodeString& in) {
   icu::UnicodeString out;
@@ -136,12 +148,13 @@ icu::UnicodeString TransliterateCyrillic(const icu::UnicodeString& in) {
       before = Before::kSoft;
       continue;
     }
-    if (const char* latin = Transliterate(c, before, next)) {
+    const UChar32 letter = BaseLetter(c);
+    if (const char* latin = Transliterate(letter, before, next)) {
       out.append(icu::UnicodeString(latin, -1, icu::UnicodeString::kInvariant));
     } else {
       out.append(c);
     }
-    before = Classify(c);
+    before = Classify(letter);
   }
   return out;
 }
@@ -219,19 +232,16 @@ std::u32string CodePoints(std::string_view s) {
   return out;
 }
 
-}  // namespace
-
-int EditDistance(std::string_view a_utf8, std::string_view b_utf8, int max) {
-  if (max < 0) max = 0;
-  const std::u32string a = CodePoints(a_utf8);
-  const std::u32string b = CodePoints(b_utf8);
-  const int la = static_cast<int>(a.size());
-  const int lb = static_cast<int>(b.size());
+// The optimal-string-alignment distance between a and b, or with `prefix` between a and the
+// closest prefix of b; max + 1 once it is known to exceed max. Three rows of the table, and
+// only the band |i - j| <= max of each: cells outside it count as "over".
+int Osa(const std::u32string& a, std::u32string_view b, int max, bool prefix) {
   const int over = max + 1;
-  if (std::abs(la - lb) > max) return over;
-  if (la == 0 || lb == 0) return std::max(la, lb);
-  // Three rows of the optimal-string-alignment table; only the band |i - j| <= max is
-  // computed, and cells outside it count as "over".
+  const int la = static_cast<int>(a.size());
+  // A prefix longer than la + max cannot be within max of a.
+  if (prefix && static_cast<int>(b.size()) > la + max) b = b.substr(0, la + max);
+  const int lb = static_cast<int>(b.size());
+  if (prefix ? la - lb > max : std::abs(la - lb) > max) return over;
   std::vector<int> prev2(lb + 1, over), prev(lb + 1, over), cur(lb + 1, over);
   for (int j = 0; j <= std::min(lb, max); ++j) prev[j] = j;
   for (int i = 1; i <= la; ++i) {
@@ -249,11 +259,24 @@ int EditDistance(std::string_view a_utf8, std::string_view b_utf8, int max) {
       cur[j] = std::min(d, over);
       row_min = std::min(row_min, cur[j]);
     }
+    // A transposition reaches back two rows, but never below the substitution one row up,
+    // so once a whole row is over, every later row is too.
     if (row_min > max) return over;
     std::swap(prev2, prev);
     std::swap(prev, cur);
   }
-  return std::min(prev[lb], over);
+  if (!prefix) return std::min(prev[lb], over);
+  return std::min(*std::min_element(prev.begin(), prev.end()), over);
+}
+
+}  // namespace
+
+int EditDistance(std::string_view a, std::string_view b, int max) {
+  return Osa(CodePoints(a), CodePoints(b), std::max(max, 0), false);
+}
+
+int PrefixEditDistance(std::string_view a, std::string_view b, int max) {
+  return Osa(CodePoints(a), CodePoints(b), std::max(max, 0), true);
 }
 
 }  // namespace tilti::directory

@@ -18,7 +18,8 @@ namespace tilti::directory {
 //    whose softness is the Latvian ļ/ņ/ķ/ģ that folds to l/n/k/g anyway (Плявиняс →
 //    "plavinas" like Pļaviņas); й → j before a vowel, else i (Айзпуте → "aizpute");
 //    и → i, but "ji" after a vowel other than и/і (Ругаи → "rugaji"); ї → "ji"; ж/з → z;
-//    х → h; ц/ч → c; ш → s; щ → "sc"; ы/і → i; ў → u; г/ґ → g; ъ/ь → nothing;
+//    х → h; ц/ч → c; ш → s; щ → "sc"; ы/і → i; ў → u; г/ґ → g; ъ/ь → nothing; other
+//    Cyrillic letters with a diacritic (ӑ, ӧ) like their base letter;
 //  - every character that is not a letter, a digit or a combining mark becomes a space;
 //    runs of spaces collapse to one and there is none at either end.
 // Other scripts (Greek, Arabic, ...) are only case-folded and stripped of marks.
@@ -32,5 +33,10 @@ std::vector<std::string> Tokens(std::string_view folded);
 // UTF-8 strings, counted in code points. Returns max + 1 as soon as the distance is known to
 // exceed `max` (so the cost is O(len * (2 * max + 1))); max >= 0.
 int EditDistance(std::string_view a, std::string_view b, int max);
+
+// The least EditDistance between `a` and any prefix of `b` (including the empty one and b
+// itself), bounded the same way: how far a half-typed word is from becoming `b`.
+// PrefixEditDistance("daugavpi", "daugavpils", 2) == 0; ("duagav", "daugavpils", 1) == 1.
+int PrefixEditDistance(std::string_view a, std::string_view b, int max);
 
 }  // namespace tilti::directory

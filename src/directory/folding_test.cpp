@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <random>
 #include <sstream>
 #include <stdexcept>
 
@@ -92,6 +93,33 @@ TEST(Folding, NeverThrowsOnInvalidUtf8) {
   EXPECT_NO_THROW(Fold(std::string("\0x\0", 3)));
 }
 
+TEST(Folding, CyrillicLettersWithOtherDiacriticsFoldToTheirBaseLetter) {
+  EXPECT_EQ(Fold("ӑ ӧ ѝ"), "a o i");
+  EXPECT_EQ(Fold("Ӧ"), "o");  // never left in Cyrillic, so a second Fold changes nothing
+}
+
+// Random strings of letters from every case above, marks, punctuation and broken UTF-8: Fold
+// never throws, its output is stable under a second Fold and has single inner spaces only.
+TEST(Folding, RandomInputIsFoldedConsistently) {
+  const std::vector<std::string> pieces = {
+      "a",  "Ā",  "ž",  "ß",    "ł",        "Æ",        "е", "Е", "є",  "ё",
+      "я",  "Я",  "ю",  "и",    "й",        "ї",        "і", "ь", "ъ",  "'",
+      "’",  "щ",  "ў",  "ӑ",    "\xCC\x84", "\xCC\x86", " ", "-", "\"", "*",
+      "(",  "5",  "١",  "\xff", "\xc3",     "ﬁ",        "Ω", "ς", "ǅ",  "\xE2\x80\x8B",
+      "\t", "\n", "中", "ا"};
+  std::mt19937 random(20261122);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const size_t length = random() % 12;
+    for (size_t i = 0; i < length; ++i) text += pieces[random() % pieces.size()];
+    std::string folded;
+    ASSERT_NO_THROW(folded = Fold(text)) << text;
+    EXPECT_EQ(Fold(folded), folded) << text;
+    EXPECT_EQ(folded.find("  "), std::string::npos) << text;
+    EXPECT_FALSE(folded.starts_with(' ') || folded.ends_with(' ')) << text;
+  }
+}
+
 TEST(Folding, IsIdempotent) {
   for (std::string_view s : {"Rēzekne", "Юрмала", "Лиепая", "Straße", "Ругаи", "a-b c"}) {
     EXPECT_EQ(Fold(Fold(s)), Fold(s)) << s;
@@ -104,6 +132,18 @@ TEST(Folding, TokensSplitOnSpaces) {
   EXPECT_TRUE(Tokens("").empty());
   EXPECT_EQ(Tokens("a"), std::vector<std::string>{"a"});
   EXPECT_EQ(Tokens(" a  b "), (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(Folding, PrefixEditDistanceMeasuresAgainstTheClosestBeginning) {
+  EXPECT_EQ(PrefixEditDistance("daugavpi", "daugavpils", 2), 0);
+  EXPECT_EQ(PrefixEditDistance("daugavpl", "daugavpils", 2), 1);
+  EXPECT_EQ(PrefixEditDistance("duagav", "daugavpils", 1), 1);
+  EXPECT_EQ(PrefixEditDistance("jelgva", "jelgava", 1), 1);
+  EXPECT_EQ(PrefixEditDistance("jelgava", "jelgava", 1), 0);
+  EXPECT_EQ(PrefixEditDistance("jelgavas", "jelgava", 1), 1);  // longer than the word
+  EXPECT_EQ(PrefixEditDistance("rezekne", "daugavpils", 2), 3);
+  EXPECT_EQ(PrefixEditDistance("ab", "", 2), 2);
+  EXPECT_EQ(PrefixEditDistance("", "abc", 0), 0);
 }
 
 TEST(Folding, EditDistanceIsBoundedDamerau) {

@@ -1,5 +1,6 @@
 #include "directory/holidays.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace tilti::directory {
@@ -54,6 +55,10 @@ std::vector<Holiday> LatvianHolidays(int year) {
   out.push_back({Date(year, 5, 1), "holiday.labour_day"});
   AddWithWeekendTransfer(out, Date(year, 5, 4), "holiday.independence_restoration",
                          "holiday.independence_restoration_transfer");
+  // The second Sunday of May: the first Sunday on or after 8 May.
+  const sys_days may8{Date(year, 5, 8)};
+  out.push_back({year_month_day{may8 + (std::chrono::Sunday - std::chrono::weekday{may8})},
+                 "holiday.mothers_day"});
   out.push_back({year_month_day{easter + days{49}}, "holiday.whitsun"});
   out.push_back({Date(year, 6, 23), "holiday.ligo"});
   out.push_back({Date(year, 6, 24), "holiday.jani"});
@@ -63,8 +68,10 @@ std::vector<Holiday> LatvianHolidays(int year) {
   out.push_back({Date(year, 12, 25), "holiday.christmas"});
   out.push_back({Date(year, 12, 26), "holiday.second_christmas"});
   out.push_back({Date(year, 12, 31), "holiday.new_years_eve"});
-  // Already in date order: Easter Monday is 26 April at the latest, Whit Sunday 10 May at the
-  // earliest, after any 4 May transfer (holidays_test checks this for centuries).
+  // Mother's Day (8-14 May) and Whit Sunday (10 May - 13 June) can come in either order, and
+  // can even fall on the same Sunday; everything else is already in date order.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Holiday& a, const Holiday& b) { return sys_days{a.date} < sys_days{b.date}; });
   return out;
 }
 

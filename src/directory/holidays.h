@@ -18,18 +18,21 @@
 //   26 December               Second Christmas Day            holiday.second_christmas
 //   31 December               New Year's Eve                  holiday.new_years_eve
 //
-// When 4 May or 18 November falls on a Saturday or Sunday, the next Monday is a holiday too
+// When 4 May or 18 November falls on a Saturday or Sunday, the next Monday is a day off too
 // (holiday.independence_restoration_transfer, holiday.proclamation_transfer; is_transfer).
-// Mother's Day (second Sunday of May) is a day of note, not a holiday.
 //
-// Not computed: one-off days off that the Saeima or the Cabinet decide for a single year (e.g.
-// after an ice hockey medal, or during the Song and Dance Festival), and working days the
-// Cabinet moves to a Saturday. Those belong in the `holiday` table (calendar 'LV') as dated
-// entries; store/hours_queries combines them with these.
+// Mother's Day, the second Sunday of May (holiday.mothers_day), is in the law's list too: it is
+// always a Sunday, but a library that opens on Sundays is closed on it like on any holiday.
+//
+// Not computed, because their dates are not known in advance: the closing day of the General
+// Latvian Song and Dance Festival (a holiday by the same law, with the same weekend transfer,
+// e.g. Sunday 9 and Monday 10 July 2023), one-off days off the Saeima or the Cabinet decide
+// (e.g. after an ice hockey medal), and working days the Cabinet moves to a Saturday. Those
+// belong in the `holiday` table (calendar 'LV') as dated entries; store/hours_queries combines
+// them with these.
 //
 // Past years are computed with today's rules too, which is not always what applied then (the
-// law gained Christmas Eve, New Year's Eve and the weekend transfer over the years). All
-// functions are pure and thread-safe.
+// weekend transfer and Christmas Eve date from 2007). All functions are pure and thread-safe.
 #include <chrono>
 #include <optional>
 #include <string>

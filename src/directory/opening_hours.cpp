@@ -45,9 +45,8 @@ bool AppliesOn(const Period& p, year_month_day date) {
 // Sorted by opening, with overlapping and touching ranges joined, so that "open until" is the
 // real end of an opening (10:00–12:00 and 12:00–14:00 close at 14:00).
 std::vector<TimeRange> Merge(std::vector<TimeRange> ranges) {
-  std::sort(ranges.begin(), ranges.end(), [](const TimeRange& a, const TimeRange& b) {
-    return a.opens_min < b.opens_min;
-  });
+  std::sort(ranges.begin(), ranges.end(),
+            [](const TimeRange& a, const TimeRange& b) { return a.opens_min < b.opens_min; });
   std::vector<TimeRange> out;
   for (const TimeRange& r : ranges) {
     if (!out.empty() && r.opens_min <= out.back().closes_min) {
@@ -130,9 +129,8 @@ Status ValidatePeriods(const std::vector<Period>& periods) {
     for (size_t j = 0; j < i; ++j) {
       const Period& a = periods[j];
       const Period& b = periods[i];
-      const bool same_dates =
-          (!a.valid_to || !b.valid_from || *b.valid_from <= *a.valid_to) &&
-          (!b.valid_to || !a.valid_from || *a.valid_from <= *b.valid_to);
+      const bool same_dates = (!a.valid_to || !b.valid_from || *b.valid_from <= *a.valid_to) &&
+                              (!b.valid_to || !a.valid_from || *a.valid_from <= *b.valid_to);
       if (a.weekday == b.weekday && same_dates && a.opens_min < b.closes_min &&
           b.opens_min < a.closes_min) {
         add(i, "opens_at", "hours.error.overlap");
@@ -212,8 +210,7 @@ DayHours WeeklyHours::Day(year_month_day date) const {
   return day;
 }
 
-std::optional<CivilDateTime> WeeklyHours::EndOfOpening(year_month_day date,
-                                                       int closes_min) const {
+std::optional<CivilDateTime> WeeklyHours::EndOfOpening(year_month_day date, int closes_min) const {
   // An opening that reaches 24:00 goes on if the next day opens at 00:00.
   for (int days_on = 0; closes_min == kMinutesPerDay; ++days_on) {
     if (days_on == kLookaheadDays) return std::nullopt;
@@ -265,7 +262,8 @@ std::vector<DayHours> WeeklyHours::Week(SysTime now) const {
 
 HoursMessage DescribeStatus(const std::optional<OpenStatus>& status) {
   if (!status) return {.key = "hours.unknown"};
-  const std::optional<CivilDateTime>& when = status->open ? status->closes_at : status->next_opening;
+  const std::optional<CivilDateTime>& when =
+      status->open ? status->closes_at : status->next_opening;
   if (!when) return {.key = status->open ? "hours.open_now" : "hours.closed"};
 
   const year_month_day today = DateOf(status->at);

@@ -42,8 +42,8 @@ struct Period {
   int weekday = 1;  // ISO 8601: 1 = Monday .. 7 = Sunday
   int opens_min = 0;
   int closes_min = 0;
-  std::optional<std::chrono::year_month_day> valid_from;  // first date it applies; none = always
-  std::optional<std::chrono::year_month_day> valid_to;    // last date it applies; none = always
+  std::optional<std::chrono::year_month_day> valid_from = {};  // first date; none = always
+  std::optional<std::chrono::year_month_day> valid_to = {};    // last date; none = always
 
   bool operator==(const Period&) const = default;
 };
@@ -54,8 +54,8 @@ struct Exception {
   std::chrono::year_month_day date;
   bool closed = true;
   // When not closed: that day's hours instead of the weekly ones; nullopt = the weekly hours.
-  std::optional<std::vector<TimeRange>> periods;
-  std::optional<std::string> note;  // the library's own words, e.g. "Inventarizācija"
+  std::optional<std::vector<TimeRange>> periods = {};
+  std::optional<std::string> note = {};  // the library's own words, e.g. "Inventarizācija"
 };
 
 // The public holiday on a date, as its message key ("holiday.christmas"), or nullopt.
@@ -90,12 +90,12 @@ std::string FormatClockTime(int minutes);
 // One local date as the week view shows it.
 struct DayHours {
   std::chrono::year_month_day date;
-  int weekday = 0;                  // ISO 1 = Monday .. 7 = Sunday
-  std::vector<TimeRange> periods;   // in order, overlapping ones merged; empty when closed
-  bool closed = true;               // no opening at all that day
+  int weekday = 0;                         // ISO 1 = Monday .. 7 = Sunday
+  std::vector<TimeRange> periods;          // in order, overlapping ones merged; empty when closed
+  bool closed = true;                      // no opening at all that day
   std::optional<std::string> holiday_key;  // the public holiday that day, even if open
-  bool is_exception = false;        // the day follows a dated exception, not the timetable
-  std::optional<std::string> note;  // the exception's note
+  bool is_exception = false;               // the day follows a dated exception, not the timetable
+  std::optional<std::string> note;         // the exception's note
   bool is_today = false;
 };
 
@@ -142,8 +142,7 @@ class WeeklyHours {
 
  private:
   std::vector<TimeRange> WeeklyRangesOn(std::chrono::year_month_day date) const;
-  std::optional<CivilDateTime> EndOfOpening(std::chrono::year_month_day date,
-                                            int closes_min) const;
+  std::optional<CivilDateTime> EndOfOpening(std::chrono::year_month_day date, int closes_min) const;
 
   std::vector<Period> periods_;
   std::map<std::chrono::year_month_day, Exception> exceptions_;
@@ -167,9 +166,9 @@ class WeeklyHours {
 // keyword, "mon" .. "sun", because the languages inflect it ("pirmdien", "в понедельник").
 struct HoursMessage {
   std::string key;
-  std::optional<std::string> time;
-  std::optional<std::string> weekday;
-  std::optional<std::chrono::year_month_day> date;
+  std::optional<std::string> time = {};
+  std::optional<std::string> weekday = {};
+  std::optional<std::chrono::year_month_day> date = {};
 
   bool operator==(const HoursMessage&) const = default;
 };

@@ -1,5 +1,7 @@
 #include "store/demo_store.h"
 
+#include "store/search_index.h"
+
 #include <stdexcept>
 
 namespace tilti::store {
@@ -273,6 +275,8 @@ void LoadDemo(Database& db, const DemoDataset& d, std::string_view now_rfc3339) 
     WriteDirectory(c, d, now_rfc3339);
     WriteProgramme(c, d, now_rfc3339);
     WriteTranslations(c, d, now_rfc3339);
+    // The folded search documents are derived data: rebuilt in the same transaction.
+    RebuildLibraryIndex(c);
   });
 }
 

@@ -1,5 +1,7 @@
 #include "store/directory_queries.h"
 
+#include <boost/json.hpp>
+#include <map>
 #include <string>
 
 namespace tilti::store {
@@ -94,21 +96,25 @@ std::vector<directory::LibrarySummary> ListLibraries(Connection& c, const Locale
   return out;
 }
 
-std::vector<directory::LibrarySummary> FindLibraries(Connection& c, const LocaleChain& chain,
-                                                     std::string_view needle) {
-  // lower() in SQLite folds ASCII only; the folded full-text index replaces this.
-  static const std::string sql =
-      LibrarySummarySql() +
-      " AND (instr(lower(o.name), lower(?4)) > 0 OR EXISTS (SELECT 1 FROM translation t WHERE "
-      "t.entity = 'organization' AND t.entity_id = o.id AND instr(lower(t.value), lower(?4)) > 0)"
-      " OR EXISTS (SELECT 1 FROM place_name pn WHERE pn.place_id = l.place_id AND "
-      "instr(lower(pn.name), lower(?4)) > 0) OR instr(lower(coalesce(p.name, '')), lower(?4)) > 0"
-      " OR instr(lower(coalesce(m.name, '')), lower(?4)) > 0)";
+std::vector<directory::LibrarySummary> LibrariesBySlugs(Connection& c, const LocaleChain& chain,
+                                                        const std::vector<std::string>& slugs) {
+  // The slugs travel as one bound JSON array; json_each keeps them out of the SQL text.
+  static const std::string sql = LibrarySummarySql() +
+                                 " AND o.slug IN (SELECT value FROM json_each(?4))";
+  boost::json::array list;
+  for (const auto& s : slugs) list.emplace_back(s);
   Statement& st = c.Cached(sql);
   BindChain(st, chain);
-  st.Bind(4, needle);
+  st.Bind(4, boost::json::serialize(list));
+  std::map<std::string, directory::LibrarySummary> by_slug;
+  while (st.Step()) {
+    auto summary = ReadSummary(st);
+    by_slug.emplace(summary.slug, std::move(summary));
+  }
   std::vector<directory::LibrarySummary> out;
-  while (st.Step()) out.push_back(ReadSummary(st));
+  for (const auto& s : slugs) {
+    if (auto it = by_slug.find(s); it != by_slug.end()) out.push_back(std::move(it->second));
+  }
   return out;
 }
 

@@ -15,10 +15,9 @@ namespace tilti::store {
 // Every library with its municipality and town, unsorted (the caller sorts by its collation).
 std::vector<directory::LibrarySummary> ListLibraries(Connection& c, const LocaleChain& chain);
 
-// Libraries whose name or town (in any locale) contains `needle` case-insensitively.
-// A stop-gap until the folded full-text search of the directory; unsorted.
-std::vector<directory::LibrarySummary> FindLibraries(Connection& c, const LocaleChain& chain,
-                                                     std::string_view needle);
+// The libraries with these slugs, in the order given; unknown slugs are skipped.
+std::vector<directory::LibrarySummary> LibrariesBySlugs(Connection& c, const LocaleChain& chain,
+                                                        const std::vector<std::string>& slugs);
 
 // One library by its slug; nullopt if there is none.
 std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const LocaleChain& chain,

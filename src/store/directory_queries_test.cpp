@@ -61,13 +61,14 @@ TEST_F(DirectoryQueries, FallsBackAlongTheChainNeverToAnUnlistedLocale) {
   for (const auto& l : libs) EXPECT_EQ(l.name.locale, "en") << l.slug;
 }
 
-TEST_F(DirectoryQueries, FindsLibrariesByNameOrTownInAnyScript) {
-  auto by_town = FindLibraries(*db_->Read(), {"en", "lv"}, "Ogre");
-  ASSERT_EQ(by_town.size(), 1u);
-  EXPECT_EQ(by_town[0].slug, "ogres-centrala-biblioteka");
-  // SQLite's lower() folds ASCII only: Cyrillic must match as typed until folded search.
-  EXPECT_FALSE(FindLibraries(*db_->Read(), {"ru", "en", "lv"}, "Даугавпилс").empty());
-  EXPECT_TRUE(FindLibraries(*db_->Read(), {"en"}, "no such place anywhere").empty());
+TEST_F(DirectoryQueries, LibrariesBySlugsKeepsTheGivenOrderAndSkipsUnknown) {
+  auto libs = LibrariesBySlugs(*db_->Read(), {"en", "lv"},
+                               {"ogres-centrala-biblioteka", "nope", "latgales-centrala-biblioteka"});
+  ASSERT_EQ(libs.size(), 2u);
+  EXPECT_EQ(libs[0].slug, "ogres-centrala-biblioteka");
+  EXPECT_EQ(libs[1].slug, "latgales-centrala-biblioteka");
+  EXPECT_TRUE(LibrariesBySlugs(*db_->Read(), {"en"}, {}).empty());
+  EXPECT_TRUE(LibrariesBySlugs(*db_->Read(), {"en"}, {"x\"]', '"}).empty());
 }
 
 TEST_F(DirectoryQueries, LibraryDetailHasServicesInitiativesAndPartners) {

@@ -137,15 +137,6 @@ int CodePointLength(std::string_view s) {
       std::count_if(s.begin(), s.end(), [](char ch) { return (ch & 0xC0) != 0x80; }));
 }
 
-// The first `n` code points of UTF-8 `s`.
-std::string_view CodePointPrefix(std::string_view s, int n) {
-  size_t i = 0;
-  for (int seen = 0; i < s.size(); ++i) {
-    if ((s[i] & 0xC0) != 0x80 && seen++ == n) break;
-  }
-  return s.substr(0, i);
-}
-
 bool InVocabulary(Connection& c, const std::string& word, bool prefix) {
   if (!prefix) {
     Statement& st = c.Cached("SELECT 1 FROM search_term WHERE term = ?1");
@@ -174,13 +165,8 @@ std::vector<std::string> TypoCandidates(Connection& c, const std::string& word, 
   std::vector<std::tuple<int, int64_t, std::string>> found;  // distance, -documents, term
   while (st.Step()) {
     const std::string_view term = st.TextView(0);
-    int d = directory::EditDistance(word, term, max);
-    if (prefix) {
-      for (int len = n - max; len <= n + max && d > 0; ++len) {
-        if (len <= 0) continue;
-        d = std::min(d, directory::EditDistance(word, CodePointPrefix(term, len), max));
-      }
-    }
+    const int d = prefix ? directory::PrefixEditDistance(word, term, max)
+                         : directory::EditDistance(word, term, max);
     if (d <= max) found.emplace_back(d, -st.Int(1), std::string(term));
   }
   st.Reset();
@@ -241,13 +227,20 @@ std::optional<std::vector<Clause>> Plan(Connection& c, std::string_view query) {
   return clauses;
 }
 
-std::vector<std::string> MatchedTerms(const std::vector<Clause>& clauses,
-                                      const std::vector<std::string>& tokens) {
+// For each clause, the first word of the document's folded text that it accepts.
+std::vector<std::string> MatchedTerms(const std::vector<Clause>& clauses, std::string_view text) {
   std::vector<std::string> out;
   for (const Clause& clause : clauses) {
-    auto it = std::find_if(tokens.begin(), tokens.end(),
-                           [&](const std::string& t) { return clause.Accepts(t); });
-    out.push_back(it != tokens.end() ? *it : clause.word);
+    std::string_view found = clause.word;  // not reached: FTS5 matched every clause
+    for (size_t start = 0; start < text.size();) {
+      size_t end = std::min(text.find(' ', start), text.size());
+      if (end > start && clause.Accepts(text.substr(start, end - start))) {
+        found = text.substr(start, end - start);
+        break;
+      }
+      start = end + 1;
+    }
+    out.emplace_back(found);
   }
   return out;
 }
@@ -292,12 +285,22 @@ std::vector<SearchHit> SearchLibraries(Connection& c, std::string_view query, si
     std::string slug = st.Text(0);
     if (seen.contains(slug)) continue;  // another location of a library already listed
     seen.insert(slug);
-    std::string text = st.Text(2) + ' ' + st.Text(3) + ' ' + st.Text(4);
-    hits.push_back(
-        {std::move(slug), -st.Double(1), MatchedTerms(*clauses, directory::Tokens(text))});
+    const std::string text = st.Text(2) + ' ' + st.Text(3) + ' ' + st.Text(4);
+    hits.push_back({std::move(slug), -st.Double(1), MatchedTerms(*clauses, text)});
   }
   st.Reset();
   return hits;
+}
+
+bool RebuildLibraryIndexIfEmpty(Connection& c) {
+  Statement& st = c.Cached(
+      "SELECT EXISTS (SELECT 1 FROM location l JOIN organization o ON o.id = l.organization_id "
+      "WHERE o.kind = 'library') AND NOT EXISTS (SELECT 1 FROM search_document)");
+  st.Step();
+  bool rebuild = st.Int(0) != 0;
+  st.Reset();
+  if (rebuild) RebuildLibraryIndex(c);
+  return rebuild;
 }
 
 }  // namespace tilti::store

@@ -261,3 +261,17 @@ TEST_F(SearchIndexTest, MeasuresThousandSearches) {
 
 }  // namespace
 }  // namespace tilti::store
+
+namespace tilti::store {
+namespace {
+
+TEST_F(SearchIndexTest, RebuildsAnEmptyIndexOnlyWhenLibrariesExist) {
+  db_->Write([](Connection& c) { c.Exec("DELETE FROM search_document"); });
+  EXPECT_TRUE(db_->Write([](Connection& c) { return RebuildLibraryIndexIfEmpty(c); }));
+  EXPECT_FALSE(db_->Write([](Connection& c) { return RebuildLibraryIndexIfEmpty(c); }))
+      << "a filled index is left alone";
+  EXPECT_FALSE(SearchLibraries(*db_->Read(), "Ogre", 10).empty());
+}
+
+}  // namespace
+}  // namespace tilti::store

@@ -1,11 +1,15 @@
 // Handlers of the directory's public pages.
 #include "store/directory_queries.h"
+#include "store/search_index.h"
 #include "directory/grouping.h"
 #include "web/directory_views.h"
 #include "web/handlers.h"
 
 namespace tilti::web {
 namespace {
+
+// Until the list pages (issue 3 adds pagination), a search shows at most this many.
+constexpr size_t kMaxResults = 200;
 
 // The first value of query parameter `name`, trimmed and capped at 200 bytes.
 std::string QueryParam(const http::Request& request, std::string_view name) {
@@ -48,9 +52,17 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request) {
   std::string q = QueryParam(request, "q");
   auto lease = site.db().Read();
-  auto libraries = q.empty() ? store::ListLibraries(*lease, site.Chain(locale))
-                             : store::FindLibraries(*lease, site.Chain(locale), q);
-  directory::SortByName(libraries, LessFor(site, locale));
+  std::vector<directory::LibrarySummary> libraries;
+  if (q.empty()) {
+    libraries = store::ListLibraries(*lease, site.Chain(locale));
+    directory::SortByName(libraries, LessFor(site, locale));
+  } else {
+    std::vector<std::string> slugs;
+    for (auto& hit : store::SearchLibraries(*lease, q, kMaxResults)) {
+      slugs.push_back(std::move(hit.organization_slug));
+    }
+    libraries = store::LibrariesBySlugs(*lease, site.Chain(locale), slugs);  // best first
+  }
   PageFrame frame{&locale, "libraries", site.Tr(locale.code, "libraries.title")};
   return site.RenderPage(request, frame, "libraries", LibrariesView(site, locale, q, libraries));
 }

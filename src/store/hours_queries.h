@@ -1,0 +1,56 @@
+#pragma once
+// Opening hours of a location in the database (directory/opening_hours.h is the model):
+// - the location's own HSDS `schedule` rows (location_id set, service_id and
+//   service_at_location_id NULL) with freq 'WEEKLY': byday like 'MO,TU', opens_at/closes_at
+//   'HH:MM' Riga wall-clock time, valid_from/valid_to 'YYYY-MM-DD' (inclusive, NULL = open);
+// - its `schedule_exception` rows;
+// - the dated entries of the `holiday` table for calendar 'LV' (one-off days off the Saeima or
+//   the Cabinet decide), on top of the holidays directory/holidays.h computes.
+#include <chrono>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "directory/opening_hours.h"
+#include "store/sqlite.h"
+
+namespace tilti::store {
+
+// The location's opening hours as seen on local date `today` (the caller's Riga date, e.g.
+// RigaDate(clock.Now())). Exceptions and holiday-table entries are read for the dates from
+// `today` - 1 to `today` + directory::kLookaheadDays + 1, enough for StatusAt and Week at any
+// instant of that day.
+//
+// nullopt ("hours unknown") when the location has no weekly schedule row that applies on any of
+// those dates: none at all, or only expired ones.
+//
+// Rows that cannot be read are skipped, never guessed at: a byday entry other than MO..SU, a
+// time that is not 'HH:MM' (or 'HH:MM:00'), closes_at not after opens_at, a valid_from/valid_to
+// that is not a date, an `interval` other than NULL or 1. closes_at '00:00' means midnight at
+// the end of the day (24:00). `until`, `count` and MONTHLY rules are not read.
+//
+// Exception rows of one date combine: any row with closed = 1 closes the day; otherwise the
+// rows with opens_at and closes_at are that day's hours; a row with closed = 0 and no times
+// keeps the usual weekly hours (e.g. open on a public holiday). The first non-empty note
+// counts.
+std::optional<directory::WeeklyHours> HoursOfLocation(Connection& c, std::string_view location_id,
+                                                      std::chrono::year_month_day today);
+
+// Replaces the location's own weekly schedule rows with `periods`, one row per period:
+// freq 'WEEKLY', byday one of MO..SU, opens_at/closes_at 'HH:MM' (a closing at midnight is
+// '24:00'), valid_from/valid_to 'YYYY-MM-DD' or NULL, and the id
+// DeterministicUuid("schedule:<location_id>:<MO..SU>:<opens HH:MM>"), with ":<valid_from>"
+// appended when the period has one, so re-imports keep ids. Schedules of services and rows
+// of other frequencies are left alone; exceptions too. An empty `periods` removes the weekly
+// timetable (the hours become unknown).
+//
+// When the rows change, location.last_modified becomes `now_rfc3339`; writing the same
+// timetable again changes nothing. Run inside Database::Write so the delete and the inserts
+// commit together. `periods` must pass directory::ValidatePeriods (validate at the edge):
+// otherwise throws std::invalid_argument and writes nothing. Throws SqlError on a database
+// failure, e.g. a constraint error when the location does not exist.
+void ReplaceWeeklyHours(Connection& c, std::string_view location_id,
+                        const std::vector<directory::Period>& periods,
+                        std::string_view now_rfc3339);
+
+}  // namespace tilti::store
