@@ -113,6 +113,7 @@ int RunServe(const Config& config) {
   if (!db.ok()) return Fail(db.error().detail);
 
   Metrics metrics;
+  SystemClock clock;
   store::Database& database = *db.value();
   metrics.AddGauge("tilti_db_file_bytes", "Size of the database file.",
                    [&database] { return database.FileBytes(); });
@@ -143,7 +144,7 @@ int RunServe(const Config& config) {
       config.public_url.empty() ? "http://" + bound.value() : config.public_url;
   site = std::make_unique<web::Site>(site_options, messages.value(), std::move(templates.value()),
                                      std::make_unique<web::StaticAssets>(web_files.files()),
-                                     database, metrics);
+                                     database, metrics, clock);
   router = web::BuildRoutes(*site);
   dispatch = web::MakeDispatcher(router, *site);
   // Tests and scripts read this line to learn the port when --listen ends in :0.

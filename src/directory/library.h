@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/localized_text.h"
+#include "directory/opening_hours.h"
 
 namespace tilti::directory {
 
@@ -49,6 +50,7 @@ struct Phone {
 
 struct LibraryDetail {
   std::string id;
+  std::string location_id;
   std::string slug;
   LocalizedText name;
   LocalizedText description;
@@ -65,6 +67,7 @@ struct LibraryDetail {
   std::vector<PartnerSummary> partners;
   std::optional<std::string> assured_date;
   std::string last_modified;
+  std::optional<WeeklyHours> hours;  // nullopt: the library has not given its hours
 };
 
 }  // namespace tilti::directory

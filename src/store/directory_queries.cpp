@@ -1,5 +1,7 @@
 #include "store/directory_queries.h"
 
+#include "store/hours_queries.h"
+
 #include <boost/json.hpp>
 #include <map>
 #include <string>
@@ -119,7 +121,8 @@ std::vector<directory::LibrarySummary> LibrariesBySlugs(Connection& c, const Loc
 }
 
 std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const LocaleChain& chain,
-                                                      std::string_view slug) {
+                                                      std::string_view slug,
+                                                      std::chrono::year_month_day today) {
   static const std::string sql =
       "SELECT o.id, o.slug, " + BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
       ", " + BestText("organization", "o.id", "description", "o.description", "o.source_locale") +
@@ -150,7 +153,8 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
   d.email = st.OptText(10);
   d.assured_date = st.OptText(11);
   d.last_modified = st.Text(12);
-  std::string location_id = st.Text(13);
+  d.location_id = st.Text(13);
+  const std::string& location_id = d.location_id;
   st.Reset();
 
   {
@@ -206,6 +210,7 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
     pa.Bind(4, d.id);
     while (pa.Step()) d.partners.push_back({Split(pa.TextView(0)), pa.Text(1)});
   }
+  d.hours = HoursOfLocation(c, d.location_id, today);
   return d;
 }
 

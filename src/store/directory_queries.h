@@ -2,6 +2,7 @@
 // Read queries of the directory's public pages. Every human text comes back in the best
 // locale of the given chain (falling back to the record's source text), with the locale it
 // is actually in.
+#include <chrono>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -19,9 +20,11 @@ std::vector<directory::LibrarySummary> ListLibraries(Connection& c, const Locale
 std::vector<directory::LibrarySummary> LibrariesBySlugs(Connection& c, const LocaleChain& chain,
                                                         const std::vector<std::string>& slugs);
 
-// One library by its slug; nullopt if there is none.
+// One library by its slug, with its opening hours around `today` (a Riga date); nullopt if
+// there is no such library.
 std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const LocaleChain& chain,
-                                                      std::string_view slug);
+                                                      std::string_view slug,
+                                                      std::chrono::year_month_day today);
 
 // Counts for /metrics and the health check.
 struct DirectoryCounts {

@@ -15,6 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::chrono::year_month_day kToday{std::chrono::year{2026}, std::chrono::month{11},
+                                             std::chrono::day{22}};
+
 // One demo database for the whole suite: loading it takes a moment.
 class DirectoryQueries : public ::testing::Test {
  protected:
@@ -72,7 +75,7 @@ TEST_F(DirectoryQueries, LibrariesBySlugsKeepsTheGivenOrderAndSkipsUnknown) {
 }
 
 TEST_F(DirectoryQueries, LibraryDetailHasServicesInitiativesAndPartners) {
-  auto lib = LibraryBySlug(*db_->Read(), {"en", "lv"}, "latgales-centrala-biblioteka");
+  auto lib = LibraryBySlug(*db_->Read(), {"en", "lv"}, "latgales-centrala-biblioteka", kToday);
   ASSERT_TRUE(lib.has_value());
   EXPECT_TRUE(lib->coordinates_approximate);
   EXPECT_FALSE(lib->services.empty());
@@ -80,11 +83,11 @@ TEST_F(DirectoryQueries, LibraryDetailHasServicesInitiativesAndPartners) {
   EXPECT_EQ(lib->partners.size(), 2u) << "a municipality body and an integration institution";
   ASSERT_FALSE(lib->phones.empty());
   EXPECT_NE(lib->phones[0].number.find("65426422"), std::string::npos);
-  EXPECT_FALSE(LibraryBySlug(*db_->Read(), {"en"}, "no-such-library").has_value());
+  EXPECT_FALSE(LibraryBySlug(*db_->Read(), {"en"}, "no-such-library", kToday).has_value());
 }
 
 TEST_F(DirectoryQueries, HostileSlugIsJustNotFound) {
-  EXPECT_FALSE(LibraryBySlug(*db_->Read(), {"en"}, "x' OR '1'='1").has_value());
+  EXPECT_FALSE(LibraryBySlug(*db_->Read(), {"en"}, "x' OR '1'='1", kToday).has_value());
 }
 
 }  // namespace

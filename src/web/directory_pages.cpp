@@ -1,6 +1,7 @@
 // Handlers of the directory's public pages.
 #include "store/directory_queries.h"
 #include "store/search_index.h"
+#include "core/riga_time.h"
 #include "directory/grouping.h"
 #include "web/directory_views.h"
 #include "web/handlers.h"
@@ -70,10 +71,11 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
 http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
                            http::Request& request) {
   std::string slug(request.Param("slug"));
-  auto library = store::LibraryBySlug(*site.db().Read(), site.Chain(locale), slug);
+  SysTime now = site.clock().Now();
+  auto library = store::LibraryBySlug(*site.db().Read(), site.Chain(locale), slug, RigaDate(now));
   if (!library) return site.ErrorPage(404, request);
   PageFrame frame{&locale, "libraries/" + slug, library->name.text};
-  return site.RenderPage(request, frame, "library", LibraryView(site, locale, *library));
+  return site.RenderPage(request, frame, "library", LibraryView(site, locale, *library, now));
 }
 
 http::Response AccessibilityPage(const Site& site, const i18n::LocaleInfo& locale,

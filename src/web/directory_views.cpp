@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "core/riga_time.h"
+
 namespace tilti::web {
 namespace {
 
@@ -86,9 +88,49 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale, const std::
   return page;
 }
 
+Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
+               const std::optional<directory::WeeklyHours>& hours, SysTime now) {
+  Data view(Data::type::object);
+  std::optional<directory::OpenStatus> status;
+  if (hours) status = hours->StatusAt(now);
+  directory::HoursMessage m = directory::DescribeStatus(status);
+  i18n::Args args;
+  if (m.time) args.emplace_back("time", *m.time);
+  if (m.weekday) args.emplace_back("weekday", *m.weekday);
+  if (m.date) {
+    args.emplace_back("date", site.FormatterFor(locale.code).LongDate(FromRiga(*m.date, {})));
+  }
+  view.set("status", site.Tr(locale.code, m.key, args));
+  Data week(Data::type::list);
+  if (hours) {
+    const i18n::Formatter& f = site.FormatterFor(locale.code);
+    for (const directory::DayHours& day : hours->Week(now)) {
+      Data d(Data::type::object);
+      SysTime noon = FromRiga(day.date, std::chrono::hours{12});
+      d.set("day", f.Weekday(noon) + ", " + f.ShortDate(noon));
+      std::string text;
+      for (const auto& range : day.periods) {
+        if (!text.empty()) text += ", ";
+        text += directory::FormatClockTime(range.opens_min) + "–" +
+                directory::FormatClockTime(range.closes_min);
+      }
+      d.set("hours_text", day.closed ? site.Tr(locale.code, "hours.closed_day") : text);
+      std::string note = day.holiday_key ? site.Tr(locale.code, *day.holiday_key) : "";
+      if (day.note) note += (note.empty() ? "" : " – ") + *day.note;
+      if (!note.empty()) d.set("note", note);
+      d.set("is_today", day.is_today);
+      week.push_back(d);
+    }
+  }
+  view.set("week", week);
+  view.set("has_week", hours.has_value());
+  return view;
+}
+
 Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
-                 const directory::LibraryDetail& lib) {
+                 const directory::LibraryDetail& lib, SysTime now) {
   Data page(Data::type::object);
+  page.set("hours", HoursView(site, locale, lib.hours, now));
   page.set("name", site.TextData(lib.name, locale));
   if (!lib.description.empty()) page.set("description", site.TextData(lib.description, locale));
   if (!lib.town.empty()) page.set("town", site.TextData(lib.town, locale));

@@ -69,13 +69,14 @@ Data MessageData(const i18n::Messages& messages, std::string_view locale) {
 
 Site::Site(SiteOptions options, const i18n::Messages& messages,
            std::unique_ptr<TemplateSet> templates, std::unique_ptr<StaticAssets> assets,
-           store::Database& db, Metrics& metrics)
+           store::Database& db, Metrics& metrics, const Clock& clock)
     : options_(std::move(options)),
       messages_(messages),
       templates_(std::move(templates)),
       assets_(std::move(assets)),
       db_(db),
-      metrics_(metrics) {
+      metrics_(metrics),
+      clock_(clock) {
   for (const auto& loc : messages_.Locales()) {
     message_data_.emplace(loc.code, MessageData(messages_, loc.code));
     collators_.emplace(loc.code, std::make_unique<i18n::Collator>(loc.code));
@@ -118,6 +119,12 @@ std::string Site::Tr(std::string_view locale, std::string_view key,
 const i18n::Collator& Site::CollatorFor(std::string_view locale) const {
   auto it = collators_.find(locale);
   if (it == collators_.end()) it = collators_.find(options_.default_locale);
+  return *it->second;
+}
+
+const i18n::Formatter& Site::FormatterFor(std::string_view locale) const {
+  auto it = formatters_.find(locale);
+  if (it == formatters_.end()) it = formatters_.find(options_.default_locale);
   return *it->second;
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "core/localized_text.h"
 #include "core/metrics.h"
@@ -40,7 +41,8 @@ struct PageFrame {
 class Site {
  public:
   Site(SiteOptions options, const i18n::Messages& messages, std::unique_ptr<TemplateSet> templates,
-       std::unique_ptr<StaticAssets> assets, store::Database& db, Metrics& metrics);
+       std::unique_ptr<StaticAssets> assets, store::Database& db, Metrics& metrics,
+       const Clock& clock);
 
   // The locale named by the {lang} path parameter (or, when no route matched, by the first
   // path segment), or nullptr when it is not one of ours.
@@ -75,6 +77,8 @@ class Site {
 
   store::Database& db() const { return db_; }
   Metrics& metrics() const { return metrics_; }
+  const Clock& clock() const { return clock_; }
+  const i18n::Formatter& FormatterFor(std::string_view locale) const;
   const StaticAssets& assets() const { return *assets_; }
   const SiteOptions& options() const { return options_; }
   const i18n::Messages& messages() const { return messages_; }
@@ -96,6 +100,7 @@ class Site {
   std::unique_ptr<StaticAssets> assets_;
   store::Database& db_;
   Metrics& metrics_;
+  const Clock& clock_;
   // The {{t.*}} strings of each locale as nested data, built once.
   std::map<std::string, Data, std::less<>> message_data_;
   std::map<std::string, std::unique_ptr<i18n::Collator>, std::less<>> collators_;

@@ -1,0 +1,120 @@
+// The library page rendered by the real handler over a demo database, with a fixed clock:
+// opening hours, "open now" and holidays, in more than one language.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <random>
+
+#include "core/embedded.h"
+#include "core/riga_time.h"
+#include "directory/demo_dataset.h"
+#include "store/demo_store.h"
+#include "store/directory_queries.h"
+#include "store/hours_queries.h"
+#include "store/migrations.h"
+#include "web/handlers.h"
+#include "web/site.h"
+
+namespace tilti::web {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr char kOgre[] = "ogres-centrala-biblioteka";
+
+class LibraryPageTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("tilti-lp-" + std::to_string(std::random_device{}()));
+    fs::create_directories(dir_);
+    store::DatabaseOptions o;
+    o.path = (dir_ / "demo.db").string();
+    o.create_if_missing = true;
+    db_ = std::move(store::Database::Open(o).value());
+    ASSERT_TRUE(db_->Migrate(store::BuiltinSqliteMigrations()).ok());
+    auto demo = directory::ParseDemo(embedded::demo());
+    ASSERT_TRUE(demo.ok());
+    store::LoadDemo(*db_, demo.value(), "2026-11-01T00:00:00Z");
+    // Monday to Friday 10:00-18:00; Saturday 10:00-14:00; Sunday closed.
+    std::vector<directory::Period> periods;
+    for (int wd = 1; wd <= 5; ++wd) periods.push_back(directory::MakePeriod(wd, 600, 1080).value());
+    periods.push_back(directory::MakePeriod(6, 600, 840).value());
+    auto lib = store::LibraryBySlug(*db_->Read(), {"lv"}, kOgre, RigaDate(clock_.Now()));
+    ASSERT_TRUE(lib.has_value());
+    db_->Write([&](store::Connection& c) {
+      store::ReplaceWeeklyHours(c, lib->location_id, periods, "2026-11-01T00:00:00Z");
+    });
+    messages_ = std::make_unique<i18n::Messages>(std::move(i18n::Messages::Load(embedded::web()).value()));
+    auto templates = TemplateSet::Load(embedded::web(), [](std::string_view) { return true; });
+    ASSERT_TRUE(templates.ok()) << templates.error().detail;
+    site_ = std::make_unique<Site>(SiteOptions{}, *messages_, std::move(templates.value()),
+                                   std::make_unique<StaticAssets>(embedded::web()), *db_,
+                                   metrics_, clock_);
+  }
+  static void TearDownTestSuite() {
+    site_.reset();
+    db_.reset();
+    fs::remove_all(dir_);
+  }
+
+  static std::string Render(std::string_view lang, std::string_view slug) {
+    http::Request r;
+    r.method = "GET";
+    r.path = "/" + std::string(lang) + "/libraries/" + std::string(slug);
+    r.params = {{"lang", std::string(lang)}, {"slug", std::string(slug)}};
+    http::Response response = LibraryPage(*site_, *messages_->Find(lang), r);
+    EXPECT_EQ(response.status, 200);
+    return response.body;
+  }
+  static void SetRigaTime(int y, int m, int d, int h, int min) {
+    clock_.Set(FromRiga(y, m, d, h, min));
+  }
+
+  static inline fs::path dir_;
+  static inline std::unique_ptr<store::Database> db_;
+  static inline std::unique_ptr<i18n::Messages> messages_;
+  static inline Metrics metrics_;
+  static inline FixedClock clock_{FromRiga(2026, 11, 23, 11, 0)};
+  static inline std::unique_ptr<Site> site_;
+};
+
+TEST_F(LibraryPageTest, SaysOpenNowAndWhenItClosesInTheReadersLanguage) {
+  SetRigaTime(2026, 11, 23, 11, 0);  // a Monday
+  std::string en = Render("en", kOgre);
+  EXPECT_NE(en.find("Open now, closes at 18:00"), std::string::npos);
+  EXPECT_NE(en.find("10:00–18:00"), std::string::npos);
+  EXPECT_NE(en.find("class=\"today\""), std::string::npos);
+  std::string lv = Render("lv", kOgre);
+  EXPECT_NE(lv.find("18:00"), std::string::npos);
+  EXPECT_EQ(lv.find("Open now"), std::string::npos) << "the Latvian page is not in English";
+}
+
+TEST_F(LibraryPageTest, SaturdayEveningPointsToMonday) {
+  SetRigaTime(2026, 11, 28, 20, 0);  // Saturday after closing; Sunday closed
+  EXPECT_NE(Render("en", kOgre).find("Closed now, opens on Monday at 10:00"), std::string::npos);
+}
+
+TEST_F(LibraryPageTest, APublicHolidayClosesTheLibraryAndIsNamed) {
+  SetRigaTime(2026, 11, 18, 11, 0);  // Proclamation Day, a Wednesday
+  std::string en = Render("en", kOgre);
+  EXPECT_NE(en.find("Closed now, opens tomorrow at 10:00"), std::string::npos);
+  EXPECT_NE(en.find("Proclamation Day of the Republic of Latvia"), std::string::npos);
+}
+
+TEST_F(LibraryPageTest, HoursAcrossTheClockChangeAreLocalTime) {
+  SetRigaTime(2026, 3, 29, 9, 30);  // Sunday, the day summer time starts
+  EXPECT_NE(Render("en", kOgre).find("Closed now, opens tomorrow at 10:00"), std::string::npos);
+  SetRigaTime(2026, 10, 26, 17, 59);  // the Monday after winter time starts
+  EXPECT_NE(Render("en", kOgre).find("Open now, closes at 18:00"), std::string::npos);
+  // 28 March 2027 is both the clock change and Easter Sunday: Monday is Easter Monday.
+  SetRigaTime(2027, 3, 28, 9, 30);
+  EXPECT_NE(Render("en", kOgre).find("Closed now, opens on Tuesday at 10:00"), std::string::npos);
+}
+
+TEST_F(LibraryPageTest, ALibraryWithoutHoursSaysSoInsteadOfGuessing) {
+  std::string en = Render("en", "latgales-centrala-biblioteka");
+  EXPECT_NE(en.find("has not given its opening hours"), std::string::npos);
+  EXPECT_EQ(en.find("<table class=\"hours\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tilti::web
