@@ -162,6 +162,9 @@ TEST(Database, ConcurrentReadersAndOneWriterDoNotBlockEachOther) {
   for (int i = 0; i < 200; ++i) {
     db->Write([i](Connection& c) { c.Prepare("INSERT INTO a VALUES (?1)").Bind(1, i).Run(); });
   }
+  // Under load the writes can finish before a reader thread has run once: wait for one read
+  // (the point is that readers and the writer interleave without blocking or failing).
+  while (reads.load() == 0) std::this_thread::yield();
   stop = true;
   for (auto& t : readers) t.join();
   auto lease = db->Read();

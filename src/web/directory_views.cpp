@@ -2,8 +2,6 @@
 
 #include <cstdio>
 
-#include "core/riga_time.h"
-
 namespace tilti::web {
 namespace {
 
@@ -23,31 +21,8 @@ Data SummaryData(const Site& site, const i18n::LocaleInfo& locale,
   return d;
 }
 
-std::string JoinTexts(const std::vector<LocalizedText>& texts) {
-  std::string out;
-  for (const auto& t : texts) {
-    if (!out.empty()) out += ", ";
-    out += t.text;
-  }
-  return out;
-}
 
-// "tel:" wants the number without spaces; Latvian numbers in the seeds have no country code.
-std::string TelHref(const std::string& number) {
-  std::string digits;
-  for (char c : number) {
-    if ((c >= '0' && c <= '9') || c == '+') digits += c;
-  }
-  if (!digits.starts_with("+") && digits.size() == 8) digits = "+371" + digits;
-  return "tel:" + digits;
-}
 
-// Only http(s) links are shown as links; anything else stays text (no javascript: URLs).
-std::string SafeWebHref(const std::string& url) {
-  if (url.starts_with("https://") || url.starts_with("http://")) return url;
-  if (url.find(':') == std::string::npos) return "https://" + url;
-  return "";
-}
 
 }  // namespace
 
@@ -88,118 +63,9 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale, const std::
   return page;
 }
 
-Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
-               const std::optional<directory::WeeklyHours>& hours, SysTime now) {
-  Data view(Data::type::object);
-  std::optional<directory::OpenStatus> status;
-  if (hours) status = hours->StatusAt(now);
-  directory::HoursMessage m = directory::DescribeStatus(status);
-  i18n::Args args;
-  if (m.time) args.emplace_back("time", *m.time);
-  if (m.weekday) args.emplace_back("weekday", *m.weekday);
-  if (m.date) {
-    args.emplace_back("date", site.FormatterFor(locale.code).LongDate(FromRiga(*m.date, {})));
-  }
-  view.set("status", site.Tr(locale.code, m.key, args));
-  Data week(Data::type::list);
-  if (hours) {
-    const i18n::Formatter& f = site.FormatterFor(locale.code);
-    for (const directory::DayHours& day : hours->Week(now)) {
-      Data d(Data::type::object);
-      SysTime noon = FromRiga(day.date, std::chrono::hours{12});
-      d.set("day", f.Weekday(noon) + ", " + f.ShortDate(noon));
-      std::string text;
-      for (const auto& range : day.periods) {
-        if (!text.empty()) text += ", ";
-        text += directory::FormatClockTime(range.opens_min) + "–" +
-                directory::FormatClockTime(range.closes_min);
-      }
-      d.set("hours_text", day.closed ? site.Tr(locale.code, "hours.closed_day") : text);
-      std::string note = day.holiday_key ? site.Tr(locale.code, *day.holiday_key) : "";
-      if (day.note) note += (note.empty() ? "" : " – ") + *day.note;
-      if (!note.empty()) d.set("note", note);
-      d.set("is_today", day.is_today);
-      week.push_back(d);
-    }
-  }
-  view.set("week", week);
-  view.set("has_week", hours.has_value());
-  return view;
-}
-
-Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
-                 const directory::LibraryDetail& lib, SysTime now) {
-  Data page(Data::type::object);
-  page.set("hours", HoursView(site, locale, lib.hours, now));
-  page.set("name", site.TextData(lib.name, locale));
-  if (!lib.description.empty()) page.set("description", site.TextData(lib.description, locale));
-  if (!lib.town.empty()) page.set("town", site.TextData(lib.town, locale));
-  if (!lib.municipality_name.empty()) {
-    page.set("municipality", site.TextData(lib.municipality_name, locale));
-  }
-  if (lib.latitude && lib.longitude) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.5f, %.5f", *lib.latitude, *lib.longitude);
-    page.set("has_coordinates", true);
-    page.set("coordinates", std::string(buf));
-    page.set("approximate", lib.coordinates_approximate);
-  }
-  Data phones(Data::type::list);
-  for (const auto& p : lib.phones) {
-    Data d(Data::type::object);
-    d.set("number", p.number);
-    d.set("tel_href", TelHref(p.number));
-    phones.push_back(d);
-  }
-  page.set("phones", phones);
-  bool has_contacts = !lib.phones.empty();
-  if (lib.website && !SafeWebHref(*lib.website).empty()) {
-    Data w(Data::type::object);
-    w.set("href", SafeWebHref(*lib.website));
-    w.set("label", *lib.website);
-    page.set("website", w);
-    has_contacts = true;
-  }
-  if (lib.email) {
-    Data e(Data::type::object);
-    e.set("href", "mailto:" + *lib.email);
-    e.set("label", *lib.email);
-    page.set("email", e);
-    has_contacts = true;
-  }
-  page.set("has_contacts", has_contacts);
-  Data services(Data::type::list);
-  for (const auto& s : lib.services) {
-    Data d(Data::type::object);
-    d.set("name", site.TextData(s.name, locale));
-    if (!s.description.empty()) d.set("description", site.TextData(s.description, locale));
-    if (!s.audiences.empty()) d.set("audiences_text", JoinTexts(s.audiences));
-    services.push_back(d);
-  }
-  page.set("services", services);
-  page.set("has_services", !lib.services.empty());
-  Data initiatives(Data::type::list);
-  for (const auto& i : lib.initiatives) {
-    Data d(Data::type::object);
-    d.set("name", site.TextData(i.name, locale));
-    initiatives.push_back(d);
-  }
-  page.set("initiatives", initiatives);
-  page.set("has_initiatives", !lib.initiatives.empty());
-  Data partners(Data::type::list);
-  for (const auto& p : lib.partners) {
-    Data d(Data::type::object);
-    d.set("name", site.TextData(p.name, locale));
-    d.set("role", site.Tr(locale.code, "library.partner_role." + p.role));
-    partners.push_back(d);
-  }
-  page.set("partners", partners);
-  page.set("has_partners", !lib.partners.empty());
-  std::string checked = lib.assured_date ? *lib.assured_date : lib.last_modified.substr(0, 10);
-  page.set("last_checked", site.Tr(locale.code, lib.assured_date ? "library.last_checked"
-                                                                 : "library.last_changed",
-                                   {{"date", site.LongDate(locale.code, checked)}}));
-  return page;
+directory::TextLess CollationOrder(const Site& site, const i18n::LocaleInfo& locale) {
+  const i18n::Collator& collator = site.CollatorFor(locale.code);
+  return [&collator](const std::string& a, const std::string& b) { return collator.Less(a, b); };
 }
 
 Data InfoView(const Site& site, const i18n::LocaleInfo& locale, const std::string& name) {

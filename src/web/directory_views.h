@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "directory/grouping.h"
 #include "directory/library.h"
 #include "web/site.h"
 
@@ -14,14 +15,8 @@ Data HomeView(const Site& site, const i18n::LocaleInfo& locale,
 Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale, const std::string& query,
                    const std::vector<directory::LibrarySummary>& libraries);
 
-// `now` decides "open now" and which day of the week is today.
-Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
-                 const directory::LibraryDetail& library, SysTime now);
-
-// The opening-hours block: a status line ("Open now, closes at 18:00") and the 7 days from
-// today, or only a "not known" line when the library has not given its hours.
-Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
-               const std::optional<directory::WeeklyHours>& hours, SysTime now);
+// Orders names with the reader's collation (Latvian: c < č < d).
+directory::TextLess CollationOrder(const Site& site, const i18n::LocaleInfo& locale);
 
 // Data for info.mustache built from the catalogue: "<page>.sN.title", "<page>.sN.pM" and
 // "<page>.sN.iM" (list items) for N, M = 1, 2, ... while they exist.
