@@ -36,6 +36,7 @@ ReadLease Database::Read() {
 }
 
 void Database::Return(std::unique_ptr<Connection> conn) {
+  conn->ResetCached();
   {
     std::lock_guard lock(pool_mu_);
     idle_readers_.push_back(std::move(conn));

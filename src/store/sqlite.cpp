@@ -144,6 +144,10 @@ Statement& Connection::Cached(const std::string& sql) {
   return *it->second;
 }
 
+void Connection::ResetCached() {
+  for (auto& [sql, st] : cache_) st->Reset();
+}
+
 void Connection::Exec(std::string_view sql) {
   std::string s(sql);
   char* err = nullptr;

@@ -84,6 +84,9 @@ class Connection {
   // A statement prepared once per connection and reused; it comes back reset. The reference
   // stays valid for the connection's life. Use for the hot, fixed queries.
   Statement& Cached(const std::string& sql);
+  // Resets every cached statement. A statement stopped mid-result keeps its read snapshot
+  // open, so the next user of the connection would see old data; leases call this on return.
+  void ResetCached();
   // Runs one or more statements with no parameters (DDL, pragmas, BEGIN/COMMIT).
   void Exec(std::string_view sql);
   int64_t Changes() const;
