@@ -214,6 +214,16 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
   return d;
 }
 
+bool LibraryExists(Connection& c, std::string_view slug) {
+  Statement& st = c.Cached(
+      "SELECT EXISTS (SELECT 1 FROM organization WHERE kind = 'library' AND slug = ?1)");
+  st.Bind(1, slug);
+  st.Step();
+  bool exists = st.Int(0) != 0;
+  st.Reset();
+  return exists;
+}
+
 DirectoryCounts CountDirectory(Connection& c) {
   Statement& st = c.Cached(
       "SELECT (SELECT count(*) FROM organization), "

@@ -26,6 +26,9 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
                                                       std::string_view slug,
                                                       std::chrono::year_month_day today);
 
+// Whether a library with this slug exists.
+bool LibraryExists(Connection& c, std::string_view slug);
+
 // Counts for /metrics and the health check.
 struct DirectoryCounts {
   int64_t organizations = 0;

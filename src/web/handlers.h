@@ -14,6 +14,9 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request);
 http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
                            http::Request& request);
+// The QR code (SVG) of a library page's URL in that language.
+http::Response LibraryQrCode(const Site& site, const i18n::LocaleInfo& locale,
+                             http::Request& request);
 http::Response AccessibilityPage(const Site& site, const i18n::LocaleInfo& locale,
                                  http::Request& request);
 http::Response PrivacyPage(const Site& site, const i18n::LocaleInfo& locale,

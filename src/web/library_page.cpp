@@ -3,6 +3,7 @@
 #include "store/directory_queries.h"
 #include "web/handlers.h"
 #include "web/library_views.h"
+#include "web/qr_svg.h"
 
 namespace tilti::web {
 
@@ -14,6 +15,21 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
   if (!library) return site.ErrorPage(404, request);
   PageFrame frame{&locale, "libraries/" + slug, library->name.text};
   return site.RenderPage(request, frame, "library", LibraryView(site, locale, *library, now));
+}
+
+http::Response LibraryQrCode(const Site& site, const i18n::LocaleInfo& locale,
+                             http::Request& request) {
+  std::string slug(request.Param("slug"));
+  if (!store::LibraryExists(*site.db().Read(), slug)) return site.ErrorPage(404, request);
+  auto svg = QrSvg(site.options().public_url + "/" + locale.code + "/libraries/" + slug);
+  if (!svg) return site.ErrorPage(404, request);
+  http::Response r;
+  r.Set("Content-Type", "image/svg+xml");
+  r.Set("Cache-Control", "public, max-age=86400");
+  r.Set("Content-Security-Policy", "default-src 'none'");
+  r.Set("X-Content-Type-Options", "nosniff");
+  r.body = std::move(*svg);
+  return r;
 }
 
 }  // namespace tilti::web

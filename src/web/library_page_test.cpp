@@ -110,6 +110,33 @@ TEST_F(LibraryPageTest, HoursAcrossTheClockChangeAreLocalTime) {
   EXPECT_NE(Render("en", kOgre).find("Closed now, opens on Tuesday at 10:00"), std::string::npos);
 }
 
+TEST_F(LibraryPageTest, HasShareLinksDirectionsQrCodeAndJsonLd) {
+  SetRigaTime(2026, 11, 23, 11, 0);
+  std::string uk = Render("uk", kOgre);
+  EXPECT_NE(uk.find("href=\"https://t.me/share/url?url="), std::string::npos);
+  EXPECT_NE(uk.find("href=\"https://wa.me/?text="), std::string::npos);
+  EXPECT_NE(uk.find("href=\"viber://forward?text="), std::string::npos);
+  EXPECT_NE(uk.find("href=\"mailto:?subject="), std::string::npos);
+  EXPECT_NE(uk.find("https://www.openstreetmap.org/directions?to="), std::string::npos);
+  EXPECT_NE(uk.find("src=\"/uk/libraries/ogres-centrala-biblioteka/qr.svg\""), std::string::npos);
+  auto start = uk.find("<script type=\"application/ld+json\">");
+  ASSERT_NE(start, std::string::npos);
+  start += std::string("<script type=\"application/ld+json\">").size();
+  std::string json = uk.substr(start, uk.find("</script>", start) - start);
+  EXPECT_NE(json.find("\"@type\":\"Library\""), std::string::npos) << json;
+  EXPECT_NE(json.find("https://schema.org/Saturday"), std::string::npos) << json;
+
+  http::Request r;
+  r.method = "GET";
+  r.params = {{"lang", "uk"}, {"slug", kOgre}};
+  http::Response qr = LibraryQrCode(*site_, *messages_->Find("uk"), r);
+  EXPECT_EQ(qr.status, 200);
+  EXPECT_EQ(qr.Header("content-type").value_or(""), "image/svg+xml");
+  EXPECT_EQ(qr.body.rfind("<svg", 0), 0u);
+  r.params["slug"] = "no-such-library";
+  EXPECT_EQ(LibraryQrCode(*site_, *messages_->Find("uk"), r).status, 404);
+}
+
 TEST_F(LibraryPageTest, ALibraryWithoutHoursSaysSoInsteadOfGuessing) {
   std::string en = Render("en", "latgales-centrala-biblioteka");
   EXPECT_NE(en.find("has not given its opening hours"), std::string::npos);

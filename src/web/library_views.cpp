@@ -3,6 +3,8 @@
 #include <cstdio>
 
 #include "core/riga_time.h"
+#include "web/json_ld.h"
+#include "web/share_links.h"
 
 namespace tilti::web {
 namespace {
@@ -77,6 +79,24 @@ Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
 Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
                  const directory::LibraryDetail& lib, SysTime now) {
   Data page(Data::type::object);
+  const std::string path = "/" + locale.code + "/libraries/" + lib.slug;
+  const std::string url = site.options().public_url + path;
+  Data share(Data::type::list);
+  for (const ShareLink& link : ShareLinks(url, lib.name.text)) {
+    Data d(Data::type::object);
+    d.set("href", link.href);
+    d.set("label", site.Tr(locale.code, "share." + link.service));
+    share.push_back(d);
+  }
+  page.set("share", share);
+  page.set("qr_href", path + "/qr.svg");
+  page.set("ld_json", LibraryJsonLd(lib, url));
+  if (lib.latitude && lib.longitude) {
+    page.set("directions_href", DirectionsHref(*lib.latitude, *lib.longitude));
+    page.set("directions_label",
+             site.Tr(locale.code, lib.coordinates_approximate ? "library.directions_approximate"
+                                                              : "library.directions"));
+  }
   page.set("hours", HoursView(site, locale, lib.hours, now));
   page.set("name", site.TextData(lib.name, locale));
   if (!lib.description.empty()) page.set("description", site.TextData(lib.description, locale));

@@ -34,6 +34,7 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/", Localized(site, HomePage));
   r.Add("GET", "/{lang}/libraries", Localized(site, LibrariesPage));
   r.Add("GET", "/{lang}/libraries/{slug}", Localized(site, LibraryPage));
+  r.Add("GET", "/{lang}/libraries/{slug}/qr.svg", Localized(site, LibraryQrCode));
   r.Add("GET", "/{lang}/accessibility", Localized(site, AccessibilityPage));
   r.Add("GET", "/{lang}/privacy", Localized(site, PrivacyPage));
   return r;

@@ -59,11 +59,12 @@ Result<std::string> Expand(const std::map<std::string, std::string, std::less<>>
 // Checks made on each template's own text, so errors point at its own lines.
 std::optional<Error> CheckSource(const std::string& name, const std::string& text,
                                  const std::function<bool(std::string_view)>& known_message) {
-  static const std::regex unescaped(R"(\{\{\{|\{\{\s*&)");
+  // Unescaped output only for script-safe JSON (web/json_ld.h): {{{name_json}}}.
+  static const std::regex unescaped(R"(\{\{\{(?!\s*[A-Za-z0-9_.]+_json\s*\}\}\})|\{\{\s*&)");
   std::smatch m;
   if (std::regex_search(text, m, unescaped)) {
     return TemplateError(name, LineOf(text, m.position(0)),
-                         "unescaped output ({{{x}}} or {{&x}}) is not allowed");
+                         "unescaped output ({{{x}}} or {{&x}}) is only allowed for *_json");
   }
   static const std::regex message_ref(R"(\{\{\s*[#^/]?\s*t\.([A-Za-z0-9_.]+)\s*\}\})");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), message_ref);

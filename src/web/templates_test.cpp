@@ -50,9 +50,12 @@ TEST(TemplateSet, UnknownIncludeIsAnErrorWithItsLine) {
   EXPECT_NE(set.error().detail.find("missing"), std::string::npos);
 }
 
-TEST(TemplateSet, UnescapedOutputIsRefused) {
+TEST(TemplateSet, UnescapedOutputIsRefusedExceptScriptSafeJson) {
   EXPECT_FALSE(LoadOne("{{{raw}}}").ok());
   EXPECT_FALSE(LoadOne("x\n{{& raw}}").ok());
+  EXPECT_FALSE(LoadOne("{{{json}}}").ok());
+  EXPECT_FALSE(LoadOne("{{{x_json_not}}}").ok());
+  EXPECT_TRUE(LoadOne("<script type=\"application/ld+json\">{{{ld_json}}}</script>").ok());
 }
 
 TEST(TemplateSet, UnknownMessageKeyIsRefusedWithItsLine) {

@@ -78,8 +78,13 @@ for (const kind of PAGE_KINDS) {
           assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
           assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
 
-          // These pages need no JavaScript at all (W1, W6).
-          assert.doesNotMatch(html, /<script/i, `${path} has a <script>`);
+          // These pages need no JavaScript at all (W1, W6): the only script element allowed is
+          // schema.org data (W12), which browsers never execute.
+          const scripts = startTags(html, 'script');
+          for (const { attrs, tag } of scripts) {
+            assert.equal(attrs.type, 'application/ld+json', `${path} has an executable ${tag}`);
+            assert.equal(attrs.src, undefined, `${path}: ${tag} loads a file`);
+          }
 
           // Exactly one <h1> and a non-empty <title>.
           assert.equal(startTags(html, 'h1').length, 1, `${path}: one <h1>`);
