@@ -1,6 +1,7 @@
 #include "core/ids.h"
 
 #include <cstdint>
+#include <random>
 
 namespace tilti {
 
@@ -29,6 +30,29 @@ std::string DeterministicUuid(std::string_view name) {
     out += kHex[b[i] & 0xf];
   }
   return out;
+}
+
+std::string RandomHex(size_t bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::random_device rd;
+  std::string out;
+  out.reserve(bytes * 2);
+  for (size_t i = 0; i < bytes; i += 4) {
+    uint32_t word = rd();
+    for (size_t k = 0; k < 4 && i + k < bytes; ++k, word >>= 8) {
+      out += kHex[(word >> 4) & 0xf];
+      out += kHex[word & 0xf];
+    }
+  }
+  return out;
+}
+
+std::string RandomUuid() {
+  std::string h = RandomHex(16);
+  h[12] = '4';                                           // version 4
+  h[16] = "89ab"[std::string("0123456789abcdef").find(h[16]) & 3];  // RFC 9562 variant
+  return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
+         "-" + h.substr(20);
 }
 
 bool LooksLikeUuid(std::string_view s) {

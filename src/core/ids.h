@@ -10,6 +10,13 @@ namespace tilti {
 // ids. Not for secrets. Example: DeterministicUuid("organization:latgales-centrala-biblioteka").
 std::string DeterministicUuid(std::string_view name);
 
+// A random UUID (version 4) from the operating system's entropy (std::random_device reads
+// getrandom/urandom with libstdc++ on Linux). For record ids, not for secrets.
+std::string RandomUuid();
+
+// `bytes` random bytes from the operating system, as lower-case hex (2 characters a byte).
+std::string RandomHex(size_t bytes);
+
 // True if `s` has the 8-4-4-4-12 lower-case hex shape of a UUID.
 bool LooksLikeUuid(std::string_view s);
 

@@ -16,6 +16,15 @@ TEST(DeterministicUuid, HasUuidShapeVersionAndVariant) {
   EXPECT_TRUE(id[19] == '8' || id[19] == '9' || id[19] == 'a' || id[19] == 'b') << id;
 }
 
+TEST(RandomUuid, IsAVersion4UuidAndDiffersEachTime) {
+  std::string a = RandomUuid(), b = RandomUuid();
+  EXPECT_TRUE(LooksLikeUuid(a)) << a;
+  EXPECT_EQ(a[14], '4');
+  EXPECT_NE(std::string("89ab").find(a[19]), std::string::npos) << a;
+  EXPECT_NE(a, b);
+  EXPECT_EQ(RandomHex(16).size(), 32u);
+}
+
 TEST(LooksLikeUuid, RejectsOtherShapes) {
   EXPECT_FALSE(LooksLikeUuid(""));
   EXPECT_FALSE(LooksLikeUuid("0123456789abcdef0123456789abcdef0123"));

@@ -84,4 +84,21 @@ std::optional<std::string_view> Response::Header(std::string_view name) const {
   return FindHeader(headers, name);
 }
 
+std::optional<std::string_view> Request::Cookie(std::string_view name) const {
+  auto header = Header("cookie");
+  if (!header) return std::nullopt;
+  std::string_view h = *header;
+  while (!h.empty()) {
+    auto semi = h.find(';');
+    std::string_view part = h.substr(0, semi);
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    if (part.size() > name.size() && part.starts_with(name) && part[name.size()] == '=') {
+      return part.substr(name.size() + 1);
+    }
+    if (semi == std::string_view::npos) break;
+    h.remove_prefix(semi + 1);
+  }
+  return std::nullopt;
+}
+
 }  // namespace tilti::http

@@ -26,6 +26,8 @@ struct Request {
   std::optional<std::string_view> Header(std::string_view name) const;
   // A path parameter; empty if absent.
   std::string_view Param(std::string_view name) const;
+  // The value of cookie `name` from the Cookie header, if sent.
+  std::optional<std::string_view> Cookie(std::string_view name) const;
 };
 
 // Decodes an application/x-www-form-urlencoded string ('+' is a space) into name/value pairs

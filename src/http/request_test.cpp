@@ -63,3 +63,18 @@ TEST(ResponseSet, ReplacesEveryHeaderOfThatName) {
 
 }  // namespace
 }  // namespace tilti::http
+
+namespace tilti::http {
+namespace {
+
+TEST(RequestCookie, FindsANamedCookieAmongOthers) {
+  Request r;
+  r.headers = {{"cookie", "a=1; tilti_lang=uk;tilti_csrf=abc"}};
+  EXPECT_EQ(r.Cookie("tilti_lang").value_or(""), "uk");
+  EXPECT_EQ(r.Cookie("tilti_csrf").value_or(""), "abc");
+  EXPECT_FALSE(r.Cookie("tilti").has_value()) << "a prefix is not a name";
+  EXPECT_FALSE(Request{}.Cookie("a").has_value());
+}
+
+}  // namespace
+}  // namespace tilti::http

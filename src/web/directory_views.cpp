@@ -1,6 +1,10 @@
 #include "web/directory_views.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+
+#include "directory/search_filters.h"
 
 namespace tilti::web {
 namespace {
@@ -49,17 +53,199 @@ Data HomeView(const Site& site, const i18n::LocaleInfo& locale,
   return page;
 }
 
-Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale, const std::string& query,
-                   const std::vector<directory::LibrarySummary>& libraries) {
+Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
+                   const store::LibrarySearchResults& results) {
+  const directory::SearchFilters& f = results.filters;
+  const std::string base = "/" + locale.code + "/libraries";
+  auto href = [&](const std::vector<std::pair<std::string, std::string>>& params) {
+    std::string qs = directory::QueryString(params);
+    return qs.empty() ? base : base + "?" + qs;
+  };
+  auto tr = [&](std::string_view key, const i18n::Args& args = {}) {
+    return site.Tr(locale.code, key, args);
+  };
+  auto name_of = [](const std::vector<store::FilterOption>& options, const std::string& code) {
+    for (const auto& o : options) {
+      if (o.code == code) return o.name.text;
+    }
+    return code;
+  };
+  const auto& formatter = site.FormatterFor(locale.code);
+  auto place_name = [&](const store::PlaceMatch& p) { return p.name.text; };
+
   Data page(Data::type::object);
-  page.set("query", query);
+  page.set("query", f.query);
+  page.set("near", f.lat ? std::string() : f.near);
   page.set("result_count",
-           site.Tr(locale.code, "libraries.result_count",
-                   {{"count", static_cast<int64_t>(libraries.size())}}));
-  page.set("has_results", !libraries.empty());
+           tr("libraries.result_count", {{"count", static_cast<int64_t>(results.total)}}));
+  page.set("has_results", !results.results.empty());
+
+  // The filter form: one checkbox list per taxonomy, the municipality select.
+  auto checkboxes = [&](const char* key, const char* param,
+                        const std::vector<store::FilterOption>& options,
+                        const std::vector<std::string>& chosen) {
+    Data list(Data::type::list);
+    int i = 0;
+    for (const auto& o : options) {
+      Data d(Data::type::object);
+      d.set("id", std::string(param) + "-" + std::to_string(++i));
+      d.set("name", param);
+      d.set("value", o.code);
+      d.set("label", site.TextData(o.name, locale));
+      d.set("checked", std::find(chosen.begin(), chosen.end(), o.code) != chosen.end());
+      list.push_back(d);
+    }
+    page.set(key, list);
+    page.set(std::string("has_") + key, !options.empty());
+  };
+  checkboxes("services", "service", results.options.services, f.services);
+  checkboxes("audiences", "audience", results.options.audiences, f.audiences);
+  checkboxes("languages", "language", results.options.languages, f.languages);
+  checkboxes("access", "access", results.options.access, f.access);
+  {
+    auto municipalities = results.options.municipalities;
+    auto less = CollationOrder(site, locale);
+    std::sort(municipalities.begin(), municipalities.end(),
+              [&](const auto& a, const auto& b) { return less(a.name.text, b.name.text); });
+    Data list(Data::type::list);
+    for (const auto& m : municipalities) {
+      Data d(Data::type::object);
+      d.set("value", m.code);
+      d.set("label", m.name.text);
+      d.set("selected", std::find(f.municipalities.begin(), f.municipalities.end(), m.code) !=
+                            f.municipalities.end());
+      list.push_back(d);
+    }
+    page.set("municipalities", list);
+  }
+  page.set("open_now", f.open_now);
+  directory::SearchFilters only_query;
+  only_query.query = f.query;
+  only_query.page = f.page;
+  page.set("has_filters_open",
+           directory::FilterParams(f) != directory::FilterParams(only_query) || f.bad_coordinates);
+  // Coordinates and radius are not form fields; a search from them keeps them on submit.
+  Data hidden(Data::type::list);
+  for (const auto& [name, value] : directory::FilterParams(f)) {
+    if (name == "lat" || name == "lon" || name == "radius") {
+      Data d(Data::type::object);
+      d.set("name", name);
+      d.set("value", value);
+      hidden.push_back(d);
+    }
+  }
+  page.set("hidden", hidden);
+
+  // Messages about the location.
+  Data notices(Data::type::list);
+  if (f.bad_coordinates) notices.push_back(Data(tr("search.bad_coordinates")));
+  if (results.place_not_found) {
+    notices.push_back(Data(tr("search.place_not_found", {{"name", f.near}})));
+  }
+  page.set("notices", notices);
+  page.set("has_notices", f.bad_coordinates || results.place_not_found);
+  Data suggestions(Data::type::list);
+  for (const auto& p : results.place_suggestions) {
+    auto params = directory::FilterParams(f);
+    for (auto& [name, value] : params) {
+      if (name == "near") value = p.name.text;
+    }
+    std::erase_if(params, [](const auto& kv) { return kv.first == "page"; });
+    Data d(Data::type::object);
+    d.set("href", href(params));
+    d.set("label", place_name(p));
+    suggestions.push_back(d);
+  }
+  page.set("place_suggestions", suggestions);
+  page.set("has_place_suggestions", !results.place_suggestions.empty());
+  if (results.place) {
+    page.set("near_place", tr("search.near_place", {{"place", place_name(*results.place)}}));
+  } else if (f.lat && f.lon) {
+    page.set("near_place", tr("search.near_you"));
+  }
+
+  // Results.
   Data list(Data::type::list);
-  for (const auto& lib : libraries) list.push_back(SummaryData(site, locale, lib));
+  for (const auto& r : results.results) {
+    Data d = SummaryData(site, locale, r.library);
+    if (r.distance_km) {
+      double km = *r.distance_km;
+      std::string n = km < 10 ? formatter.Number(std::round(km * 10) / 10, 1)
+                              : formatter.Number(static_cast<int64_t>(std::llround(km)));
+      d.set("distance", tr("search.distance_km", {{"distance", n}}));
+    }
+    Data matched(Data::type::list);
+    for (const auto& t : r.matched_terms) matched.push_back(site.TextData(t, locale));
+    d.set("matched_terms", matched);
+    d.set("has_matched_terms", !r.matched_terms.empty());
+    std::string words;
+    for (const auto& w : r.matched_words) {
+      if (words.find(w) == std::string::npos) words += (words.empty() ? "" : ", ") + w;
+    }
+    if (!words.empty()) d.set("matched_words", tr("search.matched_words", {{"words", words}}));
+    list.push_back(d);
+  }
   page.set("libraries", list);
+
+  // Pagination.
+  const auto& pg = results.pagination;
+  auto page_href = [&](int n) {
+    directory::SearchFilters g = f;
+    g.page = n;
+    return href(directory::FilterParams(g));
+  };
+  page.set("has_pagination", pg.has_previous || pg.has_next);
+  if (pg.has_previous) page.set("previous_href", page_href(std::min(pg.page - 1, pg.pages)));
+  if (pg.has_next) page.set("next_href", page_href(pg.page + 1));
+  // Past the last page there is nothing to count: only the way back.
+  if (pg.page <= pg.pages)
+    page.set("page_of", tr("search.page_of", {{"page", static_cast<int64_t>(pg.page)},
+                                              {"pages", static_cast<int64_t>(pg.pages)}}));
+
+  // An empty result: what to drop, and what the query may have meant.
+  Data drops(Data::type::list);
+  if (results.total == 0) {
+    for (const auto& drop : directory::DroppableFilters(f)) {
+      // The query is not repeated in the link: it is in the search box already.
+      if (drop.param == "q") {
+        Data d(Data::type::object);
+        d.set("href", href(drop.params_without));
+        d.set("label", tr("search.remove_query"));
+        drops.push_back(d);
+        continue;
+      }
+      std::string label;
+      if (drop.param == "service")
+        label = name_of(results.options.services, drop.value);
+      else if (drop.param == "audience")
+        label = name_of(results.options.audiences, drop.value);
+      else if (drop.param == "language")
+        label = name_of(results.options.languages, drop.value);
+      else if (drop.param == "access")
+        label = name_of(results.options.access, drop.value);
+      else if (drop.param == "municipality") {
+        label = name_of(results.options.municipalities, drop.value);
+      } else if (drop.param == "open")
+        label = tr("search.open_now");
+      else if (drop.param == "near")
+        label = tr("search.near_place", {{"place", drop.value}});
+      else
+        label = tr("search.near_you");
+      Data d(Data::type::object);
+      d.set("href", href(drop.params_without));
+      d.set("label", tr("search.remove_filter", {{"filter", label}}));
+      drops.push_back(d);
+    }
+  }
+  page.set("drops", drops);
+  page.set("has_drops", results.total == 0 && f.Any());
+  if (!results.did_you_mean.empty()) {
+    directory::SearchFilters g = f;
+    g.query = results.did_you_mean;
+    g.page = 1;
+    page.set("did_you_mean_href", href(directory::FilterParams(g)));
+    page.set("did_you_mean", results.did_you_mean);
+  }
   return page;
 }
 

@@ -5,6 +5,7 @@
 
 #include "directory/grouping.h"
 #include "directory/library.h"
+#include "store/search_queries.h"
 #include "web/site.h"
 
 namespace tilti::web {
@@ -12,8 +13,11 @@ namespace tilti::web {
 Data HomeView(const Site& site, const i18n::LocaleInfo& locale,
               const std::vector<directory::MunicipalityGroup>& groups, size_t library_count);
 
-Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale, const std::string& query,
-                   const std::vector<directory::LibrarySummary>& libraries);
+// The search page (libraries.mustache): the filter form with the reader's choices ticked, the
+// result count, this page's results with what matched, links to the previous and next page,
+// and for an empty result the filters to drop and a "did you mean".
+Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
+                   const store::LibrarySearchResults& results);
 
 // Orders names with the reader's collation (Latvian: c < č < d).
 directory::TextLess CollationOrder(const Site& site, const i18n::LocaleInfo& locale);

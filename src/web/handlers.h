@@ -17,6 +17,13 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
 // The QR code (SVG) of a library page's URL in that language.
 http::Response LibraryQrCode(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request);
+// Report outdated information about a library (no account needed).
+http::Response ReportForm(const Site& site, const i18n::LocaleInfo& locale,
+                          http::Request& request);
+http::Response ReportSubmit(const Site& site, const i18n::LocaleInfo& locale,
+                            http::Request& request);
+http::Response ReportThanks(const Site& site, const i18n::LocaleInfo& locale,
+                            http::Request& request);
 http::Response AccessibilityPage(const Site& site, const i18n::LocaleInfo& locale,
                                  http::Request& request);
 http::Response PrivacyPage(const Site& site, const i18n::LocaleInfo& locale,
@@ -29,4 +36,23 @@ http::Response StaticAsset(const Site& site, http::Request& request);
 http::Response Health(const Site& site, http::Request& request);
 http::Response MetricsText(const Site& site, http::Request& request);
 
+}  // namespace tilti::web
+
+// --- HSDS API ---
+// The HSDS 3.0 JSON API under /api/v1 (src/api does the work; these only parse and send).
+// Errors are RFC 9457 problem JSON, never the HTML error page.
+namespace tilti::web {
+http::Response ApiRoot(const Site& site, http::Request& request);
+http::Response ApiServices(const Site& site, http::Request& request);
+http::Response ApiService(const Site& site, http::Request& request);
+http::Response ApiOrganizations(const Site& site, http::Request& request);
+http::Response ApiOrganization(const Site& site, http::Request& request);
+http::Response ApiServiceAtLocations(const Site& site, http::Request& request);
+http::Response ApiServiceAtLocation(const Site& site, http::Request& request);
+http::Response ApiTaxonomies(const Site& site, http::Request& request);
+http::Response ApiTaxonomy(const Site& site, http::Request& request);
+http::Response ApiTaxonomyTerms(const Site& site, http::Request& request);
+http::Response ApiTaxonomyTerm(const Site& site, http::Request& request);
+// Any other path under /api/v1: 404 problem JSON.
+http::Response ApiNotFound(const Site& site, http::Request& request);
 }  // namespace tilti::web

@@ -90,6 +90,7 @@ Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
   }
   page.set("share", share);
   page.set("qr_href", path + "/qr.svg");
+  page.set("report_href", path + "/report");
   page.set("ld_json", LibraryJsonLd(lib, url));
   if (lib.latitude && lib.longitude) {
     page.set("directions_href", DirectionsHref(*lib.latitude, *lib.longitude));

@@ -27,6 +27,21 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/healthz", Plain(site, Health));
   r.Add("GET", "/metrics", Plain(site, MetricsText));
   r.Add("GET", "/static/{file}", Plain(site, StaticAsset));
+  // HSDS API (/api/v1)
+  r.Add("GET", "/api/v1", Plain(site, ApiRoot));
+  r.Add("GET", "/api/v1/", Plain(site, ApiRoot));
+  r.Add("GET", "/api/v1/services", Plain(site, ApiServices));
+  r.Add("GET", "/api/v1/services/{id}", Plain(site, ApiService));
+  r.Add("GET", "/api/v1/organizations", Plain(site, ApiOrganizations));
+  r.Add("GET", "/api/v1/organizations/{id}", Plain(site, ApiOrganization));
+  r.Add("GET", "/api/v1/service_at_locations", Plain(site, ApiServiceAtLocations));
+  r.Add("GET", "/api/v1/service_at_locations/{id}", Plain(site, ApiServiceAtLocation));
+  r.Add("GET", "/api/v1/taxonomies", Plain(site, ApiTaxonomies));
+  r.Add("GET", "/api/v1/taxonomies/{id}", Plain(site, ApiTaxonomy));
+  r.Add("GET", "/api/v1/taxonomy_terms", Plain(site, ApiTaxonomyTerms));
+  r.Add("GET", "/api/v1/taxonomy_terms/{id}", Plain(site, ApiTaxonomyTerm));
+  r.Add("GET", "/api/v1/{rest...}", Plain(site, ApiNotFound));
+  // end HSDS API
   // Language choice.
   r.Add("GET", "/", Plain(site, RootRedirect));
   r.Add("GET", "/{lang}", Plain(site, LanguageRootRedirect));
@@ -35,6 +50,9 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/libraries", Localized(site, LibrariesPage));
   r.Add("GET", "/{lang}/libraries/{slug}", Localized(site, LibraryPage));
   r.Add("GET", "/{lang}/libraries/{slug}/qr.svg", Localized(site, LibraryQrCode));
+  r.Add("GET", "/{lang}/libraries/{slug}/report", Localized(site, ReportForm));
+  r.Add("POST", "/{lang}/libraries/{slug}/report", Localized(site, ReportSubmit));
+  r.Add("GET", "/{lang}/libraries/{slug}/report/thanks", Localized(site, ReportThanks));
   r.Add("GET", "/{lang}/accessibility", Localized(site, AccessibilityPage));
   r.Add("GET", "/{lang}/privacy", Localized(site, PrivacyPage));
   return r;

@@ -17,22 +17,6 @@ constexpr std::string_view kContentSecurityPolicy =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-std::optional<std::string_view> CookieValue(const http::Request& request, std::string_view name) {
-  auto header = request.Header("cookie");
-  if (!header) return std::nullopt;
-  std::string_view h = *header;
-  while (!h.empty()) {
-    auto semi = h.find(';');
-    std::string_view part = h.substr(0, semi);
-    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
-    if (part.size() > name.size() && part.starts_with(name) && part[name.size()] == '=') {
-      return part.substr(name.size() + 1);
-    }
-    if (semi == std::string_view::npos) break;
-    h.remove_prefix(semi + 1);
-  }
-  return std::nullopt;
-}
 
 // Puts `value` at the dotted `key` ("home.title") inside `root`, creating objects on the way.
 void SetNested(Data& root, std::string_view key, const std::string& value) {
@@ -98,7 +82,7 @@ const i18n::LocaleInfo* Site::LocaleOf(const http::Request& request) const {
 const i18n::LocaleInfo& Site::Negotiate(const http::Request& request) const {
   std::vector<std::string> codes;
   for (const auto& loc : messages_.Locales()) codes.push_back(loc.code);
-  std::string code = i18n::Negotiate(CookieValue(request, kLangCookie),
+  std::string code = i18n::Negotiate(request.Cookie(kLangCookie),
                                      request.Header("accept-language"), codes,
                                      options_.default_locale);
   const i18n::LocaleInfo* found = messages_.Find(code);
@@ -194,7 +178,7 @@ void Site::AddCommonHeaders(const http::Request& request, const i18n::LocaleInfo
   response.Set("Permissions-Policy", "geolocation=(self), camera=(), microphone=()");
   if (locale == nullptr) return;
   response.Set("Content-Language", locale->code);
-  auto current = CookieValue(request, kLangCookie);
+  auto current = request.Cookie(kLangCookie);
   if (!current || *current != locale->code) {
     // Remembers the reader's choice for "/" (a preference, not personal data).
     std::string cookie = std::string(kLangCookie) + "=" + locale->code +

@@ -33,6 +33,7 @@ const PAGE_TYPES = [
   { name: 'libraries list', path: async (l) => `/${l}/libraries`, status: 200 },
   { name: 'search results', path: async (l) => `/${l}/libraries?q=Ogre`, status: 200 },
   { name: 'library page', path: async (l) => `/${l}/libraries/${await librarySlug()}`, status: 200 },
+  { name: 'report form', path: async (l) => `/${l}/libraries/${await librarySlug()}/report`, status: 200 },
   { name: 'accessibility statement', path: async (l) => `/${l}/accessibility`, status: 200 },
   { name: 'privacy', path: async (l) => `/${l}/privacy`, status: 200 },
   { name: '404 page', path: async (l) => `/${l}/no-such-page`, status: 404 },
@@ -91,6 +92,22 @@ for (const type of PAGE_TYPES) {
     }
   });
 }
+
+test('the report form with errors (error summary, inline messages): 0 axe violations', async () => {
+  for (const lang of ['lv', 'uk']) {
+    const url = server.url(`/${lang}/libraries/${await librarySlug()}/report`);
+    // Posted without its CSRF cookie and empty: the form comes back with errors.
+    const res = await get(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin },
+      body: 'message=x',
+    });
+    assert.equal(res.status, 400);
+    assert.match(res.body, /class="error-summary"/);
+    const violations = await axeOnHtml(browser, url, res.body, { lang });
+    assert.equal(violations.length, 0, `${url} with errors:\n` + formatViolations(violations));
+  }
+});
 
 test('the harness is not vacuous: axe finds a known violation on a broken page', async () => {
   const url = server.url('/en/');
