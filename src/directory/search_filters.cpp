@@ -107,14 +107,15 @@ SearchFilters ParseSearchFilters(const std::vector<std::pair<std::string, std::s
       if (ec == std::errc() && end == value.data() + value.size() && p >= 1) f.page = p;
     }
   }
+  // A typed place wins over coordinates: the form keeps lat/lon of an earlier search as hidden
+  // fields, and a reader who then types a place means that place.
   bool lat_given = lat_text && !lat_text->empty(), lon_given = lon_text && !lon_text->empty();
-  if (lat_given || lon_given) {
+  if (f.near.empty() && (lat_given || lon_given)) {
     auto lat = lat_given ? Number(*lat_text) : std::nullopt;
     auto lon = lon_given ? Number(*lon_text) : std::nullopt;
     if (lat && lon && *lat >= -90 && *lat <= 90 && *lon >= -180 && *lon <= 180) {
       f.lat = lat;
       f.lon = lon;
-      f.near.clear();
     } else {
       f.bad_coordinates = true;
     }

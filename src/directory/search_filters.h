@@ -40,7 +40,7 @@ struct SearchFilters {
 // unknown names, malformed codes ("../x", 200 letters), a page that is not a positive number
 // and a bad radius are ignored (defaults stay); repeated names add to the lists. lat and lon
 // must both be decimal numbers within -90..90 and -180..180, else both are dropped and
-// bad_coordinates is set (the page says so). `near` is ignored when lat/lon are valid.
+// bad_coordinates is set (the page says so). lat and lon are ignored when `near` is given.
 SearchFilters ParseSearchFilters(const std::vector<std::pair<std::string, std::string>>& params);
 
 // The filters as query-string pairs (the inverse of ParseSearchFilters, page left out when it

@@ -64,13 +64,21 @@ TEST(ParseSearchFilters, KeepsEachValueOnce) {
   EXPECT_EQ(f.services.size(), 1u);
 }
 
-TEST(ParseSearchFilters, AcceptsCoordinatesInRangeAndPrefersThemToNear) {
-  auto f = ParseSearchFilters({{"lat", "55.87"}, {"lon", "-26.5"}, {"near", "Rīga"}});
+TEST(ParseSearchFilters, AcceptsCoordinatesInRange) {
+  auto f = ParseSearchFilters({{"lat", "55.87"}, {"lon", "-26.5"}});
   ASSERT_TRUE(f.lat && f.lon);
   EXPECT_DOUBLE_EQ(*f.lat, 55.87);
   EXPECT_DOUBLE_EQ(*f.lon, -26.5);
-  EXPECT_TRUE(f.near.empty());
   EXPECT_FALSE(f.bad_coordinates);
+  EXPECT_TRUE(f.HasLocation());
+}
+
+TEST(ParseSearchFilters, ATypedPlaceWinsOverCoordinates) {
+  auto f = ParseSearchFilters({{"lat", "55.87"}, {"lon", "26.5"}, {"near", "Rīga"}});
+  EXPECT_EQ(f.near, "Rīga");
+  EXPECT_FALSE(f.lat.has_value());
+  EXPECT_FALSE(f.bad_coordinates);
+  EXPECT_EQ(FilterParams(f), (Params{{"near", "Rīga"}}));
 }
 
 TEST(ParseSearchFilters, FlagsCoordinatesOutOfRangeHalfGivenOrNotNumbers) {

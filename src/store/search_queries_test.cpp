@@ -93,6 +93,28 @@ TEST_F(SearchQueries, FiltersByMunicipalityAnyOfSeveral) {
                                                 "ogres-centrala-biblioteka"}));
 }
 
+TEST_F(SearchQueries, FiltersByALanguageSpokenAtTheLocationOrInAService) {
+  db_->Write([&](Connection& c) {
+    c.Exec(
+        "INSERT INTO language (id, location_id, name, code) SELECT 'lang-test-1', l.id, "
+        "'українська', 'uk' FROM location l JOIN organization o ON o.id = l.organization_id "
+        "WHERE o.slug = 'saldus-novada-biblioteka'");
+    c.Exec(
+        "INSERT INTO language (id, service_id, name, code) SELECT 'lang-test-2', s.id, "
+        "'English', 'en' FROM service s JOIN organization o ON o.id = s.organization_id "
+        "WHERE o.slug = 'saldus-novada-biblioteka' LIMIT 1");
+  });
+  auto o = LoadFilterOptions(*db_->Read(), {"en"});
+  ASSERT_EQ(o.languages.size(), 2u);
+  EXPECT_EQ(o.languages[0].code, "en");
+  EXPECT_EQ(Slugs(Search({{"language", "uk"}})),
+            std::vector<std::string>{"saldus-novada-biblioteka"});
+  EXPECT_EQ(Slugs(Search({{"language", "uk"}, {"language", "en"}})),
+            std::vector<std::string>{"saldus-novada-biblioteka"});
+  EXPECT_EQ(Search({{"language", "uk"}, {"municipality", "LV-DGV"}}).total, 0u);
+  db_->Write([&](Connection& c) { c.Exec("DELETE FROM language WHERE id LIKE 'lang-test-%'"); });
+}
+
 TEST_F(SearchQueries, DropsUnknownCodesInsteadOfFindingNothing) {
   auto r = Search({{"service", "no-such-service"}, {"municipality", "LV-999"}, {"language", "xx"}});
   EXPECT_TRUE(r.filters.services.empty());

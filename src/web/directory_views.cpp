@@ -136,14 +136,18 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
   }
   page.set("hidden", hidden);
 
-  // Messages about the location.
-  Data notices(Data::type::list);
-  if (f.bad_coordinates) notices.push_back(Data(tr("search.bad_coordinates")));
-  if (results.place_not_found) {
-    notices.push_back(Data(tr("search.place_not_found", {{"name", f.near}})));
-  }
-  page.set("notices", notices);
-  page.set("has_notices", f.bad_coordinates || results.place_not_found);
+  // A location that cannot be used is an error on the "near" field (error_summary.mustache).
+  Data errors(Data::type::list);
+  auto add_error = [&](std::string text) {
+    Data e(Data::type::object);
+    e.set("href", "#near");
+    e.set("text", std::move(text));
+    errors.push_back(e);
+  };
+  if (f.bad_coordinates) add_error(tr("search.bad_coordinates"));
+  if (results.place_not_found) add_error(tr("search.place_not_found", {{"name", f.near}}));
+  page.set("errors", errors);
+  page.set("has_errors", f.bad_coordinates || results.place_not_found);
   Data suggestions(Data::type::list);
   for (const auto& p : results.place_suggestions) {
     auto params = directory::FilterParams(f);

@@ -12,7 +12,11 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
   auto lease = site.db().Read();
   auto results = store::SearchDirectory(*lease, site.Chain(locale), filters, site.clock().Now(),
                                         CollationOrder(site, locale));
-  PageFrame frame{&locale, "libraries", site.Tr(locale.code, "libraries.title")};
+  std::string title = site.Tr(locale.code, "libraries.title");
+  if (results.filters.bad_coordinates || results.place_not_found) {
+    title = site.Tr(locale.code, "form.error_title", {{"title", title}});  // QUALITY.md W4
+  }
+  PageFrame frame{&locale, "libraries", std::move(title)};
   return site.RenderPage(request, frame, "libraries", LibrariesView(site, locale, results));
 }
 

@@ -83,7 +83,9 @@ test('near=Даугавпилс puts Latgales Centrālā bibliotēka first with 
 
 test('lat/lon out of range: 200 with the message in the page language', async () => {
   const ru = await search('ru', 'lat=123&lon=24');
-  assert.match(ru.text, /широта должна быть числом от −90 до 90/);
+  // W4: an error summary above the heading links to the field; the title says "Error:".
+  assert.match(ru.html, /<div class="error-summary"[\s\S]*<a href="#near">Не удалось использовать ваше местоположение: широта должна быть числом от −90 до 90[\s\S]*<h1>/);
+  assert.match(ru.html, /<title>Ошибка: /);
   const lv = await search('lv', 'lat=56.9&lon=abc');
   assert.match(lv.text, /platumam jābūt skaitlim no −90 līdz 90/);
   assert.equal(lv.slugs.length, 10, 'the rest of the search still runs');
@@ -94,7 +96,9 @@ test('lat/lon out of range: 200 with the message in the page language', async ()
 
 test('an unknown place says so and suggests near names', async () => {
   const r = await search('uk', 'near=Daugavpilz');
-  assert.match(r.text, /Ми не знайшли місця з назвою «Daugavpilz»/);
+  assert.match(r.html, /<a href="#near">Ми не знайшли місця з назвою «Daugavpilz»\.<\/a>/);
+  assert.match(r.html, /<title>Помилка: /);
+  assert.match(r.html, /<input id="near" name="near" type="text" value="Daugavpilz"/);
   assert.match(r.html, /<a href="\/uk\/libraries\?near=[^"]+">Даугавпілс<\/a>/);
   assert.equal(r.slugs.length, 0);
 });
