@@ -1,58 +1,19 @@
 #include "store/directory_queries.h"
 
-#include "store/hours_queries.h"
-
 #include <boost/json.hpp>
 #include <map>
 #include <string>
 
+#include "store/hours_queries.h"
+#include "store/localized_sql.h"
+
 namespace tilti::store {
 namespace {
 
-constexpr char kSep = '\x1f';
-
-// An SQL expression giving "value<US>locale" for the best translation of entity.field of the
-// row whose id is `id_expr`, for the chain bound at ?1..?3, else the row's own source text.
-// `entity`, `field` and the fallback expressions are constants of this file, never input.
-std::string BestText(std::string_view entity, std::string_view id_expr, std::string_view field,
-                     std::string_view source_text_expr, std::string_view source_locale_expr) {
-  std::string s = "coalesce((SELECT t.value || char(31) || t.locale FROM translation t WHERE ";
-  s += "t.entity = '" + std::string(entity) + "' AND t.entity_id = " + std::string(id_expr);
-  s += " AND t.field = '" + std::string(field) + "' AND t.locale IN (?1, ?2, ?3)";
-  s += " ORDER BY CASE t.locale WHEN ?1 THEN 0 WHEN ?2 THEN 1 ELSE 2 END LIMIT 1), ";
-  s += std::string(source_text_expr) + " || char(31) || " + std::string(source_locale_expr) + ")";
-  return s;
-}
-
-// The best name of a gazetteer place for the chain; Latvian when there is no other.
-std::string BestPlaceName(std::string_view place_expr) {
-  std::string p(place_expr);
-  return "coalesce((SELECT pn.name || char(31) || pn.locale FROM place_name pn WHERE "
-         "pn.place_id = " + p + ".id AND pn.locale IN (?1, ?2, ?3) ORDER BY CASE pn.locale "
-         "WHEN ?1 THEN 0 WHEN ?2 THEN 1 ELSE 2 END LIMIT 1), " + p + ".name || char(31) || 'lv')";
-}
-
-LocalizedText Split(std::string_view v) {
-  auto pos = v.rfind(kSep);
-  if (pos == std::string_view::npos) return {std::string(v), ""};
-  return {std::string(v.substr(0, pos)), std::string(v.substr(pos + 1))};
-}
-
-// Binds the chain at ?1..?3, repeating the last locale when the chain is shorter.
-void BindChain(Statement& st, const LocaleChain& chain) {
-  for (int i = 0; i < 3; ++i) {
-    const std::string& loc = chain.empty() ? std::string("lv")
-                                           : chain[std::min<size_t>(i, chain.size() - 1)];
-    st.Bind(i + 1, loc);
-  }
-}
-
 const std::string& LibrarySummarySql() {
   static const std::string sql =
-      "SELECT o.slug, " +
-      BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
-      ", coalesce(m.id, ''), " +
-      "CASE WHEN m.id IS NULL THEN '' ELSE " +
+      "SELECT o.slug, " + BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
+      ", coalesce(m.id, ''), " + "CASE WHEN m.id IS NULL THEN '' ELSE " +
       BestText("municipality", "m.id", "name", "m.name", "'lv'") + " END, " +
       "CASE WHEN p.id IS NULL THEN '' ELSE " + BestPlaceName("p") + " END " +
       "FROM organization o JOIN location l ON l.organization_id = o.id "
@@ -65,16 +26,15 @@ const std::string& LibrarySummarySql() {
 directory::LibrarySummary ReadSummary(const Statement& st) {
   directory::LibrarySummary s;
   s.slug = st.Text(0);
-  s.name = Split(st.TextView(1));
+  s.name = SplitLocalized(st.TextView(1));
   s.municipality_id = st.Text(2);
-  s.municipality_name = Split(st.TextView(3));
-  s.town = Split(st.TextView(4));
+  s.municipality_name = SplitLocalized(st.TextView(3));
+  s.town = SplitLocalized(st.TextView(4));
   return s;
 }
 
-std::vector<LocalizedText> TermsOf(Connection& c, const LocaleChain& chain,
-                                   std::string_view entity, std::string_view id,
-                                   std::string_view taxonomy_code) {
+std::vector<LocalizedText> TermsOf(Connection& c, const LocaleChain& chain, std::string_view entity,
+                                   std::string_view id, std::string_view taxonomy_code) {
   static const std::string sql =
       "SELECT " + BestText("taxonomy_term", "tt.id", "name", "tt.name", "'en'") +
       " FROM attribute a JOIN taxonomy_term tt ON tt.id = a.taxonomy_term_id "
@@ -84,7 +44,7 @@ std::vector<LocalizedText> TermsOf(Connection& c, const LocaleChain& chain,
   BindChain(st, chain);
   st.Bind(4, entity).Bind(5, id).Bind(6, taxonomy_code);
   std::vector<LocalizedText> out;
-  while (st.Step()) out.push_back(Split(st.TextView(0)));
+  while (st.Step()) out.push_back(SplitLocalized(st.TextView(0)));
   return out;
 }
 
@@ -101,8 +61,8 @@ std::vector<directory::LibrarySummary> ListLibraries(Connection& c, const Locale
 std::vector<directory::LibrarySummary> LibrariesBySlugs(Connection& c, const LocaleChain& chain,
                                                         const std::vector<std::string>& slugs) {
   // The slugs travel as one bound JSON array; json_each keeps them out of the SQL text.
-  static const std::string sql = LibrarySummarySql() +
-                                 " AND o.slug IN (SELECT value FROM json_each(?4))";
+  static const std::string sql =
+      LibrarySummarySql() + " AND o.slug IN (SELECT value FROM json_each(?4))";
   boost::json::array list;
   for (const auto& s : slugs) list.emplace_back(s);
   Statement& st = c.Cached(sql);
@@ -124,8 +84,9 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
                                                       std::string_view slug,
                                                       std::chrono::year_month_day today) {
   static const std::string sql =
-      "SELECT o.id, o.slug, " + BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
-      ", " + BestText("organization", "o.id", "description", "o.description", "o.source_locale") +
+      "SELECT o.id, o.slug, " +
+      BestText("organization", "o.id", "name", "o.name", "o.source_locale") + ", " +
+      BestText("organization", "o.id", "description", "o.description", "o.source_locale") +
       ", CASE WHEN m.id IS NULL THEN '' ELSE " +
       BestText("municipality", "m.id", "name", "m.name", "'lv'") + " END, " +
       "CASE WHEN p.id IS NULL THEN '' ELSE " + BestPlaceName("p") + " END, " +
@@ -142,10 +103,10 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
   directory::LibraryDetail d;
   d.id = st.Text(0);
   d.slug = st.Text(1);
-  d.name = Split(st.TextView(2));
-  d.description = Split(st.TextView(3));
-  d.municipality_name = Split(st.TextView(4));
-  d.town = Split(st.TextView(5));
+  d.name = SplitLocalized(st.TextView(2));
+  d.description = SplitLocalized(st.TextView(3));
+  d.municipality_name = SplitLocalized(st.TextView(4));
+  d.town = SplitLocalized(st.TextView(5));
   d.latitude = st.OptDouble(6);
   d.longitude = st.OptDouble(7);
   d.coordinates_approximate = st.Int(8) != 0;
@@ -178,8 +139,8 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
     while (sv.Step()) {
       directory::ServiceSummary s;
       s.id = sv.Text(0);
-      s.name = Split(sv.TextView(1));
-      s.description = Split(sv.TextView(2));
+      s.name = SplitLocalized(sv.TextView(1));
+      s.description = SplitLocalized(sv.TextView(2));
       d.services.push_back(std::move(s));
     }
   }
@@ -195,7 +156,8 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
     Statement& in = c.Cached(initiatives);
     BindChain(in, chain);
     in.Bind(4, d.id);
-    while (in.Step()) d.initiatives.push_back({in.Text(0), Split(in.TextView(1)), in.Text(2)});
+    while (in.Step())
+      d.initiatives.push_back({in.Text(0), SplitLocalized(in.TextView(1)), in.Text(2)});
   }
   {
     static const std::string partners =
@@ -208,15 +170,15 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
     Statement& pa = c.Cached(partners);
     BindChain(pa, chain);
     pa.Bind(4, d.id);
-    while (pa.Step()) d.partners.push_back({Split(pa.TextView(0)), pa.Text(1)});
+    while (pa.Step()) d.partners.push_back({SplitLocalized(pa.TextView(0)), pa.Text(1)});
   }
   d.hours = HoursOfLocation(c, d.location_id, today);
   return d;
 }
 
 bool LibraryExists(Connection& c, std::string_view slug) {
-  Statement& st = c.Cached(
-      "SELECT EXISTS (SELECT 1 FROM organization WHERE kind = 'library' AND slug = ?1)");
+  Statement& st =
+      c.Cached("SELECT EXISTS (SELECT 1 FROM organization WHERE kind = 'library' AND slug = ?1)");
   st.Bind(1, slug);
   st.Step();
   bool exists = st.Int(0) != 0;

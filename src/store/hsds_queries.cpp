@@ -5,37 +5,10 @@
 #include <numbers>
 
 #include "directory/folding.h"
+#include "store/localized_sql.h"
 
 namespace tilti::store::hsds {
 namespace {
-
-constexpr char kSep = '\x1f';
-
-// As in directory_queries.cpp: "value<US>locale" of the best translation of entity.field for
-// the chain bound at ?1..?3, else the row's source text. Arguments are constants of this file.
-std::string BestText(std::string_view entity, std::string_view id_expr, std::string_view field,
-                     std::string_view source_text_expr, std::string_view source_locale_expr) {
-  std::string s = "coalesce((SELECT t.value || char(31) || t.locale FROM translation t WHERE ";
-  s += "t.entity = '" + std::string(entity) + "' AND t.entity_id = " + std::string(id_expr);
-  s += " AND t.field = '" + std::string(field) + "' AND t.locale IN (?1, ?2, ?3)";
-  s += " ORDER BY CASE t.locale WHEN ?1 THEN 0 WHEN ?2 THEN 1 ELSE 2 END LIMIT 1), ";
-  s += std::string(source_text_expr) + " || char(31) || " + std::string(source_locale_expr) + ")";
-  return s;
-}
-
-LocalizedText Split(std::string_view v) {
-  auto pos = v.rfind(kSep);
-  if (pos == std::string_view::npos) return {std::string(v), ""};
-  return {std::string(v.substr(0, pos)), std::string(v.substr(pos + 1))};
-}
-
-void BindChain(Statement& st, const LocaleChain& chain) {
-  for (int i = 0; i < 3; ++i) {
-    const std::string& loc =
-        chain.empty() ? std::string("lv") : chain[std::min<size_t>(i, chain.size() - 1)];
-    st.Bind(i + 1, loc);
-  }
-}
 
 std::optional<int64_t> OptInt(const Statement& st, int col) {
   if (st.IsNull(col)) return std::nullopt;
@@ -145,7 +118,7 @@ const std::string& TaxonomyColumns() {
 }
 
 TaxonomyRecord ReadTaxonomy(const Statement& st, int col) {
-  return {st.Text(col), Split(st.TextView(col + 1)), Split(st.TextView(col + 2)),
+  return {st.Text(col), SplitLocalized(st.TextView(col + 1)), SplitLocalized(st.TextView(col + 2)),
           st.OptText(col + 3), st.OptText(col + 4)};
 }
 
@@ -163,8 +136,8 @@ TaxonomyTermRecord ReadTerm(const Statement& st) {
   TaxonomyTermRecord t;
   t.id = st.Text(0);
   t.code = st.Text(1);
-  t.name = Split(st.TextView(2));
-  t.description = Split(st.TextView(3));
+  t.name = SplitLocalized(st.TextView(2));
+  t.description = SplitLocalized(st.TextView(3));
   t.parent_id = st.OptText(4);
   t.taxonomy = st.OptText(5);
   t.taxonomy_id = st.OptText(6);
@@ -221,8 +194,8 @@ LocationRecord ReadLocation(const Statement& st) {
   l.location_type = st.Text(1);
   l.url = st.OptText(2);
   l.organization_id = st.OptText(3);
-  l.name = Split(st.TextView(4));
-  l.description = Split(st.TextView(5));
+  l.name = SplitLocalized(st.TextView(4));
+  l.description = SplitLocalized(st.TextView(5));
   l.latitude = st.OptDouble(6);
   l.longitude = st.OptDouble(7);
   l.municipality_id = st.OptText(8);
@@ -288,8 +261,8 @@ const std::string& OrganizationSql() {
 OrganizationRecord ReadOrganization(const Statement& st) {
   OrganizationRecord o;
   o.id = st.Text(0);
-  o.name = Split(st.TextView(1));
-  o.description = Split(st.TextView(2));
+  o.name = SplitLocalized(st.TextView(1));
+  o.description = SplitLocalized(st.TextView(2));
   o.alternate_name = st.OptText(3);
   o.email = st.OptText(4);
   o.website = st.OptText(5);
@@ -333,8 +306,8 @@ ServiceRecord ReadService(const Statement& st) {
   s.alternate_name = st.OptText(3);
   s.url = st.OptText(4);
   s.email = st.OptText(5);
-  s.name = Split(st.TextView(6));
-  s.description = Split(st.TextView(7));
+  s.name = SplitLocalized(st.TextView(6));
+  s.description = SplitLocalized(st.TextView(7));
   s.status = st.Text(8);
   s.fees_description = st.OptText(9);
   s.eligibility_description = st.OptText(10);

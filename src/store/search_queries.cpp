@@ -10,6 +10,7 @@
 #include "directory/folding.h"
 #include "store/directory_queries.h"
 #include "store/hours_queries.h"
+#include "store/localized_sql.h"
 #include "store/search_index.h"
 
 namespace tilti::store {
@@ -21,30 +22,6 @@ constexpr size_t kMaxTextHits = 5000;
 // to it (folding changes a name's length by a letter or two: я -> ja, ь -> nothing).
 constexpr int kPlaceLengthSlack = 4;
 
-LocalizedText Split(std::string_view v) {
-  auto pos = v.rfind('\x1f');
-  if (pos == std::string_view::npos) return {std::string(v), ""};
-  return {std::string(v.substr(0, pos)), std::string(v.substr(pos + 1))};
-}
-
-void BindChain(Statement& st, const LocaleChain& chain) {
-  for (int i = 0; i < 3; ++i) {
-    st.Bind(i + 1,
-            chain.empty() ? std::string("lv") : chain[std::min<size_t>(i, chain.size() - 1)]);
-  }
-}
-
-// "value<US>locale" of the best translation of `entity`.name for the chain at ?1..?3.
-// `entity`, `id_expr` and `fallback` are constants of this file, never input.
-std::string BestName(std::string_view entity, std::string_view id_expr, std::string_view fallback,
-                     std::string_view fallback_locale) {
-  return "coalesce((SELECT t.value || char(31) || t.locale FROM translation t WHERE t.entity = '" +
-         std::string(entity) + "' AND t.entity_id = " + std::string(id_expr) +
-         " AND t.field = 'name' AND t.locale IN (?1, ?2, ?3) ORDER BY CASE t.locale WHEN ?1 "
-         "THEN 0 WHEN ?2 THEN 1 ELSE 2 END LIMIT 1), " +
-         std::string(fallback) + " || char(31) || " + std::string(fallback_locale) + ")";
-}
-
 std::string JsonList(const std::vector<std::string>& values) {
   boost::json::array list;
   for (const auto& v : values) list.emplace_back(v);
@@ -54,14 +31,14 @@ std::string JsonList(const std::vector<std::string>& values) {
 std::vector<FilterOption> TermOptions(Connection& c, const LocaleChain& chain,
                                       std::string_view taxonomy_code) {
   static const std::string sql =
-      "SELECT tt.code, " + BestName("taxonomy_term", "tt.id", "tt.name", "'en'") +
+      "SELECT tt.code, " + BestText("taxonomy_term", "tt.id", "name", "tt.name", "'en'") +
       " FROM taxonomy_term tt JOIN taxonomy tx ON tx.id = tt.taxonomy_id WHERE tx.code = ?4 "
       "ORDER BY tt.position, tt.code";
   Statement& st = c.Cached(sql);
   BindChain(st, chain);
   st.Bind(4, taxonomy_code);
   std::vector<FilterOption> out;
-  while (st.Step()) out.push_back({st.Text(0), Split(st.TextView(1))});
+  while (st.Step()) out.push_back({st.Text(0), SplitLocalized(st.TextView(1))});
   return out;
 }
 
@@ -180,7 +157,7 @@ PlaceMatch ReadPlace(Connection& c, const LocaleChain& chain, int64_t id) {
   BindChain(st, chain);
   st.Bind(4, id);
   PlaceMatch m;
-  if (st.Step()) m = {st.Int(0), Split(st.TextView(1)), st.Double(2), st.Double(3)};
+  if (st.Step()) m = {st.Int(0), SplitLocalized(st.TextView(1)), st.Double(2), st.Double(3)};
   st.Reset();
   return m;
 }
@@ -204,12 +181,12 @@ SearchFilterOptions LoadFilterOptions(Connection& c, const LocaleChain& chain) {
     while (st.Step()) o.languages.push_back({st.Text(0), {st.Text(1), ""}});
   }
   static const std::string sql =
-      "SELECT m.id, " + BestName("municipality", "m.id", "m.name", "'lv'") +
+      "SELECT m.id, " + BestText("municipality", "m.id", "name", "m.name", "'lv'") +
       " FROM municipality m WHERE m.id IN (SELECT l.municipality_id FROM location l JOIN "
       "organization o ON o.id = l.organization_id WHERE o.kind = 'library') ORDER BY m.id";
   Statement& st = c.Cached(sql);
   BindChain(st, chain);
-  while (st.Step()) o.municipalities.push_back({st.Text(0), Split(st.TextView(1))});
+  while (st.Step()) o.municipalities.push_back({st.Text(0), SplitLocalized(st.TextView(1))});
   return o;
 }
 
