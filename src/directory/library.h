@@ -26,10 +26,23 @@ struct MunicipalityGroup {
 
 struct ServiceSummary {
   std::string id;
+  std::string at_location_id;  // its service_at_location at this library; "" if none
   LocalizedText name;
   LocalizedText description;
   std::vector<LocalizedText> types;  // service-type taxonomy terms
   std::vector<LocalizedText> audiences;  // target-group taxonomy terms
+};
+
+// A service as offered at one library location (HSDS service_at_location).
+struct ServiceAtLibrary {
+  std::string id;  // service_at_location id
+  ServiceSummary service;
+  std::vector<std::string> language_codes;  // languages the service is offered in
+  std::string library_slug;
+  LocalizedText library_name;
+  LocalizedText town;
+  std::string location_id;
+  std::optional<WeeklyHours> hours;  // the location's opening hours
 };
 
 struct InitiativeSummary {

@@ -131,7 +131,9 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
         "SELECT s.id, " + BestText("service", "s.id", "name", "s.name", "s.source_locale") + ", " +
         BestText("service", "s.id", "description", "coalesce(s.description, '')",
                  "s.source_locale") +
-        " FROM service s WHERE s.status = 'active' AND (s.organization_id = ?4 OR s.id IN "
+        ", coalesce((SELECT sal.id FROM service_at_location sal WHERE sal.service_id = s.id AND "
+        "sal.location_id = ?5), '') FROM service s WHERE s.status = 'active' AND "
+        "(s.organization_id = ?4 OR s.id IN "
         "(SELECT service_id FROM service_at_location WHERE location_id = ?5)) ORDER BY s.name";
     Statement& sv = c.Cached(services);
     BindChain(sv, chain);
@@ -139,6 +141,7 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
     while (sv.Step()) {
       directory::ServiceSummary s;
       s.id = sv.Text(0);
+      s.at_location_id = sv.Text(3);
       s.name = SplitLocalized(sv.TextView(1));
       s.description = SplitLocalized(sv.TextView(2));
       d.services.push_back(std::move(s));
@@ -172,6 +175,45 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
     pa.Bind(4, d.id);
     while (pa.Step()) d.partners.push_back({SplitLocalized(pa.TextView(0)), pa.Text(1)});
   }
+  d.hours = HoursOfLocation(c, d.location_id, today);
+  return d;
+}
+
+std::optional<directory::ServiceAtLibrary> ServiceAtLibraryById(
+    Connection& c, const LocaleChain& chain, std::string_view id,
+    std::chrono::year_month_day today) {
+  static const std::string sql =
+      "SELECT sal.id, s.id, " +
+      BestText("service", "s.id", "name", "s.name", "s.source_locale") + ", " +
+      BestText("service", "s.id", "description", "coalesce(s.description, '')",
+               "s.source_locale") +
+      ", o.slug, " + BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
+      ", CASE WHEN p.id IS NULL THEN '' ELSE " + BestPlaceName("p") + " END, l.id " +
+      "FROM service_at_location sal JOIN service s ON s.id = sal.service_id "
+      "JOIN location l ON l.id = sal.location_id JOIN organization o ON o.id = l.organization_id "
+      "LEFT JOIN place p ON p.id = l.place_id "
+      "WHERE sal.id = ?4 AND s.status = 'active' AND o.kind = 'library'";
+  Statement& st = c.Cached(sql);
+  BindChain(st, chain);
+  st.Bind(4, id);
+  if (!st.Step()) return std::nullopt;
+  directory::ServiceAtLibrary d;
+  d.id = st.Text(0);
+  d.service.id = st.Text(1);
+  d.service.at_location_id = d.id;
+  d.service.name = SplitLocalized(st.TextView(2));
+  d.service.description = SplitLocalized(st.TextView(3));
+  d.library_slug = st.Text(4);
+  d.library_name = SplitLocalized(st.TextView(5));
+  d.town = SplitLocalized(st.TextView(6));
+  d.location_id = st.Text(7);
+  st.Reset();
+  d.service.types = TermsOf(c, chain, "service", d.service.id, "service-type");
+  d.service.audiences = TermsOf(c, chain, "service", d.service.id, "target-group");
+  Statement& langs = c.Cached(
+      "SELECT DISTINCT code FROM language WHERE service_id = ?1 OR location_id = ?2 ORDER BY code");
+  langs.Bind(1, d.service.id).Bind(2, d.location_id);
+  while (langs.Step()) d.language_codes.push_back(langs.Text(0));
   d.hours = HoursOfLocation(c, d.location_id, today);
   return d;
 }

@@ -26,6 +26,12 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
                                                       std::string_view slug,
                                                       std::chrono::year_month_day today);
 
+// A service at a library location by its service_at_location id, with the location's hours
+// around `today`; nullopt if there is none (or the service is not active).
+std::optional<directory::ServiceAtLibrary> ServiceAtLibraryById(
+    Connection& c, const LocaleChain& chain, std::string_view id,
+    std::chrono::year_month_day today);
+
 // Whether a library with this slug exists.
 bool LibraryExists(Connection& c, std::string_view slug);
 

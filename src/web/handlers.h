@@ -14,6 +14,9 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request);
 http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
                            http::Request& request);
+// A service at a library: /{lang}/services/{id} (a service_at_location id).
+http::Response ServicePage(const Site& site, const i18n::LocaleInfo& locale,
+                           http::Request& request);
 // The QR code (SVG) of a library page's URL in that language.
 http::Response LibraryQrCode(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request);

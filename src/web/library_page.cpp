@@ -17,6 +17,17 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
   return site.RenderPage(request, frame, "library", LibraryView(site, locale, *library, now));
 }
 
+http::Response ServicePage(const Site& site, const i18n::LocaleInfo& locale,
+                           http::Request& request) {
+  std::string id(request.Param("id"));
+  SysTime now = site.clock().Now();
+  auto service =
+      store::ServiceAtLibraryById(*site.db().Read(), site.Chain(locale), id, RigaDate(now));
+  if (!service) return site.ErrorPage(404, request);
+  PageFrame frame{&locale, "services/" + id, service->service.name.text};
+  return site.RenderPage(request, frame, "service", ServiceView(site, locale, *service, now));
+}
+
 http::Response LibraryQrCode(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request) {
   std::string slug(request.Param("slug"));

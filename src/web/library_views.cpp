@@ -35,6 +35,18 @@ std::string SafeWebHref(const std::string& url) {
   return "";
 }
 
+Data ShareData(const Site& site, const i18n::LocaleInfo& locale, const std::string& url,
+               const std::string& title) {
+  Data share(Data::type::list);
+  for (const ShareLink& link : ShareLinks(url, title)) {
+    Data d(Data::type::object);
+    d.set("href", link.href);
+    d.set("label", site.Tr(locale.code, "share." + link.service));
+    share.push_back(d);
+  }
+  return share;
+}
+
 }  // namespace
 
 Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
@@ -81,14 +93,7 @@ Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
   Data page(Data::type::object);
   const std::string path = "/" + locale.code + "/libraries/" + lib.slug;
   const std::string url = site.options().public_url + path;
-  Data share(Data::type::list);
-  for (const ShareLink& link : ShareLinks(url, lib.name.text)) {
-    Data d(Data::type::object);
-    d.set("href", link.href);
-    d.set("label", site.Tr(locale.code, "share." + link.service));
-    share.push_back(d);
-  }
-  page.set("share", share);
+  page.set("share", ShareData(site, locale, url, lib.name.text));
   page.set("qr_href", path + "/qr.svg");
   page.set("report_href", path + "/report");
   page.set("ld_json", LibraryJsonLd(lib, url));
@@ -140,6 +145,9 @@ Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
   for (const auto& s : lib.services) {
     Data d(Data::type::object);
     d.set("name", site.TextData(s.name, locale));
+    if (!s.at_location_id.empty()) {
+      d.set("service_href", "/" + locale.code + "/services/" + s.at_location_id);
+    }
     if (!s.description.empty()) d.set("description", site.TextData(s.description, locale));
     if (!s.audiences.empty()) d.set("audiences_text", JoinTexts(s.audiences));
     services.push_back(d);
@@ -167,6 +175,34 @@ Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
   page.set("last_checked", site.Tr(locale.code, lib.assured_date ? "library.last_checked"
                                                                  : "library.last_changed",
                                    {{"date", site.LongDate(locale.code, checked)}}));
+  return page;
+}
+
+Data ServiceView(const Site& site, const i18n::LocaleInfo& locale,
+                 const directory::ServiceAtLibrary& sal, SysTime now) {
+  Data page(Data::type::object);
+  const std::string path = "/" + locale.code + "/services/" + sal.id;
+  const std::string library_path = "/" + locale.code + "/libraries/" + sal.library_slug;
+  page.set("name", site.TextData(sal.service.name, locale));
+  if (!sal.service.description.empty()) {
+    page.set("description", site.TextData(sal.service.description, locale));
+  }
+  page.set("library_href", library_path);
+  page.set("library_name", site.TextData(sal.library_name, locale));
+  if (!sal.town.empty()) page.set("town", site.TextData(sal.town, locale));
+  if (!sal.service.types.empty()) page.set("types_text", JoinTexts(sal.service.types));
+  if (!sal.service.audiences.empty()) page.set("audiences_text", JoinTexts(sal.service.audiences));
+  std::string languages;
+  for (const std::string& code : sal.language_codes) {
+    const i18n::LocaleInfo* known = site.messages().Find(code);
+    if (!languages.empty()) languages += ", ";
+    languages += known ? known->endonym : code;
+  }
+  if (!languages.empty()) page.set("languages_text", languages);
+  page.set("hours", HoursView(site, locale, sal.hours, now));
+  page.set("share", ShareData(site, locale, site.options().public_url + path,
+                              sal.service.name.text));
+  page.set("report_href", library_path + "/report");
   return page;
 }
 

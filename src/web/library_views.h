@@ -17,4 +17,8 @@ Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
 Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
                const std::optional<directory::WeeklyHours>& hours, SysTime now);
 
+// The page of one service at one library.
+Data ServiceView(const Site& site, const i18n::LocaleInfo& locale,
+                 const directory::ServiceAtLibrary& service, SysTime now);
+
 }  // namespace tilti::web

@@ -26,7 +26,7 @@ http::Router BuildRoutes(const Site& site) {
   // Operations and assets.
   r.Add("GET", "/healthz", Plain(site, Health));
   r.Add("GET", "/metrics", Plain(site, MetricsText));
-  r.Add("GET", "/static/{file}", Plain(site, StaticAsset));
+  r.Add("GET", "/static/{file...}", Plain(site, StaticAsset));
   // HSDS API (/api/v1)
   r.Add("GET", "/api/v1", Plain(site, ApiRoot));
   r.Add("GET", "/api/v1/", Plain(site, ApiRoot));
@@ -50,6 +50,7 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/libraries", Localized(site, LibrariesPage));
   r.Add("GET", "/{lang}/libraries/{slug}", Localized(site, LibraryPage));
   r.Add("GET", "/{lang}/libraries/{slug}/qr.svg", Localized(site, LibraryQrCode));
+  r.Add("GET", "/{lang}/services/{id}", Localized(site, ServicePage));
   r.Add("GET", "/{lang}/libraries/{slug}/report", Localized(site, ReportForm));
   r.Add("POST", "/{lang}/libraries/{slug}/report", Localized(site, ReportSubmit));
   r.Add("GET", "/{lang}/libraries/{slug}/report/thanks", Localized(site, ReportThanks));

@@ -33,6 +33,12 @@ const PAGE_TYPES = [
   { name: 'libraries list', path: async (l) => `/${l}/libraries`, status: 200 },
   { name: 'search results', path: async (l) => `/${l}/libraries?q=Ogre`, status: 200 },
   { name: 'library page', path: async (l) => `/${l}/libraries/${await librarySlug()}`, status: 200 },
+  { name: 'service page', path: async (l) => {
+      const lib = await get(server.url(`/${l}/libraries/${await librarySlug()}`));
+      const m = /href="(\/[a-z]{2}\/services\/[0-9a-f-]{36})"/.exec(lib.body);
+      assert.ok(m, 'the library page links no service');
+      return m[1];
+    }, status: 200 },
   { name: 'report form', path: async (l) => `/${l}/libraries/${await librarySlug()}/report`, status: 200 },
   { name: 'accessibility statement', path: async (l) => `/${l}/accessibility`, status: 200 },
   { name: 'privacy', path: async (l) => `/${l}/privacy`, status: 200 },
