@@ -1,6 +1,7 @@
 #include "app/config.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace tilti::app {
@@ -15,6 +16,32 @@ std::optional<long long> ParseInt(const std::string& s) {
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
   return v;
+}
+
+// Why `url` is not a usable tile URL template, or nullopt when it is: http(s), a host, and
+// {z}, {x} and {y} in the path. "" turns the map background off.
+std::optional<std::string> CheckTileUrl(const std::string& url) {
+  if (url.empty()) return std::nullopt;
+  std::string_view rest = url;
+  if (rest.starts_with("https://")) {
+    rest.remove_prefix(8);
+  } else if (rest.starts_with("http://")) {
+    rest.remove_prefix(7);
+  } else {
+    return "expected an http:// or https:// URL";
+  }
+  auto slash = rest.find('/');
+  if (slash == 0 || slash == std::string_view::npos) return "expected a host and a path";
+  for (char ch : rest.substr(0, slash)) {
+    // The host goes into the Content-Security-Policy: nothing that could end the directive.
+    bool ok = std::isalnum(static_cast<unsigned char>(ch)) || ch == '.' || ch == '-' || ch == ':' ||
+              ch == '{' || ch == '}' || ch == '[' || ch == ']';
+    if (!ok) return "unexpected character in the host";
+  }
+  for (const char* part : {"{z}", "{x}", "{y}"}) {
+    if (url.find(part) == std::string::npos) return std::string("the URL has no ") + part;
+  }
+  return std::nullopt;
 }
 
 // Applies one setting by name; used for both flags and environment variables.
@@ -44,6 +71,11 @@ std::optional<Error> Apply(Config& c, const std::string& name, const std::string
       return Bad(origin + ": expected a byte count from 1024 to 1073741824");
     }
     c.max_body_bytes = static_cast<size_t>(*v);
+  } else if (name == "map-tiles") {
+    if (auto e = CheckTileUrl(value)) return Bad(origin + ": " + *e);
+    c.map_tiles = value;
+  } else if (name == "map-attribution") {
+    c.map_attribution = value;
   } else {
     return Bad(origin + ": unknown option");
   }
@@ -84,9 +116,14 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
   }
   // Environment first, so flags override it.
   static const std::vector<std::pair<std::string, std::string>> kEnv = {
-      {"TILTI_DB", "db"},           {"TILTI_LISTEN", "listen"},
-      {"TILTI_THREADS", "threads"}, {"TILTI_WEB_DIR", "web-dir"},
-      {"TILTI_PUBLIC_URL", "public-url"}, {"TILTI_MAX_BODY", "max-body"}};
+      {"TILTI_DB", "db"},
+      {"TILTI_LISTEN", "listen"},
+      {"TILTI_THREADS", "threads"},
+      {"TILTI_WEB_DIR", "web-dir"},
+      {"TILTI_PUBLIC_URL", "public-url"},
+      {"TILTI_MAX_BODY", "max-body"},
+      {"TILTI_MAP_TILES", "map-tiles"},
+      {"TILTI_MAP_ATTRIBUTION", "map-attribution"}};
   for (const auto& [var, name] : kEnv) {
     if (auto it = env.find(var); it != env.end()) {
       if (auto e = Apply(c, name, it->second, var)) return *e;
@@ -108,8 +145,9 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
     }
     if (!a.starts_with("--")) return Bad("unexpected argument \"" + a + "\"");
     std::string name = a.substr(2), value;
-    static const std::vector<std::string> kValued = {"db",         "listen",     "threads",
-                                                     "web-dir",    "public-url", "max-body"};
+    static const std::vector<std::string> kValued = {"db",        "listen",         "threads",
+                                                     "web-dir",   "public-url",     "max-body",
+                                                     "map-tiles", "map-attribution"};
     std::string bare = name.substr(0, name.find('='));
     if (std::find(kValued.begin(), kValued.end(), bare) == kValued.end()) {
       return Bad("--" + bare + ": unknown option (try: tilti " + c.command + " --help)");
@@ -140,6 +178,11 @@ std::string HelpText(const std::string& command) {
            "  --max-body BYTES   largest request body accepted (TILTI_MAX_BODY; default 1 MiB)\n"
            "  --web-dir DIR      load templates, locales and static files from DIR instead\n"
            "                     of the copies built into the binary (TILTI_WEB_DIR)\n"
+           "  --map-tiles URL    tile URL template for the search page's map, e.g.\n"
+           "                     https://tile.example/{z}/{x}/{y}.png (TILTI_MAP_TILES;\n"
+           "                     default none: markers on a plain background)\n"
+           "  --map-attribution TEXT  credit shown on the map's tiles\n"
+           "                     (TILTI_MAP_ATTRIBUTION)\n"
            "  --no-access-log    do not log one line per request\n";
   }
   if (command == "migrate") {

@@ -20,6 +20,10 @@ struct Config {
   std::string public_url;                     // --public-url / TILTI_PUBLIC_URL; empty:
                                               // http:// + the address actually bound
   size_t max_body_bytes = 1024 * 1024;        // --max-body / TILTI_MAX_BODY
+  std::string map_tiles;                      // --map-tiles / TILTI_MAP_TILES: tile URL
+                                              // template with {z} {x} {y}; empty: no
+                                              // background map (offline, tests)
+  std::string map_attribution;                // --map-attribution / TILTI_MAP_ATTRIBUTION
   bool verbose = false;                       // --verbose
   bool help = false;                          // --help
   bool quiet_access_log = false;              // --no-access-log

@@ -50,6 +50,31 @@ TEST(ParseConfig, BadEnvironmentVariableIsNamed) {
   EXPECT_NE(r.error().detail.find("TILTI_THREADS"), std::string::npos);
 }
 
+TEST(ParseConfig, MapTilesAreOffByDefaultAndCheckedWhenGiven) {
+  auto none = ParseConfig({"serve"}, {});
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none.value().map_tiles, "");
+  auto env = ParseConfig({"serve"}, {{"TILTI_MAP_TILES", "https://tile.example/{z}/{x}/{y}.png"}});
+  ASSERT_TRUE(env.ok()) << env.error().detail;
+  EXPECT_EQ(env.value().map_tiles, "https://tile.example/{z}/{x}/{y}.png");
+  auto flag = ParseConfig({"serve", "--map-tiles", "https://{s}.tile.example/{z}/{x}/{y}.png",
+                           "--map-attribution", "© Example"},
+                          {{"TILTI_MAP_TILES", "https://other.example/{z}/{x}/{y}.png"}});
+  ASSERT_TRUE(flag.ok()) << flag.error().detail;
+  EXPECT_EQ(flag.value().map_tiles, "https://{s}.tile.example/{z}/{x}/{y}.png");
+  EXPECT_EQ(flag.value().map_attribution, "© Example");
+  for (std::string bad : {"ftp://tile.example/{z}/{x}/{y}.png", "https://tile.example/{z}/{x}.png",
+                          "https://tile.example", "https://tile.ex;ample/{z}/{x}/{y}.png",
+                          "https://tile example/{z}/{x}/{y}.png"}) {
+    auto r = ParseConfig({"serve", "--map-tiles", bad}, {});
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_NE(r.error().detail.find("--map-tiles"), std::string::npos) << r.error().detail;
+  }
+  auto bad_env = ParseConfig({"serve"}, {{"TILTI_MAP_TILES", "tiles"}});
+  ASSERT_FALSE(bad_env.ok());
+  EXPECT_NE(bad_env.error().detail.find("TILTI_MAP_TILES"), std::string::npos);
+}
+
 TEST(ParseConfig, HelpNeedsNoCommand) {
   auto r = ParseConfig({"--help"}, {});
   ASSERT_TRUE(r.ok());

@@ -1,6 +1,7 @@
 #include "web/directory_views.h"
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <cmath>
 #include <cstdio>
 
@@ -25,8 +26,36 @@ Data SummaryData(const Site& site, const i18n::LocaleInfo& locale,
   return d;
 }
 
-
-
+// What map.js reads from the #map element (see web/static/map.js).
+Data MapData(const Site& site, const std::vector<MapMarker>& markers) {
+  boost::json::array list;
+  for (const auto& m : markers) {
+    list.push_back(
+        boost::json::object{{"name", m.name}, {"href", m.href}, {"lat", m.lat}, {"lon", m.lon}});
+  }
+  const auto& assets = site.assets();
+  const SiteOptions& options = site.options();
+  Data d(Data::type::object);
+  d.set("markers", boost::json::serialize(list));  // HTML-escaped by {{ }} in the attribute
+  d.set("leaflet_css", assets.Url("vendor/leaflet/leaflet.css"));
+  d.set("leaflet_js", assets.Url("vendor/leaflet/leaflet.js"));
+  d.set("map_js", assets.Url("map.js"));
+  d.set("icon", assets.Url("vendor/leaflet/images/marker-icon.png"));
+  d.set("icon_2x", assets.Url("vendor/leaflet/images/marker-icon-2x.png"));
+  d.set("shadow", assets.Url("vendor/leaflet/images/marker-shadow.png"));
+  d.set("tiles", options.map_tiles);
+  std::string attribution = options.map_attribution;
+  std::string_view host = options.map_tiles;
+  if (auto scheme = host.find("://"); scheme != std::string_view::npos)
+    host.remove_prefix(scheme + 3);
+  host = host.substr(0, host.find('/'));
+  if (attribution.empty() &&
+      (host == "tile.openstreetmap.org" || host.ends_with(".tile.openstreetmap.org"))) {
+    attribution = "© OpenStreetMap contributors";
+  }
+  d.set("attribution", attribution);
+  return d;
+}
 
 }  // namespace
 
@@ -54,12 +83,19 @@ Data HomeView(const Site& site, const i18n::LocaleInfo& locale,
 }
 
 Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
-                   const store::LibrarySearchResults& results) {
+                   const store::LibrarySearchResults& results,
+                   const std::vector<MapMarker>* map_markers) {
   const directory::SearchFilters& f = results.filters;
   const std::string base = "/" + locale.code + "/libraries";
-  auto href = [&](const std::vector<std::pair<std::string, std::string>>& params) {
+  const bool map_view = map_markers != nullptr;
+  // view=map is not a filter: it rides along on every link of the map view.
+  auto href_view = [&](std::vector<std::pair<std::string, std::string>> params, bool map) {
+    if (map) params.emplace_back("view", "map");
     std::string qs = directory::QueryString(params);
     return qs.empty() ? base : base + "?" + qs;
+  };
+  auto href = [&](const std::vector<std::pair<std::string, std::string>>& params) {
+    return href_view(params, map_view);
   };
   auto tr = [&](std::string_view key, const i18n::Args& args = {}) {
     return site.Tr(locale.code, key, args);
@@ -190,6 +226,14 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
     list.push_back(d);
   }
   page.set("libraries", list);
+
+  // The map (QUALITY.md W6: Leaflet only here), or the link to it.
+  {
+    auto page_params = directory::FilterParams(f);
+    page.set("map_view", map_view);
+    page.set("map_toggle_href", href_view(page_params, !map_view));
+  }
+  if (map_view) page.set("map", MapData(site, *map_markers));
 
   // Pagination.
   const auto& pg = results.pagination;

@@ -1,5 +1,7 @@
-// The library search page: /{lang}/libraries?q=...&service=...&near=...&page=...
+// The library search page: /{lang}/libraries?q=...&service=...&near=...&page=...[&view=map]
+#include "core/riga_time.h"
 #include "directory/search_filters.h"
+#include "store/directory_queries.h"
 #include "store/search_queries.h"
 #include "web/directory_views.h"
 #include "web/handlers.h"
@@ -8,16 +10,33 @@ namespace tilti::web {
 
 http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request) {
-  auto filters = directory::ParseSearchFilters(http::ParseQuery(request.query));
+  auto params = http::ParseQuery(request.query);
+  auto filters = directory::ParseSearchFilters(params);
+  bool map_view = false;
+  for (const auto& [name, value] : params)
+    map_view = map_view || (name == "view" && value == "map");
   auto lease = site.db().Read();
   auto results = store::SearchDirectory(*lease, site.Chain(locale), filters, site.clock().Now(),
                                         CollationOrder(site, locale));
+  // The map shows this page's results, the same ones as the list beside it.
+  // TODO(store): carry coordinates in LibrarySummary so this is not one query per result.
+  std::vector<MapMarker> markers;
+  if (map_view) {
+    auto today = RigaDate(site.clock().Now());
+    for (const auto& r : results.results) {
+      auto lib = store::LibraryBySlug(*lease, site.Chain(locale), r.library.slug, today);
+      if (!lib || !lib->latitude || !lib->longitude) continue;
+      markers.push_back({r.library.name.text, "/" + locale.code + "/libraries/" + r.library.slug,
+                         *lib->latitude, *lib->longitude});
+    }
+  }
   std::string title = site.Tr(locale.code, "libraries.title");
   if (results.filters.bad_coordinates || results.place_not_found) {
     title = site.Tr(locale.code, "form.error_title", {{"title", title}});  // QUALITY.md W4
   }
   PageFrame frame{&locale, "libraries", std::move(title)};
-  return site.RenderPage(request, frame, "libraries", LibrariesView(site, locale, results));
+  return site.RenderPage(request, frame, "libraries",
+                         LibrariesView(site, locale, results, map_view ? &markers : nullptr));
 }
 
 }  // namespace tilti::web

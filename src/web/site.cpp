@@ -12,12 +12,6 @@ namespace {
 
 constexpr std::string_view kLangCookie = "tilti_lang";
 
-// The CSP every page gets: nothing from other hosts, no inline script or style.
-constexpr std::string_view kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
-
 // Puts `value` at the dotted `key` ("home.title") inside `root`, creating objects on the way.
 void SetNested(Data& root, std::string_view key, const std::string& value) {
   Data* node = &root;
@@ -51,10 +45,25 @@ Data MessageData(const i18n::Messages& messages, std::string_view locale) {
   return root;
 }
 
+std::string ContentSecurityPolicy(std::string_view map_tiles) {
+  std::string img_src = "'self' data:";
+  if (auto scheme_end = map_tiles.find("://"); scheme_end != std::string_view::npos) {
+    std::string_view rest = map_tiles.substr(scheme_end + 3);
+    std::string origin(map_tiles.substr(0, scheme_end + 3));
+    origin += rest.substr(0, rest.find('/'));
+    // Leaflet's "{s}" picks one of several subdomains; CSP has a wildcard for exactly that.
+    if (auto s = origin.find("{s}"); s != std::string::npos) origin.replace(s, 3, "*");
+    img_src += " " + origin;
+  }
+  return "default-src 'self'; script-src 'self'; style-src 'self'; img-src " + img_src +
+         "; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+}
+
 Site::Site(SiteOptions options, const i18n::Messages& messages,
            std::unique_ptr<TemplateSet> templates, std::unique_ptr<StaticAssets> assets,
            store::Database& db, Metrics& metrics, const Clock& clock)
     : options_(std::move(options)),
+      content_security_policy_(ContentSecurityPolicy(options_.map_tiles)),
       messages_(messages),
       templates_(std::move(templates)),
       assets_(std::move(assets)),
@@ -172,7 +181,7 @@ Data Site::LayoutData(const PageFrame& frame) const {
 
 void Site::AddCommonHeaders(const http::Request& request, const i18n::LocaleInfo* locale,
                             http::Response& response) const {
-  response.Set("Content-Security-Policy", kContentSecurityPolicy);
+  response.Set("Content-Security-Policy", content_security_policy_);
   response.Set("X-Content-Type-Options", "nosniff");
   response.Set("Referrer-Policy", "strict-origin-when-cross-origin");
   response.Set("Permissions-Policy", "geolocation=(self), camera=(), microphone=()");

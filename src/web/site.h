@@ -28,7 +28,18 @@ struct SiteOptions {
   // Absolute base for hreflang alternates, share links and QR codes, no trailing slash.
   std::string public_url = "http://127.0.0.1:8080";
   std::string default_locale = "lv";
+  // The search page's map: a tile URL template ("https://{s}.tile.example/{z}/{x}/{y}.png"),
+  // or "" for markers on a plain background (works offline). A URL's origin is added to the
+  // CSP's img-src, and nothing else. The attribution is shown on the tiles; "" gives a
+  // generic OpenStreetMap credit for tile.openstreetmap.org and none elsewhere.
+  std::string map_tiles;
+  std::string map_attribution;
 };
+
+// The Content-Security-Policy of every response: nothing from other hosts, no inline script or
+// style; img-src also names the map tiles' origin ("https://*.tile.example" for a "{s}."
+// subdomain template) when `map_tiles` is set.
+std::string ContentSecurityPolicy(std::string_view map_tiles);
 
 // What a handler knows about the page it is rendering.
 struct PageFrame {
@@ -95,6 +106,7 @@ class Site {
                         http::Response& response) const;
 
   SiteOptions options_;
+  std::string content_security_policy_;  // ContentSecurityPolicy(options_.map_tiles)
   const i18n::Messages& messages_;
   std::unique_ptr<TemplateSet> templates_;
   std::unique_ptr<StaticAssets> assets_;
