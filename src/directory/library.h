@@ -56,6 +56,13 @@ struct PartnerSummary {
   std::string role;  // 'municipality' or 'integration'
 };
 
+// A language the library's staff speak; `weekdays` ISO 1..7 when only on some days (empty:
+// every opening day).
+struct SpokenLanguage {
+  std::string code;  // ISO 639-1
+  std::vector<int> weekdays;
+};
+
 struct Phone {
   std::string number;
   std::optional<std::string> description;
@@ -76,6 +83,8 @@ struct LibraryDetail {
   std::optional<std::string> email;
   std::vector<Phone> phones;
   std::vector<ServiceSummary> services;
+  std::vector<LocalizedText> accessibility;  // accessibility features of the location
+  std::vector<SpokenLanguage> languages;     // spoken by staff at the location
   std::vector<InitiativeSummary> initiatives;
   std::vector<PartnerSummary> partners;
   std::optional<std::string> assured_date;

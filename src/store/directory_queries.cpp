@@ -175,6 +175,22 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
     pa.Bind(4, d.id);
     while (pa.Step()) d.partners.push_back({SplitLocalized(pa.TextView(0)), pa.Text(1)});
   }
+  d.accessibility = TermsOf(c, chain, "location", location_id, "accessibility");
+  {
+    Statement& lg = c.Cached(
+        "SELECT code, coalesce(weekdays, '') FROM language WHERE location_id = ?1 AND "
+        "service_id IS NULL ORDER BY code");
+    lg.Bind(1, location_id);
+    static const std::string kDays[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
+    while (lg.Step()) {
+      directory::SpokenLanguage language{lg.Text(0), {}};
+      std::string days = lg.Text(1);
+      for (int i = 0; i < 7; ++i) {
+        if (days.find(kDays[i]) != std::string::npos) language.weekdays.push_back(i + 1);
+      }
+      d.languages.push_back(std::move(language));
+    }
+  }
   d.hours = HoursOfLocation(c, d.location_id, today);
   return d;
 }

@@ -42,6 +42,17 @@ class LibraryPageTest : public ::testing::Test {
     ASSERT_TRUE(lib.has_value());
     db_->Write([&](store::Connection& c) {
       store::ReplaceWeeklyHours(c, lib->location_id, periods, "2026-11-01T00:00:00Z");
+      // Test data, not demo data: a feature and two languages, one only on some days.
+      c.Prepare(
+           "INSERT INTO attribute (id, link_id, taxonomy_term_id, link_entity) SELECT 'a-test', "
+           "?1, id, 'location' FROM taxonomy_term WHERE code = 'step-free-entrance'")
+          .Bind(1, lib->location_id)
+          .Run();
+      c.Prepare(
+           "INSERT INTO language (id, location_id, code, weekdays) VALUES ('l-uk', ?1, 'uk', "
+           "'MO,WE'), ('l-en', ?1, 'en', NULL)")
+          .Bind(1, lib->location_id)
+          .Run();
     });
     messages_ = std::make_unique<i18n::Messages>(std::move(i18n::Messages::Load(embedded::web()).value()));
     auto templates = TemplateSet::Load(embedded::web(), [](std::string_view) { return true; });
@@ -135,6 +146,17 @@ TEST_F(LibraryPageTest, HasShareLinksDirectionsQrCodeAndJsonLd) {
   EXPECT_EQ(qr.body.rfind("<svg", 0), 0u);
   r.params["slug"] = "no-such-library";
   EXPECT_EQ(LibraryQrCode(*site_, *messages_->Find("uk"), r).status, 404);
+}
+
+TEST_F(LibraryPageTest, ShowsAccessibilityFeaturesAndLanguagesByWeekday) {
+  std::string en = Render("en", kOgre);
+  EXPECT_NE(en.find("Step-free entrance"), std::string::npos);
+  EXPECT_NE(en.find("<li>Українська (Monday, Wednesday)</li>"), std::string::npos);
+  EXPECT_NE(en.find("<li>English</li>"), std::string::npos);
+  std::string lv = Render("lv", kOgre);
+  EXPECT_NE(lv.find("Valodas, kurās runā darbinieki"), std::string::npos);
+  EXPECT_NE(lv.find("Українська (pirmdiena, trešdiena)"), std::string::npos) << "weekday names in Latvian";
+  EXPECT_EQ(lv.find("Step-free entrance"), std::string::npos) << "the feature is named in Latvian";
 }
 
 TEST_F(LibraryPageTest, ALibraryWithoutHoursSaysSoInsteadOfGuessing) {

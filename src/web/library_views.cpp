@@ -154,6 +154,26 @@ Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
   }
   page.set("services", services);
   page.set("has_services", !lib.services.empty());
+  Data access(Data::type::list);
+  for (const auto& feature : lib.accessibility) access.push_back(site.TextData(feature, locale));
+  page.set("accessibility", access);
+  page.set("has_accessibility", !lib.accessibility.empty());
+  Data languages(Data::type::list);
+  const i18n::Formatter& f = site.FormatterFor(locale.code);
+  for (const auto& language : lib.languages) {
+    const i18n::LocaleInfo* known = site.messages().Find(language.code);
+    std::string text = known ? known->endonym : language.code;
+    std::string days;
+    for (int wd : language.weekdays) {
+      // 2026-11-23 is a Monday: weekday wd is that date plus wd - 1 days.
+      SysTime noon = FromRiga(2026, 11, 22 + wd, 12, 0);
+      days += (days.empty() ? "" : ", ") + f.Weekday(noon);
+    }
+    if (!days.empty()) text += " (" + days + ")";
+    languages.push_back(Data(text));
+  }
+  page.set("languages", languages);
+  page.set("has_languages", !lib.languages.empty());
   Data initiatives(Data::type::list);
   for (const auto& i : lib.initiatives) {
     Data d(Data::type::object);
