@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "api/hsds_json.h"
+#include "core/ids.h"
 #include "store/hsds_queries.h"
 
 namespace tilti::api {
@@ -138,14 +139,7 @@ ApiReply BadParameter(const Error& error) {
 }
 
 std::string EntityTag(std::string_view body) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char ch : body) {
-    h ^= ch;
-    h *= 1099511628211ULL;
-  }
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "\"%016llx\"", static_cast<unsigned long long>(h));
-  return buf;
+  return "\"" + Fnv1a64Hex(body) + "\"";
 }
 
 http::Response ToResponse(const http::Request& request, ApiReply reply) {

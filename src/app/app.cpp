@@ -54,12 +54,6 @@ Result<std::unique_ptr<store::Database>> OpenAndMigrate(const Config& c, bool cr
   return std::move(db.value());
 }
 
-std::string NowRfc3339(const Clock& clock) {
-  auto t = std::chrono::system_clock::to_time_t(clock.Now());
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
-}
 
 }  // namespace
 
@@ -76,7 +70,7 @@ int RunDemo(const Config& config) {
   auto db = OpenAndMigrate(config, /*create=*/true, 1);
   if (!db.ok()) return Fail(db.error().detail);
   SystemClock clock;
-  store::LoadDemo(*db.value(), dataset.value(), NowRfc3339(clock));
+  store::LoadDemo(*db.value(), dataset.value(), FormatRfc3339(clock.Now()));
   auto counts = store::CountDemoRows(*db.value());
   std::printf("%s: demo data loaded (%s)\n", config.db.c_str(), store::FormatDemoCounts(counts).c_str());
   return 0;

@@ -2,10 +2,14 @@
 // Time is injected so rules can be tested without the real clock.
 #include <chrono>
 #include <functional>
+#include <string>
 
 namespace tilti {
 
 using SysTime = std::chrono::sys_seconds;
+
+// "2026-11-22T10:00:00Z": a time as RFC 3339 in UTC, the form stored in the database.
+std::string FormatRfc3339(SysTime t);
 
 class Clock {
  public:

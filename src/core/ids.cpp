@@ -32,6 +32,18 @@ std::string DeterministicUuid(std::string_view name) {
   return out;
 }
 
+std::string Fnv1a64Hex(std::string_view bytes) {
+  uint64_t h = 14695981039346656037ULL;  // the FNV-1a 64 offset basis
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = kHex[h & 0xf];
+  return out;
+}
+
 std::string RandomHex(size_t bytes) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::random_device rd;

@@ -17,6 +17,10 @@ std::string RandomUuid();
 // `bytes` random bytes from the operating system, as lower-case hex (2 characters a byte).
 std::string RandomHex(size_t bytes);
 
+// FNV-1a 64-bit hash of `bytes` as 16 lower-case hex digits. Stable across processes and
+// machines (cache keys, ETags, pseudonymous rate-limit keys); not a security boundary.
+std::string Fnv1a64Hex(std::string_view bytes);
+
 // True if `s` has the 8-4-4-4-12 lower-case hex shape of a UUID.
 bool LooksLikeUuid(std::string_view s);
 

@@ -25,6 +25,11 @@ TEST(RandomUuid, IsAVersion4UuidAndDiffersEachTime) {
   EXPECT_EQ(RandomHex(16).size(), 32u);
 }
 
+TEST(Fnv1a64Hex, MatchesTheReferenceVectors) {
+  EXPECT_EQ(Fnv1a64Hex(""), "cbf29ce484222325");
+  EXPECT_EQ(Fnv1a64Hex("a"), "af63dc4c8601ec8c");
+}
+
 TEST(LooksLikeUuid, RejectsOtherShapes) {
   EXPECT_FALSE(LooksLikeUuid(""));
   EXPECT_FALSE(LooksLikeUuid("0123456789abcdef0123456789abcdef0123"));

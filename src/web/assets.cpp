@@ -1,5 +1,7 @@
 #include "web/assets.h"
 
+#include "core/ids.h"
+
 #include <zlib.h>
 
 #include <cstdio>
@@ -8,16 +10,6 @@
 namespace tilti::web {
 namespace {
 
-std::string HashHex(std::string_view bytes) {
-  uint64_t h = 1469598103934665603ULL;  // FNV-1a 64: a cache key, not a security boundary
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return std::string(buf, 10);
-}
 
 bool IsText(std::string_view type) {
   return type.starts_with("text/") || type.find("javascript") != std::string_view::npos ||
@@ -66,7 +58,7 @@ StaticAssets::StaticAssets(const std::vector<embedded::File>& files) {
   for (const auto& f : files) {
     if (!f.path.starts_with(kDir)) continue;
     std::string name(f.path.substr(kDir.size()));
-    std::string hash = HashHex(f.bytes);
+    std::string hash = Fnv1a64Hex(f.bytes).substr(0, 10);
     auto dot = name.rfind('.');
     std::string hashed = dot == std::string::npos
                              ? name + "." + hash

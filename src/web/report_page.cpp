@@ -23,19 +23,7 @@ std::string LibraryPath(const i18n::LocaleInfo& locale, std::string_view slug) {
 
 // The address is pseudonymised before it is stored as a rate-limit key.
 std::string AddressKey(std::string_view address) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : address) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return "report:addr:" + std::to_string(h);
-}
-
-std::string NowRfc3339(SysTime now) {
-  auto t = std::chrono::system_clock::to_time_t(now);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buf;
+  return "report:addr:" + Fnv1a64Hex(address);
 }
 
 // Renders the form: `input` is what was typed, `errors` the problems (none on first view).
@@ -132,7 +120,7 @@ http::Response ReportSubmit(const Site& site, const i18n::LocaleInfo& locale,
         {AddressKey(request.remote_address), kPerAddressWindow, kPerAddressMax},
         {"report:lib:" + ref->organization_id, kPerLibraryWindow, kPerLibraryMax}};
     if (!store::TakeRateLimits(c, limits, unix_now)) return false;
-    store::InsertReport(c, RandomUuid(), *ref, report.value(), locale.code, NowRfc3339(now));
+    store::InsertReport(c, RandomUuid(), *ref, report.value(), locale.code, FormatRfc3339(now));
     return true;
   });
   if (!accepted) {
