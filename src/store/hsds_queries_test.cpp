@@ -9,7 +9,7 @@
 #include "core/embedded.h"
 #include "directory/demo_dataset.h"
 #include "store/database.h"
-#include "store/demo_store.h"
+#include "store/demo_database_for_tests.h"
 
 namespace tilti::store::hsds {
 namespace {
@@ -20,23 +20,13 @@ namespace fs = std::filesystem;
 class HsdsQueries : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("tilti-hsds-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_);
-    DatabaseOptions o;
-    o.path = (dir_ / "demo.db").string();
-    o.create_if_missing = true;
-    db_ = std::move(Database::Open(o).value());
-    ASSERT_TRUE(db_->Migrate(BuiltinSqliteMigrations()).ok());
-    auto dataset = directory::ParseDemo(embedded::demo());
-    ASSERT_TRUE(dataset.ok()) << dataset.error().detail;
-    LoadDemo(*db_, dataset.value(), "2026-11-22T00:00:00Z");
+    demo_ = std::make_unique<DemoDatabaseForTests>();
+    db_ = &demo_->db();
   }
-  static void TearDownTestSuite() {
-    db_.reset();
-    fs::remove_all(dir_);
-  }
-  static inline fs::path dir_;
-  static inline std::unique_ptr<Database> db_;
+  static void TearDownTestSuite() { demo_.reset(); }
+
+  static inline std::unique_ptr<DemoDatabaseForTests> demo_;
+  static inline Database* db_ = nullptr;
   const LocaleChain lv_{"lv", "en"};
 };
 

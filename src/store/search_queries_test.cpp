@@ -9,7 +9,7 @@
 #include "core/riga_time.h"
 #include "directory/demo_dataset.h"
 #include "store/database.h"
-#include "store/demo_store.h"
+#include "store/demo_database_for_tests.h"
 #include "store/hours_queries.h"
 
 namespace tilti::store {
@@ -27,21 +27,11 @@ directory::TextLess ByBytes() {
 class SearchQueries : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("tilti-sq-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_);
-    DatabaseOptions o;
-    o.path = (dir_ / "demo.db").string();
-    o.create_if_missing = true;
-    db_ = std::move(Database::Open(o).value());
-    ASSERT_TRUE(db_->Migrate(BuiltinSqliteMigrations()).ok());
-    auto dataset = directory::ParseDemo(embedded::demo());
-    ASSERT_TRUE(dataset.ok()) << dataset.error().detail;
-    LoadDemo(*db_, dataset.value(), "2026-11-22T00:00:00Z");
+    demo_ = std::make_unique<DemoDatabaseForTests>();
+    db_ = &demo_->db();
   }
-  static void TearDownTestSuite() {
-    db_.reset();
-    fs::remove_all(dir_);
-  }
+  static void TearDownTestSuite() { demo_.reset(); }
+
   static LibrarySearchResults Search(const std::vector<std::pair<std::string, std::string>>& params,
                                      const LocaleChain& chain = {"en", "lv"}) {
     return SearchDirectory(*db_->Read(), chain, ParseSearchFilters(params), kNow, ByBytes());
@@ -51,8 +41,8 @@ class SearchQueries : public ::testing::Test {
     for (const auto& x : r.results) out.push_back(x.library.slug);
     return out;
   }
-  static inline fs::path dir_;
-  static inline std::unique_ptr<Database> db_;
+  static inline std::unique_ptr<DemoDatabaseForTests> demo_;
+  static inline Database* db_ = nullptr;
 };
 
 TEST_F(SearchQueries, NoFiltersListsEveryLibrarySortedByName) {

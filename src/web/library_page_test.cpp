@@ -8,7 +8,7 @@
 #include "core/embedded.h"
 #include "core/riga_time.h"
 #include "directory/demo_dataset.h"
-#include "store/demo_store.h"
+#include "store/demo_database_for_tests.h"
 #include "store/directory_queries.h"
 #include "store/hours_queries.h"
 #include "store/migrations.h"
@@ -24,16 +24,8 @@ constexpr char kOgre[] = "ogres-centrala-biblioteka";
 class LibraryPageTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("tilti-lp-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_);
-    store::DatabaseOptions o;
-    o.path = (dir_ / "demo.db").string();
-    o.create_if_missing = true;
-    db_ = std::move(store::Database::Open(o).value());
-    ASSERT_TRUE(db_->Migrate(store::BuiltinSqliteMigrations()).ok());
-    auto demo = directory::ParseDemo(embedded::demo());
-    ASSERT_TRUE(demo.ok());
-    store::LoadDemo(*db_, demo.value(), "2026-11-01T00:00:00Z");
+    demo_ = std::make_unique<store::DemoDatabaseForTests>();
+    db_ = &demo_->db();
     // Monday to Friday 10:00-18:00; Saturday 10:00-14:00; Sunday closed.
     std::vector<directory::Period> periods;
     for (int wd = 1; wd <= 5; ++wd) periods.push_back(directory::MakePeriod(wd, 600, 1080).value());
@@ -63,8 +55,7 @@ class LibraryPageTest : public ::testing::Test {
   }
   static void TearDownTestSuite() {
     site_.reset();
-    db_.reset();
-    fs::remove_all(dir_);
+    demo_.reset();
   }
 
   static std::string Render(std::string_view lang, std::string_view slug) {
@@ -80,8 +71,8 @@ class LibraryPageTest : public ::testing::Test {
     clock_.Set(FromRiga(y, m, d, h, min));
   }
 
-  static inline fs::path dir_;
-  static inline std::unique_ptr<store::Database> db_;
+  static inline std::unique_ptr<store::DemoDatabaseForTests> demo_;
+  static inline store::Database* db_ = nullptr;
   static inline std::unique_ptr<i18n::Messages> messages_;
   static inline Metrics metrics_;
   static inline FixedClock clock_{FromRiga(2026, 11, 23, 11, 0)};

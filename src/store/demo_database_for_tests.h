@@ -1,0 +1,49 @@
+#pragma once
+// For tests only (header-only, never part of a library): a temporary database with every
+// migration and the demo data set, removed again when destroyed. Suites create one in
+// SetUpTestSuite because loading takes a moment.
+#include <filesystem>
+#include <memory>
+#include <random>
+#include <stdexcept>
+#include <string>
+
+#include "core/embedded.h"
+#include "directory/demo_dataset.h"
+#include "store/database.h"
+#include "store/demo_store.h"
+#include "store/migrations.h"
+
+namespace tilti::store {
+
+class DemoDatabaseForTests {
+ public:
+  DemoDatabaseForTests() {
+    namespace fs = std::filesystem;
+    dir_ = fs::temp_directory_path() / ("tilti-demo-" + std::to_string(std::random_device{}()));
+    fs::create_directories(dir_);
+    DatabaseOptions o;
+    o.path = (dir_ / "demo.db").string();
+    o.create_if_missing = true;
+    auto db = Database::Open(o);
+    if (!db.ok()) throw std::runtime_error(db.error().detail);
+    db_ = std::move(db.value());
+    auto migrated = db_->Migrate(BuiltinSqliteMigrations());
+    if (!migrated.ok()) throw std::runtime_error(migrated.error().detail);
+    auto dataset = directory::ParseDemo(embedded::demo());
+    if (!dataset.ok()) throw std::runtime_error(dataset.error().detail);
+    LoadDemo(*db_, dataset.value(), "2026-11-22T00:00:00Z");
+  }
+  ~DemoDatabaseForTests() {
+    db_.reset();
+    std::error_code ignored;
+    std::filesystem::remove_all(dir_, ignored);
+  }
+  Database& db() { return *db_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::unique_ptr<Database> db_;
+};
+
+}  // namespace tilti::store
