@@ -128,6 +128,12 @@ ApiReply Problem(int status, std::string_view title, std::string_view detail) {
   return {status, "application/problem+json", json::serialize(o)};
 }
 
+ApiReply MethodNotAllowed(std::string_view method, std::string_view allow) {
+  return Problem(405, "Method Not Allowed",
+                 "This endpoint does not answer " + std::string(method) + "; it answers " +
+                     std::string(allow) + ". The API is read-only.");
+}
+
 ApiReply BadParameter(const Error& error) {
   ApiReply r = Problem(400, "Bad Request", error.detail);
   if (!error.fields.empty()) {

@@ -37,6 +37,9 @@ ApiReply TaxonomyTermReply(store::Connection& c, const LocaleChain& chain, std::
 // RFC 9457 problem details (application/problem+json). Titles and details are English: the
 // readers are developers of API clients.
 ApiReply Problem(int status, std::string_view title, std::string_view detail);
+// 405 for `method` on an endpoint that allows only `allow` (the Allow header's value, which
+// the caller sets too).
+ApiReply MethodNotAllowed(std::string_view method, std::string_view allow);
 // 400 naming the bad parameter of a failed ParseListParams.
 ApiReply BadParameter(const Error& error);
 

@@ -1,10 +1,49 @@
 #include "web/routes.h"
 
+#include "api/hsds_api.h"
 #include "core/log.h"
 #include "web/handlers.h"
 
 namespace tilti::web {
 namespace {
+
+// Any other path under /api/v1 answers 404 problem JSON; the dispatcher also needs to know it.
+constexpr std::string_view kApiCatchAll = "/api/v1/{rest...}";
+
+bool IsApiPath(std::string_view path) {
+  return path == "/api/v1" || path.starts_with("/api/v1/");
+}
+
+std::string AllowHeader(const std::vector<std::string>& allowed) {
+  std::string allow;
+  for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
+  return allow;
+}
+
+// The API's clients read RFC 9457 problem JSON, people read the HTML page in their language:
+// the same outcome is sent in the form its reader expects.
+http::Response NotFound(const Site& site, const http::Request& request) {
+  if (!IsApiPath(request.path)) return site.ErrorPage(404, request);
+  return api::ToResponse(request, api::Problem(404, "Not Found", "There is no such API endpoint."));
+}
+
+http::Response MethodNotAllowed(const Site& site, const http::Request& request,
+                                const std::vector<std::string>& allowed) {
+  const std::string allow = AllowHeader(allowed);
+  http::Response response =
+      IsApiPath(request.path)
+          ? api::ToResponse(request, api::MethodNotAllowed(request.method, allow))
+          : site.ErrorPage(405, request);
+  response.Set("Allow", allow);
+  return response;
+}
+
+http::Response InternalError(const Site& site, const http::Request& request) {
+  if (!IsApiPath(request.path)) return site.ErrorPage(500, request);
+  return api::ToResponse(
+      request, api::Problem(500, "Internal Server Error",
+                            "The server could not answer this request; it has been logged."));
+}
 
 // Wraps a page handler: resolves {lang}, answering 404 for a language we do not have.
 http::Handler Localized(const Site& site, PageHandler page) {
@@ -40,7 +79,7 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/api/v1/taxonomies/{id}", Plain(site, ApiTaxonomy));
   r.Add("GET", "/api/v1/taxonomy_terms", Plain(site, ApiTaxonomyTerms));
   r.Add("GET", "/api/v1/taxonomy_terms/{id}", Plain(site, ApiTaxonomyTerm));
-  r.Add("GET", "/api/v1/{rest...}", Plain(site, ApiNotFound));
+  r.Add("GET", std::string(kApiCatchAll), Plain(site, ApiNotFound));
   // end HSDS API
   // Language choice.
   r.Add("GET", "/", Plain(site, RootRedirect));
@@ -68,21 +107,24 @@ http::Handler MakeDispatcher(const http::Router& router, const Site& site) {
         case http::Router::Outcome::kMatched:
           response = (*match.handler)(request);
           break;
-        case http::Router::Outcome::kMethodNotAllowed: {
-          response = site.ErrorPage(405, request);
-          std::string allow;
-          for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
-          response.Set("Allow", allow);
+        case http::Router::Outcome::kMethodNotAllowed:
+          // Only the GET catch-all knows an unknown API path: that is 404 whatever the method
+          // (RFC 9110 15.5.6: 405 is for a resource that exists but not with this method).
+          if (match.pattern == kApiCatchAll) {
+            match.outcome = http::Router::Outcome::kNotFound;
+            response = NotFound(site, request);
+          } else {
+            response = MethodNotAllowed(site, request, match.allowed);
+          }
           break;
-        }
         case http::Router::Outcome::kNotFound:
-          response = site.ErrorPage(404, request);
+          response = NotFound(site, request);
           break;
       }
     } catch (const std::exception& e) {
       spdlog::error("rid={} {} {}: {}", request.request_id, request.method, match.pattern,
                     e.what());
-      response = site.ErrorPage(500, request);
+      response = InternalError(site, request);
     }
     response.route = match.outcome == http::Router::Outcome::kNotFound ? "-" : match.pattern;
     return response;

@@ -221,6 +221,45 @@ describe('HSDS API: failures, caching, NDJSON', () => {
     await getProblem('/api/v1/services/x/y', 404);
   });
 
+  test('other methods on API endpoints are 405 problem JSON with Allow', async () => {
+    for (const [method, p] of [['POST', '/api/v1/services'], ['DELETE', '/api/v1/services'],
+      ['PUT', '/api/v1/'], ['PATCH', '/api/v1/organizations/00000000-0000-4000-8000-000000000000']]) {
+      const res = await get(server.url(p), {
+        method, headers: { 'content-type': 'application/json' }, body: '{}',
+      });
+      assert.equal(res.status, 405, `${method} ${p}: ${excerpt(res.body)}`);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      assert.deepEqual((res.headers.get('allow') ?? '').split(/,\s*/).sort(), ['GET', 'HEAD']);
+      assert.equal(res.headers.get('cache-control'), 'no-store');
+      assert.equal(res.headers.get('access-control-allow-origin'), '*');
+      const body = JSON.parse(res.body);
+      assert.equal(body.type, 'about:blank');
+      assert.equal(body.title, 'Method Not Allowed');
+      assert.equal(body.status, 405);
+      assert.ok(body.detail.includes(method) && body.detail.includes('GET'), body.detail);
+    }
+  });
+
+  test('an unknown API path is 404 problem JSON whatever the method', async () => {
+    for (const method of ['GET', 'POST', 'DELETE']) {
+      const res = await get(server.url('/api/v1/xyz'), { method, body: method === 'GET' ? undefined : 'x' });
+      assert.equal(res.status, 404, `${method}: ${excerpt(res.body)}`);
+      assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/);
+      assert.equal(res.headers.get('allow'), null);
+      const body = JSON.parse(res.body);
+      assert.deepEqual({ type: body.type, title: body.title, status: body.status },
+        { type: 'about:blank', title: 'Not Found', status: 404 });
+      assert.equal(typeof body.detail, 'string');
+    }
+  });
+
+  test('the HTML pages keep their HTML 405 page with Allow', async () => {
+    const res = await get(server.url('/en/libraries'), { method: 'POST', body: 'x' });
+    assert.equal(res.status, 405);
+    assert.match(res.headers.get('content-type') ?? '', /^text\/html/);
+    assert.deepEqual((res.headers.get('allow') ?? '').split(/,\s*/).sort(), ['GET', 'HEAD']);
+  });
+
   test('bad parameters are 400 problem JSON naming the parameter', async () => {
     const cases = {
       'page=0': 'page',
