@@ -12,9 +12,9 @@ namespace {
 namespace json = boost::json;
 namespace hsds = store::hsds;
 
-// Our profile document lives in the repository (docs/hsds-profile.md); this URN names it until
-// it is published at a stable address.
-constexpr std::string_view kProfileUrn = "urn:tilti:hsds-profile:1";
+// HSDS 3.0 names a profile by the URL of its document; ours is served by the API itself, so the
+// URL follows --public-url and the document always matches the running code.
+constexpr std::string_view kProfilePath = "/api/v1/profile";
 constexpr std::string_view kOpenApiUrl =
     "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json";
 
@@ -47,9 +47,16 @@ ApiReply NotFound(std::string_view what) {
 
 }  // namespace
 
-ApiReply RootReply() {
-  return Json(
-      json::object{{"version", "3.0"}, {"profile", kProfileUrn}, {"openapi_url", kOpenApiUrl}});
+ApiReply RootReply(std::string_view public_url) {
+  return Json(json::object{{"version", "3.0"},
+                           {"profile", std::string(public_url) + std::string(kProfilePath)},
+                           {"openapi_url", kOpenApiUrl}});
+}
+
+ApiReply ProfileReply(std::string markdown) {
+  // RFC 7763 Markdown, GitHub's dialect (tables): the document as written, readable as plain
+  // text and rendered by any Markdown tool, without a second, hand-kept HTML copy.
+  return {200, "text/markdown; charset=utf-8; variant=GFM", std::move(markdown)};
 }
 
 ApiReply ServicesReply(store::Connection& c, const LocaleChain& chain, const ListParams& p) {

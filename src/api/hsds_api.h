@@ -18,8 +18,12 @@ struct ApiReply {
   std::string body;
 };
 
-// GET /api/v1/: the HSDS version, our profile and the OpenAPI description.
-ApiReply RootReply();
+// GET /api/v1/: the HSDS version, our profile's URL (`public_url` + "/api/v1/profile") and the
+// OpenAPI description. `public_url` has no trailing slash (the configuration strips it).
+ApiReply RootReply(std::string_view public_url);
+
+// GET /api/v1/profile: the profile document (docs/hsds-profile.md), Markdown as written.
+ApiReply ProfileReply(std::string markdown);
 
 ApiReply ServicesReply(store::Connection& c, const LocaleChain& chain, const ListParams& p);
 ApiReply ServiceReply(store::Connection& c, const LocaleChain& chain, std::string_view id);

@@ -33,8 +33,10 @@ http::Response Item(const Site& site, const http::Request& request, ItemReplyFn 
 }  // namespace
 
 http::Response ApiRoot(const Site& site, http::Request& request) {
-  (void)site;
-  return api::ToResponse(request, api::RootReply());
+  return api::ToResponse(request, api::RootReply(site.options().public_url));
+}
+http::Response ApiProfile(const Site& site, http::Request& request) {
+  return api::ToResponse(request, api::ProfileReply(site.RenderDocument("hsds_profile")));
 }
 http::Response ApiServices(const Site& site, http::Request& request) {
   return List(site, request, api::ServicesReply);

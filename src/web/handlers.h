@@ -46,6 +46,8 @@ http::Response MetricsText(const Site& site, http::Request& request);
 // Errors are RFC 9457 problem JSON, never the HTML error page.
 namespace tilti::web {
 http::Response ApiRoot(const Site& site, http::Request& request);
+// The profile document the root names (docs/hsds-profile.md, as text/markdown).
+http::Response ApiProfile(const Site& site, http::Request& request);
 http::Response ApiServices(const Site& site, http::Request& request);
 http::Response ApiService(const Site& site, http::Request& request);
 http::Response ApiOrganizations(const Site& site, http::Request& request);

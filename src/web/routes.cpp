@@ -69,6 +69,7 @@ http::Router BuildRoutes(const Site& site) {
   // HSDS API (/api/v1)
   r.Add("GET", "/api/v1", Plain(site, ApiRoot));
   r.Add("GET", "/api/v1/", Plain(site, ApiRoot));
+  r.Add("GET", "/api/v1/profile", Plain(site, ApiProfile));
   r.Add("GET", "/api/v1/services", Plain(site, ApiServices));
   r.Add("GET", "/api/v1/services/{id}", Plain(site, ApiService));
   r.Add("GET", "/api/v1/organizations", Plain(site, ApiOrganizations));

@@ -209,6 +209,10 @@ std::string Site::RenderBody(const PageFrame& frame, std::string_view template_n
   return templates_->Render(template_name, page, message_data_.at(frame.locale->code));
 }
 
+std::string Site::RenderDocument(std::string_view template_name) const {
+  return templates_->Render(template_name, Data(Data::type::object), Data(Data::type::object));
+}
+
 http::Response Site::HtmlResponse(const http::Request& request, const i18n::LocaleInfo& locale,
                                   int status, std::string body) const {
   http::Response response;

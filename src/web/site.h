@@ -80,6 +80,11 @@ class Site {
   http::Response HtmlResponse(const http::Request& request, const i18n::LocaleInfo& locale,
                               int status, std::string body) const;
 
+  // A template rendered alone: no layout, no page data, no messages. For a document kept
+  // verbatim among the templates: hsds_profile.mustache is a link to docs/hsds-profile.md, so
+  // the API serves the repository's document and start-up checks it like any template.
+  std::string RenderDocument(std::string_view template_name) const;
+
   // An error page (404, 405, 500, 400, 413, 431, 503) in the request's language.
   http::Response ErrorPage(int status, const http::Request& request) const;
 

@@ -68,11 +68,51 @@ async function getProblem(p, status) {
 const LATGALE = 'Latgales Centrālā bibliotēka';
 
 describe('HSDS API: meta and lists', () => {
-  test('the root says HSDS 3.0 with a profile and the OpenAPI URL', async () => {
+  test('the root says HSDS 3.0 with the profile\'s URL and the OpenAPI URL', async () => {
     const { body } = await getJson('/api/v1/');
     assert.equal(body.version, '3.0');
-    assert.ok(body.profile);
+    assert.equal(body.profile, server.url('/api/v1/profile'));
     assert.match(body.openapi_url, /^https:\/\//);
+  });
+
+  test('the profile URL serves docs/hsds-profile.md as Markdown', async () => {
+    const res = await get(server.url('/api/v1/profile'));
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type'), /^text\/markdown; charset=utf-8/);
+    assert.match(res.headers.get('etag') ?? '', /^"[0-9a-f]+"$/);
+    assert.equal(res.body, readFileSync(path.join(REPO_ROOT, 'docs', 'hsds-profile.md'), 'utf8'));
+    assert.match(res.body, /^# Tilti's HSDS 3\.0 profile/);
+  });
+
+  test('the profile names every tilti: extension the API returns', async () => {
+    const profile = (await get(server.url('/api/v1/profile'))).body;
+    const seen = new Set();
+    const collect = (v) => {
+      if (Array.isArray(v)) v.forEach(collect);
+      else if (v && typeof v === 'object') {
+        for (const [k, x] of Object.entries(v)) {
+          if (k.startsWith('tilti:')) seen.add(k);
+          collect(x);
+        }
+      }
+    };
+    collect((await getJson('/api/v1/services?full=true&per_page=500')).body);
+    collect((await getJson('/api/v1/organizations?full=true&per_page=500')).body);
+    collect((await getJson('/api/v1/service_at_locations?latitude=56.95&longitude=24.1&proximity=500&full=true')).body);
+    for (const k of ['tilti:language', 'tilti:kind', 'tilti:schedule_exceptions', 'tilti:distance_km']) {
+      assert.ok(seen.has(k), `the API no longer returns ${k}`);
+    }
+    for (const k of seen) assert.match(profile, new RegExp(`${k}(?![A-Za-z_])`), `the profile does not document ${k}`);
+  });
+
+  test('the profile URL follows --public-url', async () => {
+    const other = await startDemoServer({ args: ['--public-url', 'https://tilti.example/'] });
+    try {
+      const res = await get(other.url('/api/v1/'));
+      assert.equal(JSON.parse(res.body).profile, 'https://tilti.example/api/v1/profile');
+    } finally {
+      await stopAndCheck(other);
+    }
   });
 
   for (const lang of ['lv', 'uk']) {
