@@ -201,6 +201,17 @@ Row RowOf(std::string_view location_id, const Period& p) {
   return r;
 }
 
+// The holidays of calendar 'LV' on `first`..`last`: the table's dated entries first, then the
+// ones the law defines.
+directory::HolidayLookup LatvianHolidays(Connection& c, year_month_day first, year_month_day last) {
+  return [entries = ReadHolidayEntries(c, first, last),
+          computed = directory::LatvianPublicHolidays()](
+             year_month_day date) -> std::optional<std::string> {
+    if (auto it = entries.find(date); it != entries.end()) return it->second;
+    return computed(date);
+  };
+}
+
 }  // namespace
 
 std::optional<directory::WeeklyHours> HoursOfLocation(Connection& c, std::string_view location_id,
@@ -210,14 +221,29 @@ std::optional<directory::WeeklyHours> HoursOfLocation(Connection& c, std::string
   std::vector<Period> periods = ReadWeeklyPeriods(c, location_id, first, last);
   if (periods.empty()) return std::nullopt;
   std::vector<Exception> exceptions = ReadExceptions(c, location_id, first, last);
-  directory::HolidayLookup computed = directory::LatvianPublicHolidays();
-  directory::HolidayLookup holidays =
-      [entries = ReadHolidayEntries(c, first, last),
-       computed = std::move(computed)](year_month_day date) -> std::optional<std::string> {
-    if (auto it = entries.find(date); it != entries.end()) return it->second;
-    return computed(date);
-  };
-  return directory::WeeklyHours(std::move(periods), std::move(exceptions), std::move(holidays));
+  return directory::WeeklyHours(std::move(periods), std::move(exceptions),
+                                LatvianHolidays(c, first, last));
+}
+
+std::vector<directory::DayHours> DatedDaysOfLocation(Connection& c, std::string_view location_id,
+                                                     year_month_day first, year_month_day last) {
+  std::vector<directory::DayHours> out;
+  if (last < first) return out;
+  std::vector<Period> periods = ReadWeeklyPeriods(c, location_id, first, last);
+  if (periods.empty()) return out;
+  // The same timetable twice: with exceptions and holidays, and bare, to see what a holiday
+  // takes away.
+  const directory::WeeklyHours timetable(periods, {}, {});
+  const directory::WeeklyHours hours(std::move(periods),
+                                     ReadExceptions(c, location_id, first, last),
+                                     LatvianHolidays(c, first, last));
+  for (year_month_day date = first; date <= last; date = AddDays(date, 1)) {
+    directory::DayHours day = hours.Day(date);
+    if (day.is_exception || (day.holiday_key && !timetable.Day(date).closed)) {
+      out.push_back(std::move(day));
+    }
+  }
+  return out;
 }
 
 void ReplaceWeeklyHours(Connection& c, std::string_view location_id,

@@ -36,6 +36,20 @@ namespace tilti::store {
 std::optional<directory::WeeklyHours> HoursOfLocation(Connection& c, std::string_view location_id,
                                                       std::chrono::year_month_day today);
 
+// The dates from `first` to `last` (inclusive, local dates) on which the location does not keep
+// its weekly timetable, in date order, as WeeklyHours::Day describes them (is_today false):
+// - every date with a dated exception (closed, other hours, or open as usual on a public
+//   holiday; then holiday_key names it too);
+// - every public holiday (computed, or a `holiday` table entry) that closes a date on which the
+//   weekly timetable would have been open. A holiday on a day the library is closed anyway
+//   changes nothing for a visitor and is left out.
+// Exception rows are read and combined as HoursOfLocation reads them. Empty when the hours are
+// unknown on all those dates (no weekly schedule row applies): the page then shows no hours at
+// all, so it would have nothing to compare an exception with.
+std::vector<directory::DayHours> DatedDaysOfLocation(Connection& c, std::string_view location_id,
+                                                     std::chrono::year_month_day first,
+                                                     std::chrono::year_month_day last);
+
 // Replaces the location's own weekly schedule rows with `periods`, one row per period:
 // freq 'WEEKLY', byday one of MO..SU, opens_at/closes_at 'HH:MM' (a closing at midnight is
 // '24:00'), valid_from/valid_to 'YYYY-MM-DD' or NULL, and the id

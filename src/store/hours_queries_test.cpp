@@ -231,6 +231,49 @@ TEST_F(HoursQueries, DatedHolidayEntriesCloseTheLibrary) {
   EXPECT_EQ(s.next_opening->day, 23);  // Friday off, weekend, Monday
 }
 
+TEST_F(HoursQueries, DatedDaysListExceptionsAndHolidaysThatCloseAnOpenDay) {
+  Weekly("s1", "MO,TU,WE,TH,FR", "10:00", "18:00");
+  ExceptionRow("before", "2026-11-29", true, nullptr, nullptr, "too early");
+  ExceptionRow("e1", "2026-12-02", true, nullptr, nullptr, "Inventarizācija");
+  ExceptionRow("e2", "2026-12-05", false, "11:00", "15:00", "Ziemassvētku tirdziņš");  // Saturday
+  ExceptionRow("e3", "2026-12-24", false, nullptr, nullptr, "Atvērts kā parasti");
+  ExceptionRow("after", "2027-01-22", true, nullptr, nullptr, "too late");
+  ExceptionRow("other", "2026-12-03", true, nullptr, nullptr, nullptr);
+  db_->Write([&](Connection& c) {
+    c.Exec("UPDATE schedule_exception SET location_id = 'loc-2' WHERE id = 'other'");
+  });
+  std::vector<directory::DayHours> days;
+  {
+    auto lease = db_->Read();
+    days = DatedDaysOfLocation(*lease, kLoc, D(2026, 11, 30), D(2027, 1, 21));
+  }
+  std::vector<year_month_day> dates;
+  for (const auto& d : days) dates.push_back(d.date);
+  // 25 and 26 December are a Friday and Saturday: only Friday was an opening day; 31 December
+  // (Thursday) and 1 January (Friday) close open days. 3 December is another location's.
+  EXPECT_EQ(dates, (std::vector<year_month_day>{D(2026, 12, 2), D(2026, 12, 5), D(2026, 12, 24),
+                                                D(2026, 12, 25), D(2026, 12, 31),
+                                                D(2027, 1, 1)}));
+  ASSERT_EQ(days.size(), 6u);
+  EXPECT_TRUE(days[0].closed);
+  EXPECT_EQ(days[0].note, "Inventarizācija");
+  EXPECT_EQ(days[1].periods, (std::vector<TimeRange>{{Min(11), Min(15)}}));
+  EXPECT_FALSE(days[1].closed);
+  EXPECT_EQ(days[2].holiday_key, "holiday.christmas_eve");
+  EXPECT_EQ(days[2].periods, (std::vector<TimeRange>{{Min(10), Min(18)}}));
+  EXPECT_TRUE(days[3].closed);
+  EXPECT_FALSE(days[3].is_exception);
+  EXPECT_EQ(days[3].holiday_key, "holiday.christmas");
+  for (const auto& d : days) EXPECT_FALSE(d.is_today);
+}
+
+TEST_F(HoursQueries, DatedDaysAreEmptyWithoutATimetableOrAWindow) {
+  ExceptionRow("e1", "2026-12-02", true, nullptr, nullptr, "Inventarizācija");
+  auto lease = db_->Read();
+  EXPECT_TRUE(DatedDaysOfLocation(*lease, kLoc, D(2026, 11, 30), D(2027, 1, 21)).empty());
+  EXPECT_TRUE(DatedDaysOfLocation(*lease, kLoc, D(2026, 12, 3), D(2026, 12, 1)).empty());
+}
+
 TEST_F(HoursQueries, ReplaceWeeklyHoursRoundTrips) {
   Period summer{.weekday = 6,
                 .opens_min = Min(10),

@@ -1,6 +1,7 @@
 // One library's public page: /{lang}/libraries/{slug}
 #include "core/riga_time.h"
 #include "store/directory_queries.h"
+#include "store/hours_queries.h"
 #include "web/handlers.h"
 #include "web/library_views.h"
 #include "web/qr_svg.h"
@@ -11,10 +12,22 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
                            http::Request& request) {
   std::string slug(request.Param("slug"));
   SysTime now = site.clock().Now();
-  auto library = store::LibraryBySlug(*site.db().Read(), site.Chain(locale), slug, RigaDate(now));
+  const auto today = RigaDate(now);
+  std::optional<directory::LibraryDetail> library;
+  std::vector<directory::DayHours> dated_days;
+  {
+    auto db = site.db().Read();
+    library = store::LibraryBySlug(*db, site.Chain(locale), slug, today);
+    // The week view shows today and the 6 days after it; the list starts where it ends.
+    if (library) {
+      dated_days = store::DatedDaysOfLocation(*db, library->location_id, AddDays(today, 7),
+                                              AddDays(today, kDatedDaysAhead));
+    }
+  }
   if (!library) return site.ErrorPage(404, request);
   PageFrame frame{&locale, "libraries/" + slug, library->name.text};
-  return site.RenderPage(request, frame, "library", LibraryView(site, locale, *library, now));
+  return site.RenderPage(request, frame, "library",
+                         LibraryView(site, locale, *library, dated_days, now));
 }
 
 http::Response ServicePage(const Site& site, const i18n::LocaleInfo& locale,

@@ -45,6 +45,15 @@ class LibraryPageTest : public ::testing::Test {
            "'MO,WE'), ('l-en', ?1, 'en', NULL)")
           .Bind(1, lib->location_id)
           .Run();
+      // Test data: dated exceptions after the week of 23 November (a Wednesday closed, a
+      // Saturday with other hours) and one beyond the page's window.
+      c.Prepare(
+           "INSERT INTO schedule_exception (id, location_id, date, closed, opens_at, closes_at, "
+           "note) VALUES ('x-1', ?1, '2026-12-09', 1, NULL, NULL, 'Inventory <check>'), "
+           "('x-2', ?1, '2026-12-12', 0, '11:00', '15:00', NULL), "
+           "('x-3', ?1, '2027-03-01', 1, NULL, NULL, 'Far away')")
+          .Bind(1, lib->location_id)
+          .Run();
     });
     messages_ = std::make_unique<i18n::Messages>(std::move(i18n::Messages::Load(embedded::web()).value()));
     auto templates = TemplateSet::Load(embedded::web(), [](std::string_view) { return true; });
@@ -150,10 +159,57 @@ TEST_F(LibraryPageTest, ShowsAccessibilityFeaturesAndLanguagesByWeekday) {
   EXPECT_EQ(lv.find("Step-free entrance"), std::string::npos) << "the feature is named in Latvian";
 }
 
+// The section of the page after the week table: the dated days beyond it.
+std::string DatedDays(const std::string& html) {
+  const size_t start = html.find("<dl class=\"facts dated-days\">");
+  if (start == std::string::npos) return "";
+  return html.substr(start, html.find("</dl>", start) - start);
+}
+
+TEST_F(LibraryPageTest, ListsTheNextExceptionsAndHolidaysAfterTheWeekInTheReadersLanguage) {
+  SetRigaTime(2026, 11, 23, 11, 0);  // a Monday: the week view ends on Sunday 29 November
+  std::string en = Render("en", kOgre);
+  EXPECT_NE(en.find("<h3>Changes to the usual hours</h3>"), std::string::npos);
+  std::string days = DatedDays(en);
+  EXPECT_NE(days.find("<dt>Wednesday, 9 December 2026</dt><dd>Closed – Inventory &lt;check&gt;"),
+            std::string::npos)
+      << days;
+  EXPECT_NE(days.find("<dt>Saturday, 12 December 2026</dt><dd>11:00–15:00</dd>"),
+            std::string::npos)
+      << days;
+  EXPECT_NE(days.find("<dt>Friday, 25 December 2026</dt><dd>Closed – Christmas Day</dd>"),
+            std::string::npos)
+      << days;
+  EXPECT_NE(days.find("<dt>Friday, 1 January 2027</dt>"), std::string::npos) << days;
+  // Sunday 27 December and 3 January are not opening days anyway; 1 March is beyond 60 days.
+  EXPECT_EQ(days.find("Far away"), std::string::npos);
+  EXPECT_EQ(days.find("Sunday"), std::string::npos) << days;
+  // In date order.
+  EXPECT_LT(days.find("9 December"), days.find("12 December"));
+  EXPECT_LT(days.find("12 December"), days.find("25 December"));
+
+  std::string ru = Render("ru", kOgre);
+  days = DatedDays(ru);
+  EXPECT_NE(ru.find("<h3>Изменения в обычном графике работы</h3>"), std::string::npos);
+  EXPECT_NE(days.find("среда, 9 декабря 2026"), std::string::npos) << days;
+  EXPECT_NE(days.find("Закрыто – Inventory &lt;check&gt;"), std::string::npos) << days;
+  EXPECT_NE(days.find("Первый день Рождества"), std::string::npos) << days;
+  EXPECT_EQ(ru.find("Christmas Day"), std::string::npos) << "the Russian page is not in English";
+}
+
+TEST_F(LibraryPageTest, DaysInsideTheWeekViewAreNotRepeatedBelowIt) {
+  SetRigaTime(2026, 12, 7, 11, 0);  // Monday: 9 and 12 December are in the week table
+  std::string days = DatedDays(Render("en", kOgre));
+  EXPECT_EQ(days.find("9 December"), std::string::npos) << days;
+  EXPECT_EQ(days.find("12 December"), std::string::npos) << days;
+  EXPECT_NE(days.find("24 December"), std::string::npos) << days;
+}
+
 TEST_F(LibraryPageTest, ALibraryWithoutHoursSaysSoInsteadOfGuessing) {
   std::string en = Render("en", "latgales-centrala-biblioteka");
   EXPECT_NE(en.find("has not given its opening hours"), std::string::npos);
   EXPECT_EQ(en.find("<table class=\"hours\""), std::string::npos);
+  EXPECT_EQ(en.find("Changes to the usual hours"), std::string::npos);
 }
 
 }  // namespace

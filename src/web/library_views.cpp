@@ -47,7 +47,38 @@ Data ShareData(const Site& site, const i18n::LocaleInfo& locale, const std::stri
   return share;
 }
 
+// A day's hours ("10:00–13:00, 14:00–18:00" or "Closed") and its note (the holiday's name,
+// then the library's own words), as the week view and the dated days show them.
+void SetDayText(const Site& site, const i18n::LocaleInfo& locale, const directory::DayHours& day,
+                Data& d) {
+  std::string text;
+  for (const auto& range : day.periods) {
+    if (!text.empty()) text += ", ";
+    text += directory::FormatClockTime(range.opens_min) + "–" +
+            directory::FormatClockTime(range.closes_min);
+  }
+  d.set("hours_text", day.closed ? site.Tr(locale.code, "hours.closed_day") : text);
+  std::string note = day.holiday_key ? site.Tr(locale.code, *day.holiday_key) : "";
+  if (day.note) note += (note.empty() ? "" : " – ") + *day.note;
+  if (!note.empty()) d.set("note", note);
+}
+
 }  // namespace
+
+Data DatedDaysView(const Site& site, const i18n::LocaleInfo& locale,
+                   const std::vector<directory::DayHours>& days) {
+  const i18n::Formatter& f = site.FormatterFor(locale.code);
+  Data list(Data::type::list);
+  for (const directory::DayHours& day : days) {
+    Data d(Data::type::object);
+    const SysTime noon = FromRiga(day.date, std::chrono::hours{12});
+    d.set("date", f.Weekday(noon) + ", " + f.LongDate(noon));
+    d.set("closed", day.closed);
+    SetDayText(site, locale, day, d);
+    list.push_back(d);
+  }
+  return list;
+}
 
 Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
                const std::optional<directory::WeeklyHours>& hours, SysTime now) {
@@ -69,16 +100,7 @@ Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
       Data d(Data::type::object);
       SysTime noon = FromRiga(day.date, std::chrono::hours{12});
       d.set("day", f.Weekday(noon) + ", " + f.ShortDate(noon));
-      std::string text;
-      for (const auto& range : day.periods) {
-        if (!text.empty()) text += ", ";
-        text += directory::FormatClockTime(range.opens_min) + "–" +
-                directory::FormatClockTime(range.closes_min);
-      }
-      d.set("hours_text", day.closed ? site.Tr(locale.code, "hours.closed_day") : text);
-      std::string note = day.holiday_key ? site.Tr(locale.code, *day.holiday_key) : "";
-      if (day.note) note += (note.empty() ? "" : " – ") + *day.note;
-      if (!note.empty()) d.set("note", note);
+      SetDayText(site, locale, day, d);
       d.set("is_today", day.is_today);
       week.push_back(d);
     }
@@ -89,7 +111,8 @@ Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
 }
 
 Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
-                 const directory::LibraryDetail& lib, SysTime now) {
+                 const directory::LibraryDetail& lib,
+                 const std::vector<directory::DayHours>& dated_days, SysTime now) {
   Data page(Data::type::object);
   const std::string path = "/" + locale.code + "/libraries/" + lib.slug;
   const std::string url = site.options().public_url + path;
@@ -104,6 +127,8 @@ Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
                                                               : "library.directions"));
   }
   page.set("hours", HoursView(site, locale, lib.hours, now));
+  page.set("has_dated_days", lib.hours.has_value() && !dated_days.empty());
+  page.set("dated_days", DatedDaysView(site, locale, dated_days));
   page.set("name", site.TextData(lib.name, locale));
   if (!lib.description.empty()) page.set("description", site.TextData(lib.description, locale));
   if (!lib.town.empty()) page.set("town", site.TextData(lib.town, locale));

@@ -1,6 +1,7 @@
 #pragma once
 // View models of one library's page.
 #include <optional>
+#include <vector>
 
 #include "core/clock.h"
 #include "directory/library.h"
@@ -8,9 +9,24 @@
 
 namespace tilti::web {
 
-// `now` decides "open now" and which day of the week is today.
+// How many days after today the library page looks for dated exceptions and public holidays
+// beyond its 7-day week view. Two months: libraries announce closures (inventory, training
+// days) a few weeks ahead, and the window reaches the next cluster of holidays (Easter, Līgo
+// and Jāņi, 18 November, Christmas to New Year) when a visitor starts to plan around it,
+// while the list stays a handful of lines rather than a calendar.
+inline constexpr int kDatedDaysAhead = 60;
+
+// `now` decides "open now" and which day of the week is today. `dated_days` are the days after
+// the week view that differ from the weekly timetable (store::DatedDaysOfLocation from today + 7
+// to today + kDatedDaysAhead); empty shows nothing.
 Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
-                 const directory::LibraryDetail& library, SysTime now);
+                 const directory::LibraryDetail& library,
+                 const std::vector<directory::DayHours>& dated_days, SysTime now);
+
+// The list of those days: each with its weekday and long date in the reader's language, its
+// hours or "closed", and the holiday's name and the library's note.
+Data DatedDaysView(const Site& site, const i18n::LocaleInfo& locale,
+                   const std::vector<directory::DayHours>& days);
 
 // The opening-hours block: a status line ("Open now, closes at 18:00") and the 7 days from
 // today, or only a "not known" line when the library has not given its hours.
