@@ -33,5 +33,7 @@ int main(int argc, char** argv) {
   if (c.command == "serve") return tilti::app::RunServe(c);
   if (c.command == "migrate") return tilti::app::RunMigrate(c);
   if (c.command == "demo") return tilti::app::RunDemo(c);
+  if (c.command == "import") return tilti::app::RunImport(c);
+  if (c.command == "export") return tilti::app::RunExport(c);
   return 2;
 }

@@ -2,17 +2,22 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <thread>
 
+#include "app/hsds_commands.h"
 #include "app/web_files.h"
 #include "core/clock.h"
 #include "core/log.h"
 #include "core/metrics.h"
 #include "directory/demo_dataset.h"
+#include "exchange/library_record.h"
 #include "http/server.h"
 #include "store/database.h"
 #include "store/demo_store.h"
+#include "store/import_store.h"
 #include "store/migrations.h"
 #include "store/search_index.h"
 #include "web/i18n_catalog.h"
@@ -55,7 +60,67 @@ Result<std::unique_ptr<store::Database>> OpenAndMigrate(const Config& c, bool cr
 }
 
 
+std::optional<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return std::move(bytes).str();
+}
+
+// "path:12: reason", or "path: reason" when the issue has no line.
+void PrintIssues(const std::string& path, const std::vector<exchange::RowIssue>& issues,
+                 const char* prefix) {
+  for (const auto& issue : issues) {
+    std::string where = issue.line > 0 ? path + ":" + std::to_string(issue.line) : path;
+    std::fprintf(stderr, "%s: %s%s\n", where.c_str(), prefix, issue.reason.c_str());
+  }
+}
+
+int ImportLibraryList(const Config& config, exchange::Format format) {
+  auto bytes = ReadWholeFile(config.input);
+  if (!bytes) return Fail(config.input + ": cannot read the file");
+  exchange::ReadResult read = exchange::ReadLibraries(format, *bytes);
+  PrintIssues(config.input, read.warnings, "warning: ");
+  if (!read.errors.empty()) {
+    PrintIssues(config.input, read.errors, "");
+    return Fail(config.input + ": " + std::to_string(read.errors.size()) +
+                " row(s) cannot be imported (listed above); nothing was imported");
+  }
+  auto db = OpenAndMigrate(config, /*create=*/true, 1);
+  if (!db.ok()) return Fail(db.error().detail);
+  SystemClock clock;
+  store::ImportCounts counts;
+  try {
+    counts = store::ImportLibraries(*db.value(), read.records, FormatRfc3339(clock.Now()));
+  } catch (const std::exception& e) {
+    return Fail(config.input + ": the database refused the import, nothing was imported: " +
+                e.what());
+  }
+  std::printf("%s: %d libraries imported (%d new, %d already known; %d with opening hours, %d with "
+              "coordinates); %d left out on purpose (closed, unnamed or not a place to visit); "
+              "%zu warning(s)\n",
+              config.input.c_str(), counts.libraries, counts.added,
+              counts.libraries - counts.added, counts.with_hours, counts.with_coordinates,
+              read.skipped, read.warnings.size());
+  return 0;
+}
+
 }  // namespace
+
+int RunImport(const Config& config) {
+  if (auto format = exchange::ParseFormat(config.format)) return ImportLibraryList(config, *format);
+  auto db = OpenAndMigrate(config, /*create=*/true, 1);
+  if (!db.ok()) return Fail(db.error().detail);
+  return RunHsdsImport(*db.value(), config.format, config.input);
+}
+
+int RunExport(const Config& config) {
+  if (!std::filesystem::exists(config.db)) return Fail(config.db + ": no such database");
+  auto db = OpenAndMigrate(config, /*create=*/false, 1);
+  if (!db.ok()) return Fail(db.error().detail);
+  return RunHsdsExport(*db.value(), config.format, config.out);
+}
 
 int RunMigrate(const Config& config) {
   auto db = OpenAndMigrate(config, /*create=*/true, 1);

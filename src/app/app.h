@@ -10,5 +10,7 @@ namespace tilti::app {
 int RunServe(const Config& config);
 int RunMigrate(const Config& config);
 int RunDemo(const Config& config);
+int RunImport(const Config& config);
+int RunExport(const Config& config);
 
 }  // namespace tilti::app

@@ -7,7 +7,12 @@
 namespace tilti::app {
 namespace {
 
-const std::vector<std::string> kCommands = {"serve", "migrate", "demo"};
+const std::vector<std::string> kCommands = {"serve", "migrate", "demo", "import", "export"};
+
+// The --format values of import and export.
+const std::vector<std::string> kImportFormats = {"england", "uk", "swiss-osm", "us-imls",
+                                                 "hsds-tabular", "hsds-json"};
+const std::vector<std::string> kExportFormats = {"hsds-tabular", "hsds-json"};
 
 Error Bad(std::string what) { return Error{ErrorCode::kInvalidInput, std::move(what)}; }
 
@@ -76,6 +81,17 @@ std::optional<Error> Apply(Config& c, const std::string& name, const std::string
     c.map_tiles = value;
   } else if (name == "map-attribution") {
     c.map_attribution = value;
+  } else if (name == "format") {
+    const auto& formats = c.command == "export" ? kExportFormats : kImportFormats;
+    if (std::find(formats.begin(), formats.end(), value) == formats.end()) {
+      std::string list;
+      for (const auto& f : formats) list += (list.empty() ? "" : ", ") + f;
+      return Bad(origin + ": unknown format \"" + value + "\" (one of: " + list + ")");
+    }
+    c.format = value;
+  } else if (name == "out") {
+    if (value.empty()) return Bad(origin + ": a path is needed");
+    c.out = value;
   } else {
     return Bad(origin + ": unknown option");
   }
@@ -143,11 +159,18 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
       c.quiet_access_log = true;
       continue;
     }
-    if (!a.starts_with("--")) return Bad("unexpected argument \"" + a + "\"");
+    if (!a.starts_with("--")) {
+      if (c.command == "import" && c.input.empty()) {
+        c.input = a;
+        continue;
+      }
+      return Bad("unexpected argument \"" + a + "\"");
+    }
     std::string name = a.substr(2), value;
     static const std::vector<std::string> kValued = {"db",        "listen",         "threads",
                                                      "web-dir",   "public-url",     "max-body",
-                                                     "map-tiles", "map-attribution"};
+                                                     "map-tiles", "map-attribution",
+                                                     "format",    "out"};
     std::string bare = name.substr(0, name.find('='));
     if (std::find(kValued.begin(), kValued.end(), bare) == kValued.end()) {
       return Bad("--" + bare + ": unknown option (try: tilti " + c.command + " --help)");
@@ -160,6 +183,14 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
       value = args[++i];
     }
     if (auto e = Apply(c, name, value, "--" + name)) return *e;
+  }
+  if (!c.help && c.command == "import") {
+    if (c.format.empty()) return Bad("import: --format is needed (try: tilti import --help)");
+    if (c.input.empty()) return Bad("import: the file or folder to import is needed");
+  }
+  if (!c.help && c.command == "export") {
+    if (c.format.empty()) return Bad("export: --format is needed (try: tilti export --help)");
+    if (c.out.empty()) return Bad("export: --out is needed");
   }
   return c;
 }
@@ -194,11 +225,36 @@ std::string HelpText(const std::string& command) {
            "libraries, institutions and initiatives of the seed documents and the gazetteer\n"
            "of Latvian municipalities and places.\n\nOptions:\n" + common;
   }
+  if (command == "import") {
+    return "tilti import --format FORMAT PATH: add or update libraries from a data set.\n\n"
+           "Formats:\n"
+           "  england       England's library list (LibrariesHacked england-librarydata CSV)\n"
+           "  uk            the UK library list (LibrariesHacked librarydata-db CSV)\n"
+           "  swiss-osm     OpenStreetMap libraries (Overpass API JSON)\n"
+           "  us-imls       US IMLS Public Libraries Survey outlets (Windows-1252 CSV)\n"
+           "  hsds-tabular  an HSDS 3.0 tabular data package (a folder with datapackage.json)\n"
+           "  hsds-json     HSDS 3.0 JSON (an array of organizations), as tilti export writes\n\n"
+           "All or nothing: if any row is wrong, every wrong row is listed with its line and\n"
+           "nothing is written (exit 1). Running the same import again updates, never\n"
+           "duplicates.\n\nOptions:\n" + common +
+           "  --format FORMAT    one of the formats above\n";
+  }
+  if (command == "export") {
+    return "tilti export --format FORMAT --out PATH: write the directory as HSDS 3.0.\n\n"
+           "Formats:\n"
+           "  hsds-tabular  a tabular data package: PATH is a folder (datapackage.json + CSV)\n"
+           "  hsds-json     PATH is a JSON file: an array of organizations\n\n"
+           "Options:\n" + common +
+           "  --format FORMAT    hsds-tabular or hsds-json\n"
+           "  --out PATH         where to write\n";
+  }
   return "tilti: libraries as bridges into society.\n\n"
          "Usage: tilti COMMAND [options]\n\nCommands:\n"
          "  serve     serve the web site and API\n"
          "  migrate   apply database migrations\n"
-         "  demo      create a database with the demo data set\n\n"
+         "  demo      create a database with the demo data set\n"
+         "  import    add libraries from a data set (HSDS or a national list)\n"
+         "  export    write the directory as HSDS\n\n"
          "Run 'tilti COMMAND --help' for the options of a command.\n";
 }
 

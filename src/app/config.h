@@ -11,7 +11,7 @@
 namespace tilti::app {
 
 struct Config {
-  std::string command;             // serve | migrate | demo | help
+  std::string command;             // serve | migrate | demo | import | export | help
   std::string db = "data/tilti.db";          // --db / TILTI_DB
   std::string listen = "127.0.0.1:8080";     // --listen / TILTI_LISTEN
   int threads = 0;                            // --threads / TILTI_THREADS (0: one per core)
@@ -24,6 +24,9 @@ struct Config {
                                               // template with {z} {x} {y}; empty: no
                                               // background map (offline, tests)
   std::string map_attribution;                // --map-attribution / TILTI_MAP_ATTRIBUTION
+  std::string format;                         // import/export --format
+  std::string input;                          // import: the file or folder to read
+  std::string out;                            // export --out
   bool verbose = false;                       // --verbose
   bool help = false;                          // --help
   bool quiet_access_log = false;              // --no-access-log

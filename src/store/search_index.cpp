@@ -33,13 +33,17 @@ UNION SELECT value FROM translation
 UNION SELECT value FROM translation
  WHERE entity = 'location' AND entity_id = ?2 AND field IN ('name', 'alternate_name'))";
 
-// ?1 place id, ?2 municipality id (either may be NULL).
+// ?1 place id, ?2 municipality id (either may be NULL), ?3 location id: the gazetteer's names
+// of its town and municipality, and the town and region of its address (the only place names
+// of an imported library outside Latvia).
 constexpr std::string_view kPlaces = R"(
 SELECT name FROM place WHERE id = ?1
 UNION SELECT name FROM place_name WHERE place_id = ?1
 UNION SELECT name FROM municipality WHERE id = ?2
 UNION SELECT value FROM translation
- WHERE entity = 'municipality' AND entity_id = ?2 AND field = 'name')";
+ WHERE entity = 'municipality' AND entity_id = ?2 AND field = 'name'
+UNION SELECT city FROM address WHERE location_id = ?3
+UNION SELECT state_province FROM address WHERE location_id = ?3)";
 
 // ?1 organization id, ?2 location id. The services are those LibraryBySlug shows.
 constexpr std::string_view kBody = R"(
@@ -264,7 +268,7 @@ void RebuildLibraryIndex(Connection& c) {
   Statement& insert = c.Cached(std::string(kInsertDocument));
   for (const LibraryLocation& l : locations) {
     names.Bind(1, l.organization_id).Bind(2, l.location_id);
-    places.Bind(1, l.place_id).Bind(2, l.municipality_id);
+    places.Bind(1, l.place_id).Bind(2, l.municipality_id).Bind(3, l.location_id);
     body.Bind(1, l.organization_id).Bind(2, l.location_id);
     insert.Bind(1, FoldedColumn(names)).Bind(2, FoldedColumn(places)).Bind(3, FoldedColumn(body));
     insert.Bind(4, l.location_id).Run();
