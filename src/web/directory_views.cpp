@@ -106,6 +106,14 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
     }
     return code;
   };
+  // Staff languages are named in their own language, as the language switcher and the library
+  // page name them ("Українська"), not by their bare code; unknown codes stay codes.
+  std::vector<store::FilterOption> languages = results.options.languages;
+  for (auto& o : languages) {
+    if (const i18n::LocaleInfo* known = site.messages().Find(o.code)) {
+      o.name = LocalizedText{known->endonym, ""};
+    }
+  }
   const auto& formatter = site.FormatterFor(locale.code);
   auto place_name = [&](const store::PlaceMatch& p) { return p.name.text; };
 
@@ -136,7 +144,7 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
   };
   checkboxes("services", "service", results.options.services, f.services);
   checkboxes("audiences", "audience", results.options.audiences, f.audiences);
-  checkboxes("languages", "language", results.options.languages, f.languages);
+  checkboxes("languages", "language", languages, f.languages);
   checkboxes("access", "access", results.options.access, f.access);
   {
     auto municipalities = results.options.municipalities;
@@ -268,7 +276,7 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
       else if (drop.param == "audience")
         label = name_of(results.options.audiences, drop.value);
       else if (drop.param == "language")
-        label = name_of(results.options.languages, drop.value);
+        label = name_of(languages, drop.value);
       else if (drop.param == "access")
         label = name_of(results.options.access, drop.value);
       else if (drop.param == "municipality") {
