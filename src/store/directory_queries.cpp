@@ -51,7 +51,8 @@ std::vector<LocalizedText> TermsOf(Connection& c, const LocaleChain& chain, std:
 }  // namespace
 
 std::vector<directory::LibrarySummary> ListLibraries(Connection& c, const LocaleChain& chain) {
-  Statement& st = c.Cached(LibrarySummarySql());
+  static const std::string sql = LibrarySummarySql() + " AND o.country = 'LV'";
+  Statement& st = c.Cached(sql);
   BindChain(st, chain);
   std::vector<directory::LibrarySummary> out;
   while (st.Step()) out.push_back(ReadSummary(st));

@@ -13,7 +13,9 @@
 
 namespace tilti::store {
 
-// Every library with its municipality and town, unsorted (the caller sorts by its collation).
+// Every library in Latvia with its municipality and town, unsorted (the caller sorts by its
+// collation). The home page lists these; libraries imported from other countries are found
+// through the search.
 std::vector<directory::LibrarySummary> ListLibraries(Connection& c, const LocaleChain& chain);
 
 // The libraries with these slugs, in the order given; unknown slugs are skipped.
