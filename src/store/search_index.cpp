@@ -275,6 +275,8 @@ void RebuildLibraryIndex(Connection& c) {
     insert.Reset();
   }
   c.Exec(kRefreshTerms);
+  // The in-memory search snapshots of every node follow this number (search_snapshot.h).
+  c.Exec("UPDATE directory_version SET version = version + 1 WHERE id = 1");
 }
 
 std::vector<SearchHit> SearchLibraries(Connection& c, std::string_view query, size_t limit) {
@@ -294,6 +296,79 @@ std::vector<SearchHit> SearchLibraries(Connection& c, std::string_view query, si
   }
   st.Reset();
   return hits;
+}
+
+namespace {
+
+// How many documents the clause can match at most, from the vocabulary's counts.
+int64_t DocumentsOf(Connection& c, const Clause& clause) {
+  int64_t n = 0;
+  if (!clause.corrections.empty()) {
+    Statement& st = c.Cached("SELECT documents FROM search_term WHERE term = ?1");
+    for (const auto& word : clause.corrections) {
+      st.Bind(1, word);
+      if (st.Step()) n += st.Int(0);
+      st.Reset();
+    }
+    return n;
+  }
+  if (!clause.prefix) {
+    Statement& st = c.Cached("SELECT documents FROM search_term WHERE term = ?1");
+    st.Bind(1, clause.word);
+    if (st.Step()) n = st.Int(0);
+    st.Reset();
+    return n;
+  }
+  // A prefix: the terms that start with it, counted until the limit is certainly passed.
+  Statement& st = c.Cached(
+      "SELECT documents FROM search_term WHERE term >= ?1 ORDER BY term LIMIT 500");
+  st.Bind(1, clause.word);
+  while (st.Step() && st.TextView(0).starts_with(clause.word) && n <= kRankedMatchLimit) {
+    n += st.Int(0);
+  }
+  st.Reset();
+  return n;
+}
+
+}  // namespace
+
+TextMatches MatchingLibraries(Connection& c, std::string_view query, size_t limit) {
+  TextMatches out;
+  const std::optional<std::vector<Clause>> clauses = Plan(c, query);
+  if (!clauses || limit == 0) return out;
+  int64_t rarest = INT64_MAX;
+  for (const Clause& clause : *clauses) rarest = std::min(rarest, DocumentsOf(c, clause));
+  out.ranked = rarest <= kRankedMatchLimit;
+  static const std::string kRanked =
+      "SELECT o.slug FROM search_document JOIN location l ON l.id = search_document.entity_id "
+      "JOIN organization o ON o.id = l.organization_id WHERE search_document MATCH ?1 AND "
+      "search_document.entity = 'location' AND o.kind = 'library' "
+      "ORDER BY bm25(search_document, 10.0, 5.0, 1.0), o.slug";
+  static const std::string kUnranked =
+      "SELECT o.slug FROM search_document JOIN location l ON l.id = search_document.entity_id "
+      "JOIN organization o ON o.id = l.organization_id WHERE search_document MATCH ?1 AND "
+      "search_document.entity = 'location' AND o.kind = 'library'";
+  Statement& st = c.Cached(out.ranked ? kRanked : kUnranked);
+  st.Bind(1, MatchExpression(*clauses));
+  std::set<std::string, std::less<>> seen;
+  while (out.slugs.size() < limit && st.Step()) {
+    std::string slug = st.Text(0);
+    if (seen.insert(slug).second) out.slugs.push_back(std::move(slug));
+  }
+  st.Reset();
+  return out;
+}
+
+std::vector<std::string> MatchedWords(Connection& c, std::string_view query, int64_t document) {
+  const std::optional<std::vector<Clause>> clauses = Plan(c, query);
+  if (!clauses) return {};
+  Statement& st = c.Cached(
+      "SELECT names || ' ' || places || ' ' || body FROM search_document WHERE rowid = ?1");
+  st.Bind(1, document);
+  std::vector<std::string> out;
+  if (st.Step()) out = MatchedTerms(*clauses, st.TextView(0));
+  st.Reset();
+  return out;
 }
 
 bool RebuildLibraryIndexIfEmpty(Connection& c) {

@@ -33,6 +33,22 @@ void RebuildLibraryIndex(Connection& c);
 // Call inside a write transaction, at start-up.
 bool RebuildLibraryIndexIfEmpty(Connection& c);
 
+// The libraries matching `query` as SearchLibraries finds them (the same words, prefixes and
+// typo corrections), slugs only, each once, at most `limit`: cheaper when many match, because
+// the documents' text is not read. When the query's rarest word is in more than
+// kRankedMatchLimit documents, bm25 ranking is skipped (it would cost more than the rest of
+// the search; such words rank nothing) and `ranked` is false: the caller orders by name.
+inline constexpr int64_t kRankedMatchLimit = 2000;
+struct TextMatches {
+  std::vector<std::string> slugs;
+  bool ranked = true;
+};
+TextMatches MatchingLibraries(Connection& c, std::string_view query, size_t limit);
+
+// The words of the search document with this rowid that the query's words matched, as
+// SearchHit::matched_terms (the query's words themselves where the document lacks one).
+std::vector<std::string> MatchedWords(Connection& c, std::string_view query, int64_t document);
+
 struct SearchHit {
   std::string organization_slug;
   double score = 0;  // higher is better (bm25 with names x10, places x5, body x1, negated)

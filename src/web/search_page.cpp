@@ -2,7 +2,7 @@
 #include "core/riga_time.h"
 #include "directory/search_filters.h"
 #include "store/directory_queries.h"
-#include "store/search_queries.h"
+#include "store/library_finder.h"
 #include "web/directory_views.h"
 #include "web/handlers.h"
 
@@ -16,8 +16,9 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
   for (const auto& [name, value] : params)
     map_view = map_view || (name == "view" && value == "map");
   auto lease = site.db().Read();
-  auto results = store::SearchDirectory(*lease, site.Chain(locale), filters, site.clock().Now(),
-                                        CollationOrder(site, locale));
+  auto snapshot = site.SearchSnapshot(*lease);
+  auto results = store::FindLibraries(*lease, *snapshot, site.Chain(locale), locale.code, filters,
+                                      site.clock().Now());
   // The map shows this page's results, the same ones as the list beside it.
   // TODO(store): carry coordinates in LibrarySummary so this is not one query per result.
   std::vector<MapMarker> markers;

@@ -75,6 +75,14 @@ Site::Site(SiteOptions options, const i18n::Messages& messages,
     collators_.emplace(loc.code, std::make_unique<i18n::Collator>(loc.code));
     formatters_.emplace(loc.code, std::make_unique<i18n::Formatter>(loc.code));
   }
+  std::vector<store::NameOrder> orders;
+  for (const auto& loc : messages_.Locales()) {
+    const i18n::Collator* collator = collators_.at(loc.code).get();
+    orders.push_back({loc.code, Chain(loc), [collator](const std::string& a, const std::string& b) {
+                        return collator->Less(a, b);
+                      }});
+  }
+  search_snapshots_ = std::make_unique<store::SearchSnapshotCache>(std::move(orders));
 }
 
 const i18n::LocaleInfo* Site::LocaleOf(const http::Request& request) const {

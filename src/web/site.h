@@ -16,6 +16,7 @@
 #include "core/metrics.h"
 #include "http/request.h"
 #include "store/database.h"
+#include "store/search_snapshot.h"
 #include "web/assets.h"
 #include "web/i18n_catalog.h"
 #include "web/i18n_collate.h"
@@ -97,6 +98,10 @@ class Site {
   const i18n::Formatter& FormatterFor(std::string_view locale) const;
   const StaticAssets& assets() const { return *assets_; }
   const SiteOptions& options() const { return options_; }
+  // The library search's in-memory snapshot, current for the database `c` reads.
+  std::shared_ptr<const store::SearchSnapshot> SearchSnapshot(store::Connection& c) const {
+    return search_snapshots_->Get(c);
+  }
   const i18n::Messages& messages() const { return messages_; }
 
   // Cached rendered bodies for pages that depend only on the locale and the data. A write to
@@ -122,6 +127,7 @@ class Site {
   std::map<std::string, Data, std::less<>> message_data_;
   std::map<std::string, std::unique_ptr<i18n::Collator>, std::less<>> collators_;
   std::map<std::string, std::unique_ptr<i18n::Formatter>, std::less<>> formatters_;
+  std::unique_ptr<store::SearchSnapshotCache> search_snapshots_;
 
   std::atomic<uint64_t> data_generation_{0};
   mutable std::mutex cache_mu_;
