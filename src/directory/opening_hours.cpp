@@ -168,8 +168,8 @@ std::string FormatClockTime(int minutes) {
 }
 
 WeeklyHours::WeeklyHours(std::vector<Period> periods, std::vector<Exception> exceptions,
-                         HolidayLookup holidays)
-    : holidays_(std::move(holidays)) {
+                         HolidayLookup holidays, TimeZone zone)
+    : holidays_(std::move(holidays)), zone_(std::move(zone)) {
   for (Period& p : periods) {
     if (IsValid(p)) periods_.push_back(std::move(p));
   }
@@ -225,7 +225,7 @@ std::optional<CivilDateTime> WeeklyHours::EndOfOpening(year_month_day date, int 
 
 OpenStatus WeeklyHours::StatusAt(SysTime now) const {
   OpenStatus status;
-  status.at = ToRiga(now);
+  status.at = zone_.ToLocal(now);
   const year_month_day today = DateOf(status.at);
   // Compared in seconds so that 17:59:59 is still inside 10:00–18:00 and 18:00:00 is not.
   const int second_of_day = status.at.hour * 3600 + status.at.minute * 60 + status.at.second;
@@ -252,7 +252,7 @@ OpenStatus WeeklyHours::StatusAt(SysTime now) const {
 }
 
 std::vector<DayHours> WeeklyHours::Week(SysTime now) const {
-  const year_month_day today = RigaDate(now);
+  const year_month_day today = zone_.LocalDate(now);
   std::vector<DayHours> week;
   week.reserve(7);
   for (int i = 0; i < 7; ++i) week.push_back(Day(AddDays(today, i)));

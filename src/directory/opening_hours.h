@@ -3,10 +3,12 @@
 // holidays, and the answers the pages need ("open now, closes at 18:00", the week ahead).
 // Pure rules, no I/O; store/hours_queries.h reads them from the database.
 //
-// All times are Europe/Riga wall-clock times, as libraries post them: a period 10:00–18:00 is
-// open while the Riga clock shows 10:00 to 17:59, also on the days the clocks change (on the
-// spring-forward Sunday that is 8 hours of wall-clock time; instants are converted with
-// core/riga_time, never with the process's time zone).
+// All times are wall-clock times of the location's own time zone (core/time_zone.h; Europe/Riga
+// for every Latvian library), as libraries post them: a period 10:00–18:00 is open while the
+// location's clock shows 10:00 to 17:59, also on the days the clocks change (on the
+// spring-forward Sunday that is 8 hours of elapsed time; instants are converted with the
+// location's TimeZone, never with the process's time zone). A London library open 09:00–17:00
+// is open at 09:30 London time, which is 11:30 in Riga.
 #include <chrono>
 #include <functional>
 #include <map>
@@ -18,6 +20,7 @@
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/riga_time.h"
+#include "core/time_zone.h"
 
 namespace tilti::directory {
 
@@ -99,9 +102,9 @@ struct DayHours {
   bool is_today = false;
 };
 
-// Whether a location is open at one instant, in Riga wall-clock time.
+// Whether a location is open at one instant, in the location's wall-clock time.
 struct OpenStatus {
-  CivilDateTime at;  // the Riga wall clock at the instant asked about
+  CivilDateTime at;  // the location's wall clock at the instant asked about
   bool open = false;
   // When open: when this opening ends, followed across midnight while the next day opens at
   // 00:00 (a range ending at 24:00 ends at the next day's 00:00). nullopt when it does not end
@@ -125,9 +128,10 @@ class WeeklyHours {
  public:
   // `periods` should pass ValidatePeriods; a period or exception range that would not pass
   // MakePeriod/MakeTimeRange is ignored. For a date given by several exceptions, the first one
-  // counts. An empty `holidays` means no holidays.
+  // counts. An empty `holidays` means no holidays. `zone` is the location's time zone: the
+  // periods and exceptions are its wall-clock times and dates.
   WeeklyHours(std::vector<Period> periods, std::vector<Exception> exceptions,
-              HolidayLookup holidays);
+              HolidayLookup holidays, TimeZone zone = {});
 
   // The hours on local date `date` (is_today is false).
   DayHours Day(std::chrono::year_month_day date) const;
@@ -135,10 +139,12 @@ class WeeklyHours {
   // Open or closed at `now`, with when that changes (see OpenStatus).
   OpenStatus StatusAt(SysTime now) const;
 
-  // The seven local dates from today (the Riga date at `now`) on; the first has is_today.
+  // The seven local dates from today (the location's date at `now`) on; the first has
+  // is_today.
   std::vector<DayHours> Week(SysTime now) const;
 
   const std::vector<Period>& periods() const { return periods_; }
+  const TimeZone& time_zone() const { return zone_; }
 
  private:
   std::vector<TimeRange> WeeklyRangesOn(std::chrono::year_month_day date) const;
@@ -147,6 +153,7 @@ class WeeklyHours {
   std::vector<Period> periods_;
   std::map<std::chrono::year_month_day, Exception> exceptions_;
   HolidayLookup holidays_;
+  TimeZone zone_;
 };
 
 // What the page says about an OpenStatus: a message key and its arguments. The page turns

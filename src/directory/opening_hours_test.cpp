@@ -448,5 +448,114 @@ TEST(OpeningHoursClock, ParsesAndFormatsTimes) {
   EXPECT_EQ(FormatClockTime(1440), "24:00");
 }
 
+// --- Locations outside Latvia: the timetable is read on the location's own clock.
+
+TimeZone Zone(std::string_view id) {
+  auto z = TimeZone::Named(id);
+  EXPECT_TRUE(z.has_value()) << id;
+  return z.value_or(TimeZone{});
+}
+
+// Monday to Friday 09:00–17:00.
+std::vector<Period> OfficeWeek() {
+  std::vector<Period> p;
+  for (int wd = 1; wd <= 5; ++wd) p.push_back(P(wd, Min(9), Min(17)));
+  return p;
+}
+
+TEST_F(OpeningHours, ALondonLibraryIsOpenAt0930LondonTimeWhichIs1130InRiga) {
+  const WeeklyHours h(OfficeWeek(), {}, {}, Zone("Europe/London"));
+  // Monday 2026-11-23, winter: London is UTC+0, Riga UTC+2.
+  const SysTime at = Riga(2026, 11, 23, 11, 30);
+  EXPECT_EQ(at, Utc(2026, 11, 23, 9, 30));
+  const OpenStatus s = h.StatusAt(at);
+  EXPECT_TRUE(s.open);
+  EXPECT_EQ(s.at, (CivilDateTime{2026, 11, 23, 9, 30, 0, 1}));
+  ASSERT_TRUE(s.closes_at.has_value());
+  EXPECT_EQ(*s.closes_at, (CivilDateTime{2026, 11, 23, 17, 0, 0, 1}));
+  // 09:30 in Riga is 07:30 in London: closed, opens at 09:00 London time.
+  const OpenStatus early = h.StatusAt(Riga(2026, 11, 23, 9, 30));
+  EXPECT_FALSE(early.open);
+  ASSERT_TRUE(early.next_opening.has_value());
+  EXPECT_EQ(*early.next_opening, (CivilDateTime{2026, 11, 23, 9, 0, 0, 1}));
+  // 17:30 Riga is 15:30 London: still open; a Riga library with these hours is closed.
+  EXPECT_TRUE(h.StatusAt(Riga(2026, 11, 23, 17, 30)).open);
+  EXPECT_FALSE(WeeklyHours(OfficeWeek(), {}, {}).StatusAt(Riga(2026, 11, 23, 17, 30)).open);
+  EXPECT_EQ(DescribeStatus(early),
+            (HoursMessage{.key = "hours.closed_opens_today", .time = "09:00"}));
+}
+
+TEST_F(OpeningHours, LondonAcrossTheSpringAndAutumnClockChanges) {
+  std::vector<Period> p = OfficeWeek();
+  p.push_back(P(7, Min(1), Min(3)));  // Sunday 01:00–03:00, to meet the change itself
+  const WeeklyHours h(p, {}, {}, Zone("Europe/London"));
+  // Friday before the change: 09:30 GMT = 09:30Z = 11:30 Riga (EET).
+  EXPECT_TRUE(h.StatusAt(Utc(2026, 3, 27, 9, 30)).open);
+  EXPECT_FALSE(h.StatusAt(Utc(2026, 3, 27, 8, 59)).open);
+  // Monday after: 09:30 BST = 08:30Z = 11:30 Riga (EEST); 08:59Z is 09:59 BST.
+  EXPECT_TRUE(h.StatusAt(Utc(2026, 3, 30, 8, 30)).open);
+  EXPECT_TRUE(h.StatusAt(Utc(2026, 3, 30, 8, 0)).open);
+  EXPECT_FALSE(h.StatusAt(Utc(2026, 3, 30, 7, 59)).open);
+  EXPECT_FALSE(h.StatusAt(Utc(2026, 3, 30, 16, 0)).open);  // 17:00 BST
+  // Sunday 2026-03-29: 01:00–01:59 never happens in London. 00:59Z is 00:59 GMT (closed),
+  // 01:00Z is already 02:00 BST (open until 03:00 BST, 02:00Z).
+  EXPECT_FALSE(h.StatusAt(Utc(2026, 3, 29, 0, 59)).open);
+  EXPECT_TRUE(h.StatusAt(Utc(2026, 3, 29, 1, 0)).open);
+  EXPECT_FALSE(h.StatusAt(Utc(2026, 3, 29, 2, 0)).open);  // 03:00 BST
+  // Autumn, Sunday 2026-10-25: 01:00–01:59 happens twice; open through both, until 03:00 GMT
+  // (03:00Z): three hours of elapsed time.
+  EXPECT_TRUE(h.StatusAt(Utc(2026, 10, 25, 0, 0)).open);   // 01:00 BST
+  EXPECT_TRUE(h.StatusAt(Utc(2026, 10, 25, 1, 30)).open);  // 01:30 GMT, the second time
+  EXPECT_TRUE(h.StatusAt(Utc(2026, 10, 25, 2, 59)).open);  // 02:59 GMT
+  EXPECT_FALSE(h.StatusAt(Utc(2026, 10, 25, 3, 0)).open);
+  // Monday after: 09:30 GMT = 09:30Z = 11:30 Riga (EET again).
+  EXPECT_TRUE(h.StatusAt(Utc(2026, 10, 26, 9, 30)).open);
+  EXPECT_FALSE(h.StatusAt(Utc(2026, 10, 26, 8, 30)).open);
+}
+
+TEST_F(OpeningHours, AZurichLibraryKeepsZurichHours) {
+  const WeeklyHours h(OfficeWeek(), {}, {}, Zone("Europe/Zurich"));
+  // Monday 2026-11-23: Zurich is UTC+1, an hour behind Riga.
+  EXPECT_TRUE(h.StatusAt(Riga(2026, 11, 23, 10, 0)).open);   // 09:00 in Zurich
+  EXPECT_FALSE(h.StatusAt(Riga(2026, 11, 23, 9, 59)).open);  // 08:59
+  EXPECT_TRUE(h.StatusAt(Riga(2026, 11, 23, 17, 59)).open);  // 16:59
+  EXPECT_FALSE(h.StatusAt(Riga(2026, 11, 23, 18, 0)).open);
+  // Summer: still an hour behind Riga, the zones change together.
+  EXPECT_TRUE(h.StatusAt(Riga(2026, 7, 6, 10, 0)).open);
+  EXPECT_FALSE(h.StatusAt(Riga(2026, 7, 6, 9, 59)).open);
+}
+
+TEST_F(OpeningHours, AChicagoLibraryChangesClocksOnUsDates) {
+  const WeeklyHours h(OfficeWeek(), {}, {}, Zone("America/Chicago"));
+  // Friday 2026-03-06, CST (UTC-6): 09:00 is 15:00Z, 17:00 Riga.
+  EXPECT_FALSE(h.StatusAt(Utc(2026, 3, 6, 14, 59)).open);
+  EXPECT_TRUE(h.StatusAt(Utc(2026, 3, 6, 15, 0)).open);
+  // Monday 2026-03-09, CDT (UTC-5) since the second Sunday of March, while Europe still keeps
+  // winter time: 09:00 is 14:00Z, 16:00 Riga.
+  EXPECT_TRUE(h.StatusAt(Utc(2026, 3, 9, 14, 0)).open);
+  EXPECT_FALSE(h.StatusAt(Utc(2026, 3, 9, 13, 59)).open);
+  EXPECT_TRUE(h.StatusAt(Riga(2026, 3, 9, 16, 0)).open);
+  // Monday 2026-03-09 22:30 Chicago is Tuesday 06:30 in Riga; the week starts on Chicago's
+  // Monday and the next opening is Tuesday 09:00 Chicago time.
+  const SysTime late = Utc(2026, 3, 10, 3, 30);
+  EXPECT_EQ(RigaDate(late), D(2026, 3, 10));
+  EXPECT_EQ(h.Week(late).front().date, D(2026, 3, 9));
+  const OpenStatus s = h.StatusAt(late);
+  EXPECT_FALSE(s.open);
+  EXPECT_EQ(s.at, (CivilDateTime{2026, 3, 9, 22, 30, 0, 1}));
+  ASSERT_TRUE(s.next_opening.has_value());
+  EXPECT_EQ(*s.next_opening, (CivilDateTime{2026, 3, 10, 9, 0, 0, 2}));
+}
+
+TEST_F(OpeningHours, ALatvianHolidayDoesNotCloseASwissLibraryWithoutHolidays) {
+  // Wednesday 2026-11-18 is Latvia's Independence Day.
+  const SysTime noon_in_zurich = Utc(2026, 11, 18, 11, 0);
+  const WeeklyHours swiss(OfficeWeek(), {}, {}, Zone("Europe/Zurich"));
+  EXPECT_TRUE(swiss.StatusAt(noon_in_zurich).open);
+  EXPECT_FALSE(swiss.Day(D(2026, 11, 18)).holiday_key.has_value());
+  const WeeklyHours latvian(OfficeWeek(), {}, LatvianPublicHolidays());
+  EXPECT_FALSE(latvian.StatusAt(noon_in_zurich).open);
+}
+
 }  // namespace
 }  // namespace tilti::directory

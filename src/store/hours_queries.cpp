@@ -11,6 +11,7 @@
 
 #include "core/ids.h"
 #include "core/riga_time.h"
+#include "core/time_zone.h"
 
 namespace tilti::store {
 namespace {
@@ -169,14 +170,35 @@ std::vector<Exception> ReadExceptions(Connection& c, std::string_view location_i
   return out;
 }
 
-std::map<year_month_day, std::string> ReadHolidayEntries(Connection& c, year_month_day first,
+std::map<year_month_day, std::string> ReadHolidayEntries(Connection& c,
+                                                         std::string_view calendar_id,
+                                                         year_month_day first,
                                                          year_month_day last) {
   Statement& st = c.Cached(
-      "SELECT date, name_key FROM holiday WHERE calendar_id = 'LV' AND date BETWEEN ?1 AND ?2");
-  st.Bind(1, IsoDate(first)).Bind(2, IsoDate(last));
+      "SELECT date, name_key FROM holiday WHERE calendar_id = ?1 AND date BETWEEN ?2 AND ?3");
+  st.Bind(1, calendar_id).Bind(2, IsoDate(first)).Bind(3, IsoDate(last));
   std::map<year_month_day, std::string> out;
   while (st.Step()) {
     if (auto date = ParseIsoDate(st.TextView(0))) out.emplace(*date, st.Text(1));
+  }
+  return out;
+}
+
+// Where the location keeps its hours: its time zone and holiday calendar. A location that does
+// not exist reads as a Latvian one (the columns' defaults).
+struct LocationCalendar {
+  std::string time_zone = std::string(kRigaZoneId);
+  std::optional<std::string> holiday_calendar_id = "LV";
+};
+
+LocationCalendar ReadLocationCalendar(Connection& c, std::string_view location_id) {
+  Statement& st =
+      c.Cached("SELECT time_zone, holiday_calendar_id FROM location WHERE id = ?1");
+  st.Bind(1, location_id);
+  LocationCalendar out;
+  if (st.Step()) {
+    if (!st.IsNull(0)) out.time_zone = st.Text(0);
+    out.holiday_calendar_id = st.OptText(1);
   }
   return out;
 }
@@ -201,28 +223,44 @@ Row RowOf(std::string_view location_id, const Period& p) {
   return r;
 }
 
-// The holidays of calendar 'LV' on `first`..`last`: the table's dated entries first, then the
-// ones the law defines.
-directory::HolidayLookup LatvianHolidays(Connection& c, year_month_day first, year_month_day last) {
-  return [entries = ReadHolidayEntries(c, first, last),
-          computed = directory::LatvianPublicHolidays()](
-             year_month_day date) -> std::optional<std::string> {
+// The public holidays of a calendar on `first`..`last`: the table's dated entries first, then,
+// for 'LV' only, the ones Latvian law defines. No calendar (NULL): no holidays.
+directory::HolidayLookup HolidaysOf(Connection& c, const std::optional<std::string>& calendar_id,
+                                    year_month_day first, year_month_day last) {
+  if (!calendar_id) return {};
+  auto entries = ReadHolidayEntries(c, *calendar_id, first, last);
+  directory::HolidayLookup computed;
+  if (*calendar_id == "LV") computed = directory::LatvianPublicHolidays();
+  if (entries.empty() && !computed) return {};
+  return [entries = std::move(entries),
+          computed = std::move(computed)](year_month_day date) -> std::optional<std::string> {
     if (auto it = entries.find(date); it != entries.end()) return it->second;
-    return computed(date);
+    if (computed) return computed(date);
+    return std::nullopt;
   };
 }
 
 }  // namespace
 
 std::optional<directory::WeeklyHours> HoursOfLocation(Connection& c, std::string_view location_id,
-                                                      year_month_day today) {
+                                                      year_month_day today,
+                                                      TimeZoneCache* zones) {
   const year_month_day first = AddDays(today, -1);
   const year_month_day last = AddDays(today, directory::kLookaheadDays + 1);
   std::vector<Period> periods = ReadWeeklyPeriods(c, location_id, first, last);
   if (periods.empty()) return std::nullopt;
+  LocationCalendar calendar = ReadLocationCalendar(c, location_id);
+  std::optional<TimeZone> zone;
+  if (calendar.time_zone == kRigaZoneId) {
+    zone = TimeZone{};  // the hot path: no lookup at all
+  } else {
+    zone = zones ? zones->Get(calendar.time_zone) : TimeZone::Named(calendar.time_zone);
+  }
+  if (!zone) return std::nullopt;
   std::vector<Exception> exceptions = ReadExceptions(c, location_id, first, last);
   return directory::WeeklyHours(std::move(periods), std::move(exceptions),
-                                LatvianHolidays(c, first, last));
+                                HolidaysOf(c, calendar.holiday_calendar_id, first, last),
+                                std::move(*zone));
 }
 
 std::vector<directory::DayHours> DatedDaysOfLocation(Connection& c, std::string_view location_id,
@@ -236,7 +274,8 @@ std::vector<directory::DayHours> DatedDaysOfLocation(Connection& c, std::string_
   const directory::WeeklyHours timetable(periods, {}, {});
   const directory::WeeklyHours hours(std::move(periods),
                                      ReadExceptions(c, location_id, first, last),
-                                     LatvianHolidays(c, first, last));
+                                     HolidaysOf(c, ReadLocationCalendar(c, location_id).holiday_calendar_id,
+                                                first, last));
   for (year_month_day date = first; date <= last; date = AddDays(date, 1)) {
     directory::DayHours day = hours.Day(date);
     if (day.is_exception || (day.holiday_key && !timetable.Day(date).closed)) {

@@ -2,27 +2,37 @@
 // Opening hours of a location in the database (directory/opening_hours.h is the model):
 // - the location's own HSDS `schedule` rows (location_id set, service_id and
 //   service_at_location_id NULL) with freq 'WEEKLY': byday like 'MO,TU', opens_at/closes_at
-//   'HH:MM' Riga wall-clock time, valid_from/valid_to 'YYYY-MM-DD' (inclusive, NULL = open);
-// - its `schedule_exception` rows;
-// - the dated entries of the `holiday` table for calendar 'LV' (one-off days off the Saeima or
-//   the Cabinet decide), on top of the holidays directory/holidays.h computes.
+//   'HH:MM' wall-clock time of the location's time zone, valid_from/valid_to 'YYYY-MM-DD'
+//   (inclusive, NULL = open);
+// - its `schedule_exception` rows (local dates);
+// - `location.time_zone` (IANA id, 'Europe/Riga' by default): the zone of those times;
+// - `location.holiday_calendar_id`: the public holidays that close it. 'LV' (the default): the
+//   holidays directory/holidays.h computes plus the dated entries of the `holiday` table for
+//   'LV' (one-off days off the Saeima or the Cabinet decide). Another calendar id: that
+//   calendar's `holiday` table entries only. NULL (imported libraries abroad): no holidays.
 #include <chrono>
 #include <optional>
 #include <string_view>
 #include <vector>
 
+#include "core/time_zone.h"
 #include "directory/opening_hours.h"
 #include "store/sqlite.h"
 
 namespace tilti::store {
 
-// The location's opening hours as seen on local date `today` (the caller's Riga date, e.g.
-// RigaDate(clock.Now())). Exceptions and holiday-table entries are read for the dates from
-// `today` - 1 to `today` + directory::kLookaheadDays + 1, enough for StatusAt and Week at any
-// instant of that day.
+// The location's opening hours, in its own time zone, as seen on date `today`: the caller's
+// Riga date (e.g. RigaDate(clock.Now())) or the location's own; any zone's date is within one
+// day of Riga's. Exceptions and holiday-table entries are read for the dates from `today` - 1
+// to `today` + directory::kLookaheadDays + 1, enough for StatusAt and Week at any instant of
+// that day.
 //
 // nullopt ("hours unknown") when the location has no weekly schedule row that applies on any of
-// those dates: none at all, or only expired ones.
+// those dates (none at all, or only expired ones), or when its time_zone is not an IANA zone
+// ICU knows (its times cannot be placed, so they are not guessed at).
+//
+// `zones`, when given, loads each zone other than Europe/Riga once across calls (a search over
+// many locations); Europe/Riga never needs a lookup.
 //
 // Rows that cannot be read are skipped, never guessed at: a byday entry other than MO..SU, a
 // time that is not 'HH:MM' (or 'HH:MM:00'), closes_at not after opens_at, a valid_from/valid_to
@@ -34,13 +44,15 @@ namespace tilti::store {
 // keeps the usual weekly hours (e.g. open on a public holiday). The first non-empty note
 // counts.
 std::optional<directory::WeeklyHours> HoursOfLocation(Connection& c, std::string_view location_id,
-                                                      std::chrono::year_month_day today);
+                                                      std::chrono::year_month_day today,
+                                                      TimeZoneCache* zones = nullptr);
 
 // The dates from `first` to `last` (inclusive, local dates) on which the location does not keep
 // its weekly timetable, in date order, as WeeklyHours::Day describes them (is_today false):
 // - every date with a dated exception (closed, other hours, or open as usual on a public
 //   holiday; then holiday_key names it too);
-// - every public holiday (computed, or a `holiday` table entry) that closes a date on which the
+// - every public holiday of the location's calendar (computed, or a `holiday` table entry; none
+//   when its holiday_calendar_id is NULL) that closes a date on which the
 //   weekly timetable would have been open. A holiday on a day the library is closed anyway
 //   changes nothing for a visitor and is left out.
 // Exception rows are read and combined as HoursOfLocation reads them. Empty when the hours are

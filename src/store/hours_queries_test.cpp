@@ -267,6 +267,67 @@ TEST_F(HoursQueries, DatedDaysListExceptionsAndHolidaysThatCloseAnOpenDay) {
   for (const auto& d : days) EXPECT_FALSE(d.is_today);
 }
 
+TEST_F(HoursQueries, ReadsTheHoursInTheLocationsTimeZone) {
+  Weekly("s1", "MO,TU,WE,TH,FR", "09:00", "17:00");
+  Sql("UPDATE location SET time_zone = 'Europe/London', holiday_calendar_id = NULL "
+      "WHERE id = 'loc-1'");
+  auto hours = Read(D(2026, 11, 23));
+  ASSERT_TRUE(hours.has_value());
+  EXPECT_EQ(hours->time_zone().id(), "Europe/London");
+  // Monday 23 November 2026, 11:30 in Riga is 09:30 in London.
+  EXPECT_TRUE(hours->StatusAt(FromRiga(2026, 11, 23, 11, 30)).open);
+  EXPECT_FALSE(hours->StatusAt(FromRiga(2026, 11, 23, 10, 30)).open);
+  // A Riga location with the same rows is open at 10:30 Riga time, closed at 18:30.
+  Sql("UPDATE location SET time_zone = 'Europe/Riga' WHERE id = 'loc-1'");
+  auto riga = Read(D(2026, 11, 23));
+  ASSERT_TRUE(riga.has_value());
+  EXPECT_TRUE(riga->time_zone().IsRiga());
+  EXPECT_TRUE(riga->StatusAt(FromRiga(2026, 11, 23, 10, 30)).open);
+  EXPECT_FALSE(riga->StatusAt(FromRiga(2026, 11, 23, 18, 30)).open);
+}
+
+TEST_F(HoursQueries, AnUnknownTimeZoneMeansHoursUnknown) {
+  Weekly("s1", "MO,TU,WE,TH,FR", "09:00", "17:00");
+  Sql("UPDATE location SET time_zone = 'Europe/Atlantis' WHERE id = 'loc-1'");
+  EXPECT_FALSE(Read(D(2026, 11, 23)).has_value());
+  TimeZoneCache zones;
+  auto lease = db_->Read();
+  EXPECT_FALSE(HoursOfLocation(*lease, kLoc, D(2026, 11, 23), &zones).has_value());
+}
+
+TEST_F(HoursQueries, LatvianHolidaysCloseOnlyLocationsOfTheLatvianCalendar) {
+  Weekly("s1", "MO,TU,WE,TH,FR", "09:00", "17:00");
+  Sql("INSERT INTO holiday_calendar (id, name, country) VALUES ('CH-ZH', 'Zürich', 'CH')");
+  Sql("INSERT INTO holiday (calendar_id, date, name_key) VALUES "
+      "('LV', '2026-11-20', 'holiday.one_off'), ('CH-ZH', '2026-11-19', 'holiday.local')");
+  // Wednesday 18 November 2026 is Latvia's Independence Day (computed).
+  const SysTime noon_in_zurich = FromRiga(2026, 11, 18, 13, 0);
+  Sql("UPDATE location SET time_zone = 'Europe/Zurich', holiday_calendar_id = NULL "
+      "WHERE id = 'loc-1'");
+  auto swiss = Read(D(2026, 11, 16));
+  ASSERT_TRUE(swiss.has_value());
+  EXPECT_TRUE(swiss->StatusAt(noon_in_zurich).open);
+  EXPECT_FALSE(swiss->Day(D(2026, 11, 18)).holiday_key.has_value());
+  EXPECT_FALSE(swiss->Day(D(2026, 11, 20)).closed);
+  // Another calendar: its table entries, not Latvia's.
+  Sql("UPDATE location SET holiday_calendar_id = 'CH-ZH' WHERE id = 'loc-1'");
+  auto zurich = Read(D(2026, 11, 16));
+  ASSERT_TRUE(zurich.has_value());
+  EXPECT_FALSE(zurich->Day(D(2026, 11, 18)).closed);
+  EXPECT_TRUE(zurich->Day(D(2026, 11, 19)).closed);
+  EXPECT_FALSE(zurich->Day(D(2026, 11, 20)).closed);
+  // The Latvian calendar (the default) closes it on both Latvian days.
+  Sql("UPDATE location SET holiday_calendar_id = 'LV' WHERE id = 'loc-1'");
+  auto latvian = Read(D(2026, 11, 16));
+  ASSERT_TRUE(latvian.has_value());
+  EXPECT_FALSE(latvian->StatusAt(noon_in_zurich).open);
+  EXPECT_TRUE(latvian->Day(D(2026, 11, 20)).closed);
+  // Dated days follow the calendar too.
+  Sql("UPDATE location SET holiday_calendar_id = NULL WHERE id = 'loc-1'");
+  auto lease = db_->Read();
+  EXPECT_TRUE(DatedDaysOfLocation(*lease, kLoc, D(2026, 11, 16), D(2026, 11, 30)).empty());
+}
+
 TEST_F(HoursQueries, DatedDaysAreEmptyWithoutATimetableOrAWindow) {
   ExceptionRow("e1", "2026-12-02", true, nullptr, nullptr, "Inventarizācija");
   auto lease = db_->Read();

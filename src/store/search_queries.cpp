@@ -339,9 +339,12 @@ LibrarySearchResults SearchDirectory(Connection& c, const LocaleChain& chain,
   }
 
   if (f.open_now) {
+    // Each library in its own time zone: StatusAt reads `now` on the library's clock, so a
+    // London library open 09:00–17:00 is open at 11:30 Riga time (09:30 in London).
     auto today = RigaDate(now);
+    TimeZoneCache zones;
     std::erase_if(rows, [&](const Row& row) {
-      auto hours = HoursOfLocation(c, row.candidate.location_id, today);
+      auto hours = HoursOfLocation(c, row.candidate.location_id, today, &zones);
       return !hours || !hours->StatusAt(now).open;
     });
   }

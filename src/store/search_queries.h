@@ -81,7 +81,7 @@ struct LibrarySearchResults {
 // Order: by distance when there is a location, else by text relevance when there is a query,
 // else by name with `less`. Libraries without coordinates are left out of a location search.
 // open_now keeps libraries whose hours (HoursOfLocation on the Riga date of `now`) say open
-// at `now`; unknown hours count as not open. Read-only. Throws SqlError on a database failure.
+// at `now`, each on its own wall clock (location.time_zone); unknown hours count as not open. Read-only. Throws SqlError on a database failure.
 LibrarySearchResults SearchDirectory(Connection& c, const LocaleChain& chain,
                                      const directory::SearchFilters& filters, SysTime now,
                                      const directory::TextLess& less);

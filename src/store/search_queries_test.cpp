@@ -184,6 +184,41 @@ TEST_F(SearchQueries, OpenNowKeepsOnlyLibrariesOpenAtThatInstant) {
       [&](Connection& c) { ReplaceWeeklyHours(c, location_id, {}, "2026-11-22T00:00:00Z"); });
 }
 
+TEST_F(SearchQueries, OpenNowReadsEachLibrarysHoursOnItsOwnClock) {
+  std::string location_id;
+  {
+    auto c = db_->Read();
+    Statement st = c->Prepare(
+        "SELECT l.id FROM location l JOIN organization o ON o.id = l.organization_id "
+        "WHERE o.slug = 'ogres-centrala-biblioteka'");
+    ASSERT_TRUE(st.Step());
+    location_id = st.Text(0);
+  }
+  // Monday 09:00–11:00. kNow is Monday 12:00 in Riga: closed in Riga, but 10:00 in London.
+  auto mon = directory::MakePeriod(1, 9 * 60, 11 * 60);
+  ASSERT_TRUE(mon.ok());
+  db_->Write([&](Connection& c) {
+    ReplaceWeeklyHours(c, location_id, {mon.value()}, "2026-11-22T00:00:00Z");
+  });
+  EXPECT_EQ(Search({{"open", "now"}}).total, 0u);
+  auto set_zone = [&](const char* zone) {
+    db_->Write([&](Connection& c) {
+      c.Cached("UPDATE location SET time_zone = ?2 WHERE id = ?1")
+          .Bind(1, location_id)
+          .Bind(2, zone)
+          .Run();
+    });
+  };
+  set_zone("Europe/London");
+  EXPECT_EQ(Slugs(Search({{"open", "now"}})),
+            std::vector<std::string>{"ogres-centrala-biblioteka"});
+  set_zone("America/Chicago");  // 04:00 there
+  EXPECT_EQ(Search({{"open", "now"}}).total, 0u);
+  set_zone("Europe/Riga");
+  db_->Write(
+      [&](Connection& c) { ReplaceWeeklyHours(c, location_id, {}, "2026-11-22T00:00:00Z"); });
+}
+
 TEST_F(SearchQueries, PaginatesTwentyPerPageAndAPagePastTheEndIsEmpty) {
   auto r = Search({{"page", "2"}});
   EXPECT_EQ(r.total, 10u);
