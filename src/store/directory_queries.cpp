@@ -196,6 +196,27 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
   return d;
 }
 
+LibraryPlace PlaceOfLibrary(Connection& c, std::string_view organization_id,
+                            std::string_view location_id) {
+  LibraryPlace place;
+  {
+    Statement& st = c.Cached("SELECT country FROM organization WHERE id = ?1");
+    st.Bind(1, organization_id);
+    if (st.Step() && !st.IsNull(0) && !st.TextView(0).empty()) place.country = st.Text(0);
+  }
+  Statement& st = c.Cached(
+      "SELECT address_1, address_2, city, state_province, postal_code, country FROM address "
+      "WHERE location_id = ?1 AND address_type IN ('physical', 'postal') "
+      "ORDER BY address_type = 'postal', id LIMIT 1");
+  st.Bind(1, location_id);
+  if (st.Step()) {
+    PostalAddress a{st.Text(0), st.OptText(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5)};
+    if (a.address_2 && a.address_2->empty()) a.address_2.reset();
+    place.address = std::move(a);
+  }
+  return place;
+}
+
 std::optional<directory::ServiceAtLibrary> ServiceAtLibraryById(
     Connection& c, const LocaleChain& chain, std::string_view id,
     std::chrono::year_month_day today) {

@@ -4,6 +4,7 @@
 // is actually in.
 #include <chrono>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -22,8 +23,8 @@ std::vector<directory::LibrarySummary> ListLibraries(Connection& c, const Locale
 std::vector<directory::LibrarySummary> LibrariesBySlugs(Connection& c, const LocaleChain& chain,
                                                         const std::vector<std::string>& slugs);
 
-// One library by its slug, with its opening hours around `today` (a Riga date); nullopt if
-// there is no such library.
+// One library by its slug, with its opening hours (in the location's own time zone, see
+// store/hours_queries.h) around `today` (a Riga date); nullopt if there is no such library.
 std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const LocaleChain& chain,
                                                       std::string_view slug,
                                                       std::chrono::year_month_day today);
@@ -33,6 +34,29 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
 std::optional<directory::ServiceAtLibrary> ServiceAtLibraryById(
     Connection& c, const LocaleChain& chain, std::string_view id,
     std::chrono::year_month_day today);
+
+// A location's postal address (an HSDS `address` row), as the source gave it.
+struct PostalAddress {
+  std::string address_1;                 // street and number
+  std::optional<std::string> address_2;  // more of it; nullopt when empty
+  std::string city;
+  std::string state_province;  // may be ""
+  std::string postal_code;     // may be ""
+  std::string country;         // ISO 3166-1 alpha-2
+};
+
+// Where a library is, beyond directory::LibraryDetail: its organization's country and its
+// location's address.
+struct LibraryPlace {
+  std::string country = "LV";             // organization.country, ISO 3166-1 alpha-2
+  std::optional<PostalAddress> address;   // the physical address, else the postal one; nullopt
+                                          // when the location has none (the Latvian demo data)
+};
+
+// The place of the library with organization id `organization_id` at location `location_id`
+// (LibraryDetail::id and ::location_id). Defaults when there is no such organization.
+LibraryPlace PlaceOfLibrary(Connection& c, std::string_view organization_id,
+                            std::string_view location_id);
 
 // Whether a library with this slug exists.
 bool LibraryExists(Connection& c, std::string_view slug);

@@ -32,7 +32,8 @@ std::string ScriptSafeJson(std::string_view json) {
   return out;
 }
 
-std::string LibraryJsonLd(const directory::LibraryDetail& library, std::string_view url) {
+std::string LibraryJsonLd(const directory::LibraryDetail& library, std::string_view url,
+                          const store::LibraryPlace& place) {
   boost::json::object o;
   o["@context"] = "https://schema.org";
   o["@type"] = "Library";
@@ -44,9 +45,22 @@ std::string LibraryJsonLd(const directory::LibraryDetail& library, std::string_v
   if (!library.phones.empty()) o["telephone"] = library.phones.front().number;
   if (library.email) o["email"] = *library.email;
   if (library.website) o["sameAs"] = *library.website;
-  boost::json::object address{{"@type", "PostalAddress"}, {"addressCountry", "LV"}};
-  if (!library.town.empty()) address["addressLocality"] = library.town.text;
-  if (!library.municipality_name.empty()) address["addressRegion"] = library.municipality_name.text;
+  boost::json::object address{{"@type", "PostalAddress"}, {"addressCountry", place.country}};
+  if (const auto& a = place.address) {
+    std::string street = a->address_1;
+    if (a->address_2) street += (street.empty() ? "" : ", ") + *a->address_2;
+    if (!street.empty()) address["streetAddress"] = street;
+    if (!a->city.empty()) address["addressLocality"] = a->city;
+    if (!a->postal_code.empty()) address["postalCode"] = a->postal_code;
+  }
+  if (!address.contains("addressLocality") && !library.town.empty()) {
+    address["addressLocality"] = library.town.text;
+  }
+  if (!library.municipality_name.empty()) {
+    address["addressRegion"] = library.municipality_name.text;
+  } else if (place.address && !place.address->state_province.empty()) {
+    address["addressRegion"] = place.address->state_province;
+  }
   o["address"] = std::move(address);
   if (library.latitude && library.longitude) {
     o["geo"] = {{"@type", "GeoCoordinates"},

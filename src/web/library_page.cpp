@@ -15,19 +15,24 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
   const auto today = RigaDate(now);
   std::optional<directory::LibraryDetail> library;
   std::vector<directory::DayHours> dated_days;
+  store::LibraryPlace place;
   {
     auto db = site.db().Read();
     library = store::LibraryBySlug(*db, site.Chain(locale), slug, today);
-    // The week view shows today and the 6 days after it; the list starts where it ends.
     if (library) {
-      dated_days = store::DatedDaysOfLocation(*db, library->location_id, AddDays(today, 7),
-                                              AddDays(today, kDatedDaysAhead));
+      // The week view shows the library's today and the 6 days after it (its own date: in
+      // Chicago it may still be yesterday); the list starts where the week ends.
+      const auto local_today = library->hours ? library->hours->time_zone().LocalDate(now) : today;
+      dated_days = store::DatedDaysOfLocation(*db, library->location_id,
+                                              AddDays(local_today, 7),
+                                              AddDays(local_today, kDatedDaysAhead));
+      place = store::PlaceOfLibrary(*db, library->id, library->location_id);
     }
   }
   if (!library) return site.ErrorPage(404, request);
   PageFrame frame{&locale, "libraries/" + slug, library->name.text};
   return site.RenderPage(request, frame, "library",
-                         LibraryView(site, locale, *library, dated_days, now));
+                         LibraryView(site, locale, *library, dated_days, now, place));
 }
 
 http::Response ServicePage(const Site& site, const i18n::LocaleInfo& locale,

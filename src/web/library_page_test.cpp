@@ -11,6 +11,7 @@
 #include "store/demo_database_for_tests.h"
 #include "store/directory_queries.h"
 #include "store/hours_queries.h"
+#include "store/import_store.h"
 #include "store/migrations.h"
 #include "web/handlers.h"
 #include "web/site.h"
@@ -210,6 +211,114 @@ TEST_F(LibraryPageTest, ALibraryWithoutHoursSaysSoInsteadOfGuessing) {
   EXPECT_NE(en.find("has not given its opening hours"), std::string::npos);
   EXPECT_EQ(en.find("<table class=\"hours\""), std::string::npos);
   EXPECT_EQ(en.find("Changes to the usual hours"), std::string::npos);
+}
+
+// Libraries outside Latvia, imported as `tilti import` writes them: their own time zone, no
+// Latvian holidays, an address, a country, names in other languages.
+exchange::LibraryRecord Imported(std::string source, std::string id, std::string name,
+                                 std::string locale, std::string country, std::string zone) {
+  exchange::LibraryRecord r;
+  r.source = std::move(source);
+  r.external_id = std::move(id);
+  r.name = std::move(name);
+  r.locale = std::move(locale);
+  r.country = std::move(country);
+  r.time_zone = std::move(zone);
+  for (int wd = 1; wd <= 5; ++wd) r.hours.push_back(directory::MakePeriod(wd, 540, 1020).value());
+  return r;
+}
+
+class ForeignLibraryPageTest : public LibraryPageTest {
+ protected:
+  static void SetUpTestSuite() {
+    LibraryPageTest::SetUpTestSuite();
+    auto london = Imported("gb-england", "1", "Barking Library", "en", "GB", "Europe/London");
+    london.address_1 = "2 Town Square";
+    london.city = "Barking";
+    london.postal_code = "IG11 7NB";
+    auto zurich = Imported("ch-osm", "node/1", "Pestalozzi-Bibliothek Altstadt", "de", "CH",
+                           "Europe/Zurich");
+    zurich.address_1 = "Zähringerstrasse 17";
+    zurich.city = "Zürich";
+    zurich.postal_code = "8001";
+    auto unknown = Imported("ch-osm", "node/2", "Biblioteca Poschiavo", "und", "CH",
+                            "Europe/Zurich");
+    store::ImportLibraries(*db_, {london, zurich, unknown}, "2026-11-01T00:00:00Z");
+    auto c = db_->Read();
+    store::Statement st = c->Prepare(
+        "SELECT o.slug FROM organization o JOIN location l ON l.organization_id = o.id "
+        "WHERE l.external_identifier_type IN ('gb-england', 'ch-osm') ORDER BY o.name");
+    while (st.Step()) slugs_.push_back(st.Text(0));
+    ASSERT_EQ(slugs_.size(), 3u);  // Barking, Biblioteca, Pestalozzi
+  }
+  static const std::string& London() { return slugs_[0]; }
+  static const std::string& Unknown() { return slugs_[1]; }
+  static const std::string& Zurich() { return slugs_[2]; }
+  static inline std::vector<std::string> slugs_;
+};
+
+TEST_F(ForeignLibraryPageTest, ALondonLibraryIsOpenOnLondonTimeAndSaysSo) {
+  SetRigaTime(2026, 11, 23, 11, 30);  // Monday, 09:30 in London
+  const std::string en = Render("en", London());
+  EXPECT_NE(en.find("Open now, closes at 17:00"), std::string::npos);
+  EXPECT_NE(en.find("Times are local time in Europe/London"), std::string::npos);
+  EXPECT_NE(en.find("09:00–17:00"), std::string::npos);
+  const std::string lv = Render("lv", London());
+  EXPECT_NE(lv.find("Pašlaik atvērts, slēgsies plkst. 17:00"), std::string::npos);
+  EXPECT_NE(lv.find("Laiki norādīti pēc vietējā laika: Europe/London"), std::string::npos);
+  // 10:30 Riga is 08:30 in London.
+  SetRigaTime(2026, 11, 23, 10, 30);
+  EXPECT_NE(Render("en", London()).find("Closed now, opens today at 09:00"), std::string::npos);
+  // A Riga library's page says nothing about time zones.
+  EXPECT_EQ(Render("en", kOgre).find("Times are local time"), std::string::npos);
+}
+
+TEST_F(ForeignLibraryPageTest, ShowsTheAddressAndItsCountryInJsonLd) {
+  SetRigaTime(2026, 11, 23, 11, 30);
+  for (const char* lang : {"en", "ru"}) {
+    const std::string page = Render(lang, London());
+    EXPECT_NE(page.find("2 Town Square<br>Barking<br>IG11 7NB"), std::string::npos) << lang;
+    EXPECT_NE(page.find("\"addressCountry\":\"GB\""), std::string::npos) << lang;
+    EXPECT_NE(page.find("\"streetAddress\":\"2 Town Square\""), std::string::npos) << lang;
+    EXPECT_NE(page.find("\"postalCode\":\"IG11 7NB\""), std::string::npos) << lang;
+    EXPECT_NE(page.find("\"addressLocality\":\"Barking\""), std::string::npos) << lang;
+  }
+  EXPECT_NE(Render("en", London()).find("<dt>Address</dt>"), std::string::npos);
+  EXPECT_NE(Render("ru", London()).find("<dt>Адрес</dt>"), std::string::npos);
+  const std::string zurich = Render("en", Zurich());
+  EXPECT_NE(zurich.find("Zähringerstrasse 17<br>8001 Zürich"), std::string::npos);
+  EXPECT_NE(zurich.find("\"addressCountry\":\"CH\""), std::string::npos);
+  // The Latvian demo libraries have no address rows: no address line, country LV.
+  const std::string ogre = Render("en", kOgre);
+  EXPECT_EQ(ogre.find("<dt>Address</dt>"), std::string::npos);
+  EXPECT_NE(ogre.find("\"addressCountry\":\"LV\""), std::string::npos);
+}
+
+TEST_F(ForeignLibraryPageTest, TheFallbackNoteNamesTheLanguageInTheReadersLanguage) {
+  const std::string en = Render("en", Zurich());
+  EXPECT_NE(en.find("<span lang=\"de\">Pestalozzi-Bibliothek Altstadt</span>"), std::string::npos);
+  EXPECT_NE(en.find("(shown in German)"), std::string::npos);
+  const std::string ru = Render("ru", Zurich());
+  EXPECT_NE(ru.find("(на языке: немецкий)"), std::string::npos);
+  const std::string lv = Render("lv", Zurich());
+  EXPECT_NE(lv.find("(valodā: vācu)"), std::string::npos);
+}
+
+TEST_F(ForeignLibraryPageTest, AnUndeterminedLanguageHasNoNoteAndAnEmptyLang) {
+  for (const char* lang : {"en", "uk"}) {
+    const std::string page = Render(lang, Unknown());
+    EXPECT_NE(page.find("<h1 lang=\"\">Biblioteca Poschiavo</h1>"), std::string::npos) << lang;
+    EXPECT_EQ(page.find("lang=\"und\""), std::string::npos) << lang;
+    EXPECT_EQ(page.find("fallback-note"), std::string::npos) << lang;
+  }
+}
+
+TEST_F(ForeignLibraryPageTest, ALatvianHolidayDoesNotCloseASwissLibrary) {
+  SetRigaTime(2026, 11, 18, 12, 0);  // Proclamation Day in Latvia; 11:00 in Zurich
+  const std::string en = Render("en", Zurich());
+  EXPECT_NE(en.find("Open now, closes at 17:00"), std::string::npos);
+  EXPECT_EQ(en.find("Proclamation Day"), std::string::npos);
+  EXPECT_NE(Render("en", kOgre).find("Closed now, opens tomorrow at 10:00"), std::string::npos);
 }
 
 }  // namespace

@@ -65,6 +65,27 @@ void SetDayText(const Site& site, const i18n::LocaleInfo& locale, const director
 
 }  // namespace
 
+std::vector<std::string> AddressLines(const store::PostalAddress& a) {
+  std::vector<std::string> lines;
+  auto add = [&lines](std::string line) {
+    if (!line.empty()) lines.push_back(std::move(line));
+  };
+  auto join = [](const std::string& x, std::string_view sep, const std::string& y) {
+    return x.empty() ? y : y.empty() ? x : x + std::string(sep) + y;
+  };
+  add(a.address_1);
+  if (a.address_2) add(*a.address_2);
+  if (a.country == "US" || a.country == "CA" || a.country == "AU") {
+    add(join(a.city, ", ", join(a.state_province, " ", a.postal_code)));
+  } else if (a.country == "GB" || a.country == "IE") {
+    add(a.city);
+    add(a.postal_code);
+  } else {
+    add(join(a.postal_code, " ", a.city));
+  }
+  return lines;
+}
+
 Data DatedDaysView(const Site& site, const i18n::LocaleInfo& locale,
                    const std::vector<directory::DayHours>& days) {
   const i18n::Formatter& f = site.FormatterFor(locale.code);
@@ -107,19 +128,35 @@ Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
   }
   view.set("week", week);
   view.set("has_week", hours.has_value());
+  if (hours && !hours->time_zone().IsRiga()) {
+    view.set("zone_note", site.Tr(locale.code, "hours.local_time_zone",
+                                  {{"zone", std::string(hours->time_zone().id())}}));
+  }
   return view;
 }
 
 Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
                  const directory::LibraryDetail& lib,
-                 const std::vector<directory::DayHours>& dated_days, SysTime now) {
+                 const std::vector<directory::DayHours>& dated_days, SysTime now,
+                 const store::LibraryPlace& place) {
   Data page(Data::type::object);
   const std::string path = "/" + locale.code + "/libraries/" + lib.slug;
   const std::string url = site.options().public_url + path;
   page.set("share", ShareData(site, locale, url, lib.name.text));
   page.set("qr_href", path + "/qr.svg");
   page.set("report_href", path + "/report");
-  page.set("ld_json", LibraryJsonLd(lib, url));
+  page.set("ld_json", LibraryJsonLd(lib, url, place));
+  if (place.address) {
+    Data lines(Data::type::list);
+    for (const std::string& line : AddressLines(*place.address)) {
+      Data d(Data::type::object);
+      d.set("text", line);
+      d.set("first", lines.list_value().empty());
+      lines.push_back(d);
+    }
+    page.set("has_address", !lines.list_value().empty());
+    page.set("address_lines", lines);
+  }
   if (lib.latitude && lib.longitude) {
     page.set("directions_href", DirectionsHref(*lib.latitude, *lib.longitude));
     page.set("directions_label",

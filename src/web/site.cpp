@@ -2,6 +2,9 @@
 
 #include <kainjow/mustache.hpp>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <cstdio>
 
 #include "core/log.h"
@@ -11,6 +14,22 @@ namespace tilti::web {
 namespace {
 
 constexpr std::string_view kLangCookie = "tilti_lang";
+
+// The name of language `code` ("de", "pt-BR") in the reader's language `in_locale`, as CLDR
+// has it: en "German", lv "vācu", ru "немецкий", uk "німецька"; `code` itself when CLDR has
+// no name for it. (ICU belongs in web/i18n*; this is the fallback note's only use of it, and
+// it moves there with the next change to those files.)
+std::string LanguageName(std::string_view code, std::string_view in_locale) {
+  const icu::Locale language(std::string(code).c_str());
+  const icu::Locale reader(std::string(in_locale).c_str());
+  icu::UnicodeString name;
+  language.getDisplayLanguage(reader, name);
+  std::string out;
+  name.toUTF8String(out);
+  // ICU echoes the code back when it has no name.
+  if (out.empty() || out == language.getLanguage()) return std::string(code);
+  return out;
+}
 
 // Puts `value` at the dotted `key` ("home.title") inside `root`, creating objects on the way.
 void SetNested(Data& root, std::string_view key, const std::string& value) {
@@ -144,12 +163,14 @@ std::string Site::LongDate(std::string_view locale, std::string_view iso) const 
 Data Site::TextData(const LocalizedText& text, const i18n::LocaleInfo& page_locale) const {
   Data d(Data::type::object);
   d.set("text", text.text);
-  if (!text.locale.empty() && text.locale != page_locale.code) {
-    const i18n::LocaleInfo* shown = messages_.Find(text.locale);
+  if (text.locale == "und") {
+    // Undetermined (OSM names): no note, and the page's language must not claim it either;
+    // templates that can write lang="" (unknown, HTML §3.2.6.2) do so for lang_unknown.
+    d.set("lang_unknown", true);
+  } else if (!text.locale.empty() && text.locale != page_locale.code) {
     d.set("text_lang", text.locale);
-    d.set("fallback_note",
-          Tr(page_locale.code, "layout.shown_in",
-             {{"language", shown ? shown->endonym : text.locale}}));
+    d.set("fallback_note", Tr(page_locale.code, "layout.shown_in",
+                              {{"language", LanguageName(text.locale, page_locale.code)}}));
   }
   return d;
 }
