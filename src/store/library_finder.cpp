@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/riga_time.h"
+#include "core/time_zone.h"
 #include "directory/folding.h"
 #include "directory/holidays.h"
 #include "store/directory_queries.h"
@@ -113,39 +114,56 @@ std::optional<std::vector<uint32_t>> IdsOf(const std::vector<std::string>& codes
   return ids;
 }
 
-// Whether the library is open at `now`. Libraries in Riga's time zone whose timetable has no
-// dates are answered from the snapshot; the others by store/hours_queries.
+// Whether the library is open at `now`, on its own wall clock. A timetable without dates is
+// answered from the snapshot, each time zone's local time computed once; the others (validity
+// dates, dated exceptions, another holiday calendar) by store/hours_queries.
 class OpenNow {
  public:
-  OpenNow(Connection& c, const SearchSnapshot& s, SysTime now) : c_(c), now_(now) {
-    CivilDateTime riga = ToRiga(now);
-    riga_date_ = DateOf(riga);
-    riga_weekday_ = IsoWeekday(riga_date_);
-    riga_minute_ = riga.hour * 60 + riga.minute;
-    riga_holiday_ = directory::LatvianPublicHolidays()(riga_date_).has_value() ||
-                    s.IsLatvianHolidayEntry(riga_date_);
-  }
+  OpenNow(Connection& c, const SearchSnapshot& s, SysTime now)
+      : c_(c), s_(s), now_(now), local_(s.zones().size()) {}
 
   bool operator()(const SnapshotLibrary& lib) {
     if (!lib.has_hours) return false;
-    if (lib.dated || lib.zone != 0) {
-      auto hours = HoursOfLocation(c_, lib.location_id, riga_date_);
+    if (lib.dated) {
+      auto hours = HoursOfLocation(c_, lib.location_id, RigaDate(now_), &zones_);
       return hours && hours->StatusAt(now_).open;
     }
-    if (lib.latvian_holidays && riga_holiday_) return false;
-    for (const auto& r : lib.week[riga_weekday_ - 1]) {
-      if (r.opens_min <= riga_minute_ && riga_minute_ < r.closes_min) return true;
+    const std::optional<Local>& local = LocalOf(lib.zone);
+    if (!local) return false;  // a zone nobody knows: hours unknown
+    if (lib.latvian_holidays && local->latvian_holiday) return false;
+    for (const auto& r : lib.week[local->weekday - 1]) {
+      if (r.opens_min <= local->minute && local->minute < r.closes_min) return true;
     }
     return false;
   }
 
  private:
+  struct Local {
+    int weekday = 1;
+    int minute = 0;
+    bool latvian_holiday = false;
+  };
+
+  const std::optional<Local>& LocalOf(uint32_t zone) {
+    auto& slot = local_[zone];
+    if (!slot) {
+      slot.emplace();
+      if (auto tz = zones_.Get(s_.zones()[zone])) {
+        CivilDateTime t = tz->ToLocal(now_);
+        auto date = DateOf(t);
+        slot->emplace(Local{IsoWeekday(date), t.hour * 60 + t.minute,
+                            directory::LatvianPublicHolidays()(date).has_value() ||
+                                s_.IsLatvianHolidayEntry(date)});
+      }
+    }
+    return *slot;
+  }
+
   Connection& c_;
+  const SearchSnapshot& s_;
   SysTime now_;
-  std::chrono::year_month_day riga_date_;
-  int riga_weekday_ = 1;
-  int riga_minute_ = 0;
-  bool riga_holiday_ = false;
+  TimeZoneCache zones_;
+  std::vector<std::optional<std::optional<Local>>> local_;  // per zone, computed on first use
 };
 
 }  // namespace

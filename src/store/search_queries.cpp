@@ -11,22 +11,17 @@
 #include "store/directory_queries.h"
 #include "store/hours_queries.h"
 #include "store/localized_sql.h"
+#include "store/library_finder.h"
 #include "store/search_index.h"
+#include "store/search_snapshot.h"
 
 namespace tilti::store {
 namespace {
 
-// At most this many text hits feed the filters; more than the directory will ever hold.
-constexpr size_t kMaxTextHits = 5000;
 // Gazetteer names whose length differs from the folded query's by more than this cannot fold
 // to it (folding changes a name's length by a letter or two: я -> ja, ь -> nothing).
 constexpr int kPlaceLengthSlack = 4;
 
-std::string JsonList(const std::vector<std::string>& values) {
-  boost::json::array list;
-  for (const auto& v : values) list.emplace_back(v);
-  return boost::json::serialize(list);
-}
 
 std::vector<FilterOption> TermOptions(Connection& c, const LocaleChain& chain,
                                       std::string_view taxonomy_code) {
@@ -39,81 +34,6 @@ std::vector<FilterOption> TermOptions(Connection& c, const LocaleChain& chain,
   st.Bind(4, taxonomy_code);
   std::vector<FilterOption> out;
   while (st.Step()) out.push_back({st.Text(0), SplitLocalized(st.TextView(1))});
-  return out;
-}
-
-// Keeps the values that are codes of `options`.
-void KeepKnown(std::vector<std::string>& values, const std::vector<FilterOption>& options) {
-  std::erase_if(values, [&](const std::string& v) {
-    return std::none_of(options.begin(), options.end(),
-                        [&](const FilterOption& o) { return o.code == v; });
-  });
-}
-
-// SQL that is true when the library (o, l) has every term of taxonomy `taxonomy` whose codes
-// are the JSON list bound at `param`: on one of its active services (run by the organization
-// or offered at the location), on the location or on the organization.
-std::string HasAllTerms(std::string_view taxonomy, std::string_view param) {
-  std::string p(param);
-  return "(SELECT count(DISTINCT tt.code) FROM attribute a "
-         "JOIN taxonomy_term tt ON tt.id = a.taxonomy_term_id "
-         "JOIN taxonomy tx ON tx.id = tt.taxonomy_id WHERE tx.code = '" +
-         std::string(taxonomy) + "' AND tt.code IN (SELECT value FROM json_each(" + p +
-         ")) AND ("
-         "(a.link_entity = 'service' AND a.link_id IN (SELECT s.id FROM service s "
-         "WHERE s.status = 'active' AND (s.organization_id = o.id OR s.id IN (SELECT "
-         "sal.service_id FROM service_at_location sal WHERE sal.location_id = l.id)))) "
-         "OR (a.link_entity = 'location' AND a.link_id = l.id) "
-         "OR (a.link_entity = 'organization' AND a.link_id = o.id))) = json_array_length(" +
-         p + ")";
-}
-
-struct Candidate {
-  std::string slug;
-  std::string location_id;
-  std::optional<double> latitude, longitude;
-};
-
-// Libraries (one row per location) passing the taxonomy, language and municipality filters.
-std::vector<Candidate> FilteredLibraries(Connection& c, const directory::SearchFilters& f) {
-  static const std::string sql =
-      "SELECT o.slug, l.id, l.latitude, l.longitude FROM organization o "
-      "JOIN location l ON l.organization_id = o.id WHERE o.kind = 'library' "
-      "AND (json_array_length(?1) = 0 OR " +
-      HasAllTerms("service-type", "?1") +
-      ") "
-      "AND (json_array_length(?2) = 0 OR " +
-      HasAllTerms("target-group", "?2") +
-      ") "
-      "AND (json_array_length(?3) = 0 OR " +
-      HasAllTerms("accessibility", "?3") +
-      ") "
-      "AND (json_array_length(?4) = 0 OR (SELECT count(DISTINCT lg.code) FROM language lg "
-      "WHERE lg.code IN (SELECT value FROM json_each(?4)) AND (lg.location_id = l.id OR "
-      "lg.service_id IN (SELECT s.id FROM service s WHERE s.status = 'active' AND "
-      "(s.organization_id = o.id OR s.id IN (SELECT sal.service_id FROM service_at_location "
-      "sal WHERE sal.location_id = l.id))))) = json_array_length(?4)) "
-      "AND (json_array_length(?5) = 0 OR l.municipality_id IN (SELECT value FROM json_each(?5))) "
-      "ORDER BY o.slug, l.id";
-  Statement& st = c.Cached(sql);
-  st.Bind(1, JsonList(f.services))
-      .Bind(2, JsonList(f.audiences))
-      .Bind(3, JsonList(f.access))
-      .Bind(4, JsonList(f.languages))
-      .Bind(5, JsonList(f.municipalities));
-  std::vector<Candidate> out;
-  while (st.Step()) out.push_back({st.Text(0), st.Text(1), st.OptDouble(2), st.OptDouble(3)});
-  return out;
-}
-
-// Ids of the locations inside the box (the R*Tree of migration 0005).
-std::set<std::string> LocationsInBox(Connection& c, const directory::GeoBox& box) {
-  Statement& st = c.Cached(
-      "SELECT k.location_id FROM location_geo g JOIN location_geo_key k ON k.id = g.id "
-      "WHERE g.max_lat >= ?1 AND g.min_lat <= ?2 AND g.max_lon >= ?3 AND g.min_lon <= ?4");
-  st.Bind(1, box.min_lat).Bind(2, box.max_lat).Bind(3, box.min_lon).Bind(4, box.max_lon);
-  std::set<std::string> out;
-  while (st.Step()) out.insert(st.Text(0));
   return out;
 }
 
@@ -276,127 +196,9 @@ std::string DidYouMean(Connection& c, std::string_view query) {
 LibrarySearchResults SearchDirectory(Connection& c, const LocaleChain& chain,
                                      const directory::SearchFilters& filters, SysTime now,
                                      const directory::TextLess& less) {
-  LibrarySearchResults r;
-  r.options = LoadFilterOptions(c, chain);
-  r.filters = filters;
-  directory::SearchFilters& f = r.filters;
-  KeepKnown(f.services, r.options.services);
-  KeepKnown(f.audiences, r.options.audiences);
-  KeepKnown(f.access, r.options.access);
-  KeepKnown(f.languages, r.options.languages);
-  KeepKnown(f.municipalities, r.options.municipalities);
-
-  // Where "near" is, if anywhere.
-  std::optional<std::pair<double, double>> origin;
-  if (f.lat && f.lon) {
-    origin = {*f.lat, *f.lon};
-  } else if (!f.near.empty()) {
-    r.place = FindPlace(c, chain, f.near);
-    if (r.place) {
-      origin = {r.place->latitude, r.place->longitude};
-    } else {
-      r.place_not_found = true;
-      r.place_suggestions = SimilarPlaces(c, chain, f.near, 5);
-    }
-  }
-
-  struct Row {
-    Candidate candidate;
-    std::optional<double> distance_km;
-    size_t text_rank = 0;
-    std::vector<std::string> matched_words;
-  };
-  std::vector<Row> rows;
-  for (auto& cand : FilteredLibraries(c, f)) rows.push_back({std::move(cand), {}, 0, {}});
-
-  if (!f.query.empty()) {
-    std::map<std::string, std::pair<size_t, std::vector<std::string>>> hits;  // slug -> rank
-    size_t rank = 0;
-    for (auto& hit : SearchLibraries(c, f.query, kMaxTextHits)) {
-      hits.emplace(std::move(hit.organization_slug),
-                   std::pair{rank++, std::move(hit.matched_terms)});
-    }
-    std::erase_if(rows, [&](Row& row) {
-      auto it = hits.find(row.candidate.slug);
-      if (it == hits.end()) return true;
-      row.text_rank = it->second.first;
-      row.matched_words = it->second.second;
-      return false;
-    });
-  }
-
-  if (r.place_not_found) rows.clear();
-  if (origin) {
-    auto box = directory::BoundingBox(origin->first, origin->second, f.radius_km);
-    auto inside = LocationsInBox(c, box);
-    std::erase_if(rows, [&](Row& row) {
-      const Candidate& cand = row.candidate;
-      if (!inside.contains(cand.location_id) || !cand.latitude || !cand.longitude) return true;
-      row.distance_km =
-          directory::HaversineKm(origin->first, origin->second, *cand.latitude, *cand.longitude);
-      return *row.distance_km > f.radius_km;
-    });
-  }
-
-  if (f.open_now) {
-    // Each library in its own time zone: StatusAt reads `now` on the library's clock, so a
-    // London library open 09:00–17:00 is open at 11:30 Riga time (09:30 in London).
-    auto today = RigaDate(now);
-    TimeZoneCache zones;
-    std::erase_if(rows, [&](const Row& row) {
-      auto hours = HoursOfLocation(c, row.candidate.location_id, today, &zones);
-      return !hours || !hours->StatusAt(now).open;
-    });
-  }
-
-  // One row per library: its nearest location.
-  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
-    if (a.candidate.slug != b.candidate.slug) return a.candidate.slug < b.candidate.slug;
-    return a.distance_km.value_or(0) < b.distance_km.value_or(0);
-  });
-  rows.erase(
-      std::unique(rows.begin(), rows.end(),
-                  [](const Row& a, const Row& b) { return a.candidate.slug == b.candidate.slug; }),
-      rows.end());
-
-  std::vector<std::string> slugs;
-  for (const auto& row : rows) slugs.push_back(row.candidate.slug);
-  std::map<std::string, directory::LibrarySummary> summaries;
-  for (auto& s : LibrariesBySlugs(c, chain, slugs)) summaries.emplace(s.slug, std::move(s));
-  std::erase_if(rows, [&](const Row& row) { return !summaries.contains(row.candidate.slug); });
-
-  std::stable_sort(rows.begin(), rows.end(), [&](const Row& a, const Row& b) {
-    if (origin && *a.distance_km != *b.distance_km) return *a.distance_km < *b.distance_km;
-    if (!f.query.empty() && a.text_rank != b.text_rank) return a.text_rank < b.text_rank;
-    const auto& na = summaries.at(a.candidate.slug).name.text;
-    const auto& nb = summaries.at(b.candidate.slug).name.text;
-    if (less(na, nb)) return true;
-    if (less(nb, na)) return false;
-    return a.candidate.slug < b.candidate.slug;
-  });
-
-  std::vector<LocalizedText> matched_terms;
-  auto add_names = [&](const std::vector<std::string>& codes,
-                       const std::vector<FilterOption>& options) {
-    for (const auto& o : options) {
-      if (std::find(codes.begin(), codes.end(), o.code) != codes.end()) {
-        matched_terms.push_back(o.name);
-      }
-    }
-  };
-  add_names(f.services, r.options.services);
-  add_names(f.audiences, r.options.audiences);
-  add_names(f.access, r.options.access);
-
-  r.total = rows.size();
-  r.pagination = directory::Paginate(r.total, f.page);
-  for (size_t i = r.pagination.offset; i < r.pagination.offset + r.pagination.count; ++i) {
-    Row& row = rows[i];
-    r.results.push_back({std::move(summaries.at(row.candidate.slug)), row.distance_km,
-                         matched_terms, std::move(row.matched_words)});
-  }
-  if (r.total == 0 && !f.query.empty()) r.did_you_mean = DidYouMean(c, f.query);
-  return r;
+  const std::string locale = chain.empty() ? "lv" : chain.front();
+  auto snapshot = SearchSnapshot::Build(c, {NameOrder{locale, chain, less}});
+  return FindLibraries(c, *snapshot, chain, locale, filters, now);
 }
 
 }  // namespace tilti::store

@@ -80,8 +80,13 @@ struct LibrarySearchResults {
 // (service=a&service=b) every value must hold too, except municipalities (any of them).
 // Order: by distance when there is a location, else by text relevance when there is a query,
 // else by name with `less`. Libraries without coordinates are left out of a location search.
-// open_now keeps libraries whose hours (HoursOfLocation on the Riga date of `now`) say open
-// at `now`, each on its own wall clock (location.time_zone); unknown hours count as not open. Read-only. Throws SqlError on a database failure.
+// open_now keeps libraries whose hours say open at `now`, each on its own wall clock
+// (location.time_zone); unknown hours count as not open. Text relevance (bm25) orders only
+// queries whose rarest word is in at most kRankedMatchLimit documents; broader ones go by name.
+// Read-only. Throws SqlError on a database failure.
+//
+// This builds a search snapshot for the one call (tests, tools); the pages use FindLibraries
+// (store/library_finder.h) with the node's cached snapshot, which this wraps.
 LibrarySearchResults SearchDirectory(Connection& c, const LocaleChain& chain,
                                      const directory::SearchFilters& filters, SysTime now,
                                      const directory::TextLess& less);

@@ -105,7 +105,10 @@ std::shared_ptr<const SearchSnapshot> SearchSnapshot::Build(Connection& c,
       std::string zone = st.Text(6);
       lib.zone = zone_ids.emplace(zone, static_cast<uint32_t>(zone_ids.size())).first->second;
       if (lib.zone == s->zones_.size()) s->zones_.push_back(zone);
-      lib.latvian_holidays = st.OptText(7) == "LV";
+      auto calendar = st.OptText(7);
+      lib.latvian_holidays = calendar == "LV";
+      // Another calendar's holidays are dated entries: hours_queries reads them.
+      lib.dated = calendar && *calendar != "LV";
       if (!lib.municipality_id.empty()) municipalities.insert(lib.municipality_id);
       auto index = static_cast<uint32_t>(s->libraries_.size());
       by_location.emplace(lib.location_id, index);
