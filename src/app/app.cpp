@@ -20,6 +20,7 @@
 #include "store/import_store.h"
 #include "store/migrations.h"
 #include "store/search_index.h"
+#include "store/service_index.h"
 #include "web/i18n_catalog.h"
 #include "web/routes.h"
 #include "web/site.h"
@@ -56,6 +57,11 @@ Result<std::unique_ptr<store::Database>> OpenAndMigrate(const Config& c, bool cr
   bool rebuilt = db.value()->Write(
       [](store::Connection& conn) { return store::RebuildLibraryIndexIfEmpty(conn); });
   if (rebuilt) spdlog::info("rebuilt the library search index");
+  if (db.value()->Write([](store::Connection& conn) {
+        return store::RebuildServiceIndexIfEmpty(conn);
+      })) {
+    spdlog::info("rebuilt the HSDS API search index");
+  }
   return std::move(db.value());
 }
 

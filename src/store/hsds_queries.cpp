@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <tuple>
+#include <variant>
 
-#include "directory/folding.h"
+#include "directory/search_filters.h"
 #include "store/localized_sql.h"
+#include "store/service_index.h"
 
 namespace tilti::store::hsds {
 namespace {
@@ -15,25 +18,68 @@ std::optional<int64_t> OptInt(const Statement& st, int col) {
   return st.Int(col);
 }
 
-// True when every word of the folded query occurs in the folded haystack.
-bool Matches(const std::vector<std::string>& words, std::string_view haystack) {
-  if (words.empty()) return true;
-  std::string folded = " " + directory::Fold(haystack) + " ";
-  for (const auto& w : words) {
-    if (folded.find(w) == std::string::npos) return false;
+// The WHERE clause of a list query, built only from constant fragments of this file: each
+// fragment's `?`s are numbered here from ?4 on (?1..?3 hold the locale chain), and the values
+// are bound by Bind. Which fragments are present depends on which filters are set, so every
+// statement is short enough for SQLite to pick an index for each of its conditions (a generic
+// `(?4 = '' OR col = ?4)` can use none).
+class Conditions {
+ public:
+  using Value = std::variant<std::string, double>;
+
+  Conditions& Add(std::string_view fragment, std::vector<Value> values) {
+    sql_ += sql_.empty() ? " WHERE " : " AND ";
+    size_t used = 0;
+    for (char ch : fragment) {
+      if (ch != '?') {
+        sql_ += ch;
+        continue;
+      }
+      sql_ += '?' + std::to_string(NextParameter());
+      values_.push_back(std::move(values.at(used++)));
+    }
+    return *this;
   }
-  return true;
+  Conditions& AddIf(bool present, std::string_view fragment, std::string value) {
+    return present ? Add(fragment, {std::move(value)}) : *this;
+  }
+
+  const std::string& Sql() const { return sql_; }
+  // The number of the first parameter after the conditions' own.
+  int NextParameter() const { return kFirst + static_cast<int>(values_.size()); }
+
+  void Bind(Statement& st) const {
+    for (size_t i = 0; i < values_.size(); ++i) {
+      std::visit([&](const auto& v) { st.Bind(kFirst + static_cast<int>(i), v); }, values_[i]);
+    }
+  }
+
+ private:
+  static constexpr int kFirst = 4;
+  std::string sql_;
+  std::vector<Value> values_;
+};
+
+int64_t Offset(PageRequest page) { return static_cast<int64_t>(page.page - 1) * page.per_page; }
+
+// Appends " LIMIT ?n OFFSET ?n+1" numbered after the conditions.
+std::string LimitClause(const Conditions& where) {
+  const int n = where.NextParameter();
+  return " LIMIT ?" + std::to_string(n) + " OFFSET ?" + std::to_string(n + 1);
 }
 
-template <typename T>
-Page<T> Slice(std::vector<T> all, PageRequest page) {
-  Page<T> out;
-  out.total_items = static_cast<int64_t>(all.size());
-  const int64_t begin = static_cast<int64_t>(page.page - 1) * page.per_page;
-  if (begin >= out.total_items) return out;
-  const int64_t end = std::min<int64_t>(out.total_items, begin + page.per_page);
-  for (int64_t i = begin; i < end; ++i) out.items.push_back(std::move(all[i]));
-  return out;
+void BindLimit(Statement& st, const Conditions& where, PageRequest page) {
+  st.Bind(where.NextParameter(), static_cast<int64_t>(page.per_page));
+  st.Bind(where.NextParameter() + 1, Offset(page));
+}
+
+// `from` is a constant "FROM table alias" of this file.
+int64_t Count(Connection& c, std::string_view from, const Conditions& where) {
+  Statement& st = c.Cached("SELECT count(*) " + std::string(from) + where.Sql());
+  where.Bind(st);
+  const int64_t n = st.Step() ? st.Int(0) : 0;
+  st.Reset();
+  return n;
 }
 
 // --- Children of any record, by the column that links them. ---
@@ -368,12 +414,6 @@ void LoadServiceDetails(Connection& c, const LocaleChain& chain, ServiceRecord& 
   }
 }
 
-std::vector<std::string> QueryWords(std::string_view search) {
-  std::vector<std::string> out;
-  for (auto& w : directory::Tokens(directory::Fold(search))) out.push_back(std::move(w));
-  return out;
-}
-
 }  // namespace
 
 double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
@@ -389,29 +429,47 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 
 Page<ServiceRecord> ListServices(Connection& c, const LocaleChain& chain,
                                  const ServiceFilter& filter, PageRequest page, bool details) {
-  // Empty filter values match everything, so one statement serves every combination. The
-  // folded text search runs in C++: the directory is small (hundreds of services), and Fold
-  // is the same function the pages use.
-  static const std::string sql =
-      ServiceSql() +
-      "WHERE (?4 = '' OR s.organization_id = ?4) AND (?5 = '' OR s.last_modified > ?5) "
-      "AND (?6 = '' OR s.id IN (SELECT link_id FROM attribute WHERE link_entity = 'service' "
-      "AND taxonomy_term_id = ?6)) "
-      "AND (?7 = '' OR s.id IN (SELECT a.link_id FROM attribute a JOIN taxonomy_term tt ON "
-      "tt.id = a.taxonomy_term_id WHERE a.link_entity = 'service' AND tt.taxonomy_id = ?7)) "
-      "ORDER BY s.id";
-  Statement& st = c.Cached(sql);
-  BindChain(st, chain);
-  st.Bind(4, filter.organization_id).Bind(5, filter.modified_after);
-  st.Bind(6, filter.taxonomy_term_id).Bind(7, filter.taxonomy_id);
-  const auto words = QueryWords(filter.search);
-  std::vector<ServiceRecord> all;
-  while (st.Step()) {
-    ServiceRecord s = ReadService(st);
-    if (Matches(words, s.name.text + " " + s.description.text)) all.push_back(std::move(s));
+  const std::optional<std::string> match = SearchMatchExpression(filter.search);
+  Conditions where;
+  where.AddIf(!filter.organization_id.empty(), "s.organization_id = ?", filter.organization_id)
+      .AddIf(!filter.modified_after.empty(), "s.last_modified > ?", filter.modified_after)
+      .AddIf(!filter.taxonomy_term_id.empty(),
+             "s.id IN (SELECT link_id FROM attribute WHERE link_entity = 'service' "
+             "AND taxonomy_term_id = ?)",
+             filter.taxonomy_term_id)
+      .AddIf(!filter.taxonomy_id.empty(),
+             "s.id IN (SELECT a.link_id FROM attribute a JOIN taxonomy_term tt ON "
+             "tt.id = a.taxonomy_term_id WHERE a.link_entity = 'service' AND tt.taxonomy_id = ?)",
+             filter.taxonomy_id);
+  Page<ServiceRecord> out;
+  if (match && where.Sql().empty()) {
+    // Only a search: counted and paged in the index itself, whose rowids follow service ids
+    // (service_index.h), so only the page's rows are read (a common word matches most rows).
+    Conditions search;
+    search.Add("service_search MATCH ?", {*match});
+    out.total_items = Count(c, "FROM service_search", search);
+    if (Offset(page) >= out.total_items) return out;
+    Statement& st =
+        c.Cached(ServiceSql() + "WHERE s.id IN (SELECT service_id FROM service_search" +
+                 search.Sql() + " ORDER BY rowid" + LimitClause(search) + ") ORDER BY s.id");
+    BindChain(st, chain);
+    search.Bind(st);
+    BindLimit(st, search, page);
+    while (st.Step()) out.items.push_back(ReadService(st));
+    st.Reset();
+  } else {
+    where.AddIf(match.has_value(),
+                "s.id IN (SELECT service_id FROM service_search WHERE service_search MATCH ?)",
+                match.value_or(""));
+    out.total_items = Count(c, "FROM service s", where);
+    if (Offset(page) >= out.total_items) return out;
+    Statement& st = c.Cached(ServiceSql() + where.Sql() + " ORDER BY s.id" + LimitClause(where));
+    BindChain(st, chain);
+    where.Bind(st);
+    BindLimit(st, where, page);
+    while (st.Step()) out.items.push_back(ReadService(st));
+    st.Reset();
   }
-  st.Reset();
-  Page<ServiceRecord> out = Slice(std::move(all), page);
   if (details) {
     for (auto& s : out.items) LoadServiceDetails(c, chain, s);
   }
@@ -428,21 +486,43 @@ std::optional<ServiceRecord> ServiceById(Connection& c, const LocaleChain& chain
 
 Page<OrganizationRecord> ListOrganizations(Connection& c, const LocaleChain& chain,
                                            const OrganizationFilter& filter, PageRequest page) {
-  static const std::string sql =
-      OrganizationSql() +
-      "WHERE (?4 = '' OR o.last_modified > ?4) AND (?5 = '' OR o.id IN (SELECT link_id FROM "
-      "attribute WHERE link_entity = 'organization' AND taxonomy_term_id = ?5)) ORDER BY o.id";
-  Statement& st = c.Cached(sql);
-  BindChain(st, chain);
-  st.Bind(4, filter.modified_after).Bind(5, filter.taxonomy_term_id);
-  const auto words = QueryWords(filter.search);
-  std::vector<OrganizationRecord> all;
-  while (st.Step()) {
-    OrganizationRecord o = ReadOrganization(st);
-    if (Matches(words, o.name.text + " " + o.description.text)) all.push_back(std::move(o));
+  const std::optional<std::string> match = SearchMatchExpression(filter.search);
+  Conditions where;
+  where.AddIf(!filter.modified_after.empty(), "o.last_modified > ?", filter.modified_after)
+      .AddIf(!filter.taxonomy_term_id.empty(),
+             "o.id IN (SELECT link_id FROM attribute WHERE link_entity = 'organization' "
+             "AND taxonomy_term_id = ?)",
+             filter.taxonomy_term_id);
+  Page<OrganizationRecord> out;
+  if (match && where.Sql().empty()) {
+    // Only a search: counted and paged in the index, as in ListServices.
+    Conditions search;
+    search.Add("organization_search MATCH ?", {*match});
+    out.total_items = Count(c, "FROM organization_search", search);
+    if (Offset(page) >= out.total_items) return out;
+    Statement& st = c.Cached(
+        OrganizationSql() + "WHERE o.id IN (SELECT organization_id FROM organization_search" +
+        search.Sql() + " ORDER BY rowid" + LimitClause(search) + ") ORDER BY o.id");
+    BindChain(st, chain);
+    search.Bind(st);
+    BindLimit(st, search, page);
+    while (st.Step()) out.items.push_back(ReadOrganization(st));
+    st.Reset();
+    return out;
   }
+  where.AddIf(match.has_value(),
+              "o.id IN (SELECT organization_id FROM organization_search "
+              "WHERE organization_search MATCH ?)",
+              match.value_or(""));
+  out.total_items = Count(c, "FROM organization o", where);
+  if (Offset(page) >= out.total_items) return out;
+  Statement& st = c.Cached(OrganizationSql() + where.Sql() + " ORDER BY o.id" + LimitClause(where));
+  BindChain(st, chain);
+  where.Bind(st);
+  BindLimit(st, where, page);
+  while (st.Step()) out.items.push_back(ReadOrganization(st));
   st.Reset();
-  return Slice(std::move(all), page);
+  return out;
 }
 
 std::optional<OrganizationRecord> OrganizationById(Connection& c, const LocaleChain& chain,
@@ -469,47 +549,77 @@ std::optional<OrganizationRecord> OrganizationById(Connection& c, const LocaleCh
 Page<ServiceAtLocationRecord> ListServiceAtLocations(Connection& c, const LocaleChain& chain,
                                                      const ServiceAtLocationFilter& filter,
                                                      PageRequest page) {
-  static const std::string sql =
-      "SELECT sal.id, sal.service_id, sal.location_id, sal.description, l.latitude, "
-      "l.longitude, " +
-      BestText("service", "s.id", "name", "s.name", "s.source_locale") + ", " +
-      BestText("service", "s.id", "description", "coalesce(s.description, '')", "s.source_locale") +
-      " FROM service_at_location sal JOIN service s ON s.id = sal.service_id "
-      "JOIN location l ON l.id = sal.location_id "
-      "WHERE (?4 = '' OR s.organization_id = ?4) "
-      "AND (?5 = '' OR s.id IN (SELECT link_id FROM attribute WHERE link_entity = 'service' "
-      "AND taxonomy_term_id = ?5)) "
-      "AND (?6 = '' OR l.id IN (SELECT location_id FROM address WHERE postal_code = ?6)) "
-      "ORDER BY sal.id";
-  Statement& st = c.Cached(sql);
-  BindChain(st, chain);
-  st.Bind(4, filter.organization_id).Bind(5, filter.taxonomy_term_id).Bind(6, filter.postcode);
-  const auto words = QueryWords(filter.search);
+  const std::optional<std::string> match = SearchMatchExpression(filter.search);
+  Conditions where;
+  where
+      .AddIf(!filter.organization_id.empty(),
+             "sal.service_id IN (SELECT id FROM service WHERE organization_id = ?)",
+             filter.organization_id)
+      .AddIf(!filter.taxonomy_term_id.empty(),
+             "sal.service_id IN (SELECT link_id FROM attribute WHERE link_entity = 'service' "
+             "AND taxonomy_term_id = ?)",
+             filter.taxonomy_term_id)
+      .AddIf(!filter.postcode.empty(),
+             "sal.location_id IN (SELECT location_id FROM address WHERE postal_code = ?)",
+             filter.postcode)
+      .AddIf(match.has_value(),
+             "sal.service_id IN (SELECT service_id FROM service_search "
+             "WHERE service_search MATCH ?)",
+             match.value_or(""));
+  Page<ServiceAtLocationRecord> out;
   const bool near = filter.latitude && filter.longitude && filter.proximity_km;
-  std::vector<std::pair<SalRow, std::optional<double>>> rows;
+  if (!near) {
+    out.total_items = Count(c, "FROM service_at_location sal", where);
+    if (Offset(page) >= out.total_items) return out;
+    Statement& st = c.Cached(
+        "SELECT sal.id, sal.service_id, sal.location_id, sal.description "
+        "FROM service_at_location sal" +
+        where.Sql() + " ORDER BY sal.id" + LimitClause(where));
+    where.Bind(st);
+    BindLimit(st, where, page);
+    std::vector<SalRow> rows;
+    while (st.Step()) rows.push_back({st.Text(0), st.Text(1), st.Text(2), st.OptText(3)});
+    st.Reset();
+    for (const auto& row : rows) out.items.push_back(BuildSal(c, chain, row));
+    return out;
+  }
+  // Near a point: only the locations in the bounding box (the R*Tree of migration 0005), then
+  // the exact distance, nearest first (ties by id), paged here. A box that reaches the
+  // antimeridian is widened to every longitude, since BoundingBox does not wrap.
+  directory::GeoBox box =
+      directory::BoundingBox(*filter.latitude, *filter.longitude, *filter.proximity_km);
+  if (box.min_lon <= -180 || box.max_lon >= 180) {
+    box.min_lon = -180;
+    box.max_lon = 180;
+  }
+  where.Add(
+      "sal.location_id IN (SELECT k.location_id FROM location_geo g JOIN location_geo_key k "
+      "ON k.id = g.id WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lon >= ? "
+      "AND g.min_lon <= ?)",
+      {box.min_lat, box.max_lat, box.min_lon, box.max_lon});
+  Statement& st = c.Cached(
+      "SELECT sal.id, sal.service_id, sal.location_id, sal.description, l.latitude, l.longitude "
+      "FROM service_at_location sal JOIN location l ON l.id = sal.location_id" +
+      where.Sql());
+  where.Bind(st);
+  std::vector<std::pair<double, SalRow>> rows;
   while (st.Step()) {
-    if (!Matches(words, st.Text(6) + " " + st.Text(7))) continue;
-    std::optional<double> distance;
-    if (near) {
-      auto lat = st.OptDouble(4);
-      auto lon = st.OptDouble(5);
-      if (!lat || !lon) continue;
-      distance = DistanceKm(*filter.latitude, *filter.longitude, *lat, *lon);
-      if (*distance > *filter.proximity_km) continue;
-    }
-    rows.push_back({{st.Text(0), st.Text(1), st.Text(2), st.OptText(3)}, distance});
+    auto lat = st.OptDouble(4);
+    auto lon = st.OptDouble(5);
+    if (!lat || !lon) continue;
+    const double distance = DistanceKm(*filter.latitude, *filter.longitude, *lat, *lon);
+    if (distance > *filter.proximity_km) continue;
+    rows.push_back({distance, {st.Text(0), st.Text(1), st.Text(2), st.OptText(3)}});
   }
   st.Reset();
-  if (near) {
-    std::stable_sort(rows.begin(), rows.end(),
-                     [](const auto& a, const auto& b) { return *a.second < *b.second; });
-  }
-  auto sliced = Slice(std::move(rows), page);
-  Page<ServiceAtLocationRecord> out;
-  out.total_items = sliced.total_items;
-  for (const auto& [row, distance] : sliced.items) {
-    ServiceAtLocationRecord r = BuildSal(c, chain, row);
-    r.distance_km = distance;
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second.id) < std::tie(b.first, b.second.id);
+  });
+  out.total_items = static_cast<int64_t>(rows.size());
+  const int64_t end = std::min<int64_t>(out.total_items, Offset(page) + page.per_page);
+  for (int64_t i = Offset(page); i < end; ++i) {
+    ServiceAtLocationRecord r = BuildSal(c, chain, rows[i].second);
+    r.distance_km = rows[i].first;
     out.items.push_back(std::move(r));
   }
   return out;
@@ -531,12 +641,18 @@ std::optional<ServiceAtLocationRecord> ServiceAtLocationById(Connection& c,
 }
 
 Page<TaxonomyRecord> ListTaxonomies(Connection& c, const LocaleChain& chain, PageRequest page) {
-  static const std::string sql = "SELECT " + TaxonomyColumns() + " FROM taxonomy tx ORDER BY tx.id";
+  const Conditions none;
+  Page<TaxonomyRecord> out;
+  out.total_items = Count(c, "FROM taxonomy tx", none);
+  if (Offset(page) >= out.total_items) return out;
+  static const std::string sql =
+      "SELECT " + TaxonomyColumns() + " FROM taxonomy tx ORDER BY tx.id" + LimitClause(none);
   Statement& st = c.Cached(sql);
   BindChain(st, chain);
-  std::vector<TaxonomyRecord> all;
-  while (st.Step()) all.push_back(ReadTaxonomy(st, 0));
-  return Slice(std::move(all), page);
+  BindLimit(st, none, page);
+  while (st.Step()) out.items.push_back(ReadTaxonomy(st, 0));
+  st.Reset();
+  return out;
 }
 
 std::optional<TaxonomyRecord> TaxonomyById(Connection& c, const LocaleChain& chain,
@@ -552,14 +668,19 @@ std::optional<TaxonomyRecord> TaxonomyById(Connection& c, const LocaleChain& cha
 
 Page<TaxonomyTermRecord> ListTaxonomyTerms(Connection& c, const LocaleChain& chain,
                                            std::string_view taxonomy_id, PageRequest page) {
-  static const std::string sql =
-      TermSelect() + "WHERE (?4 = '' OR tt.taxonomy_id = ?4) ORDER BY tx.code, tt.position, tt.id";
-  Statement& st = c.Cached(sql);
+  Conditions where;
+  where.AddIf(!taxonomy_id.empty(), "tt.taxonomy_id = ?", std::string(taxonomy_id));
+  Page<TaxonomyTermRecord> out;
+  out.total_items = Count(c, "FROM taxonomy_term tt", where);
+  if (Offset(page) >= out.total_items) return out;
+  Statement& st = c.Cached(TermSelect() + where.Sql() + " ORDER BY tx.code, tt.position, tt.id" +
+                           LimitClause(where));
   BindChain(st, chain);
-  st.Bind(4, taxonomy_id);
-  std::vector<TaxonomyTermRecord> all;
-  while (st.Step()) all.push_back(ReadTerm(st));
-  return Slice(std::move(all), page);
+  where.Bind(st);
+  BindLimit(st, where, page);
+  while (st.Step()) out.items.push_back(ReadTerm(st));
+  st.Reset();
+  return out;
 }
 
 std::optional<TaxonomyTermRecord> TaxonomyTermById(Connection& c, const LocaleChain& chain,

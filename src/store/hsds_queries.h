@@ -169,8 +169,15 @@ struct ServiceAtLocationRecord {
   std::optional<ServiceRecord> service;
 };
 
+// `search` (every list below): folded like the pages' search (directory::Fold), split into
+// words (the first 8 count); every word must be the start of a word of the record's name,
+// alternate name or description in any locale (the index of store/service_index.h, kept
+// current by every directory write). Not a substring match: "atori" does not find "Datori".
+// FTS5 syntax in it is plain text. No words (empty, punctuation only) = no text filter.
+// Every list is counted and paged in SQL: a page reads only its own rows (and, with details,
+// their children), whatever the size of the directory.
 struct ServiceFilter {
-  std::string search;  // matched folded against name and description, every word must occur
+  std::string search;  // against the service's texts, as above
   std::string taxonomy_term_id;
   std::string taxonomy_id;
   std::string organization_id;
@@ -186,7 +193,7 @@ std::optional<ServiceRecord> ServiceById(Connection& c, const LocaleChain& chain
                                          std::string_view id);
 
 struct OrganizationFilter {
-  std::string search;
+  std::string search;  // against the organization's own texts
   std::string taxonomy_term_id;
   std::string modified_after;
 };
@@ -196,12 +203,13 @@ std::optional<OrganizationRecord> OrganizationById(Connection& c, const LocaleCh
                                                    std::string_view id);
 
 struct ServiceAtLocationFilter {
-  std::string search;
+  std::string search;  // against its service's texts
   std::string taxonomy_term_id;
   std::string organization_id;
   std::string postcode;
   // All three or none: only rows whose location lies within proximity_km of the point, nearest
-  // first (otherwise ordered by id).
+  // first, ties by id (otherwise ordered by id). Reads only the locations in the bounding box
+  // (R*Tree of migration 0005), then sorts and pages them in memory.
   std::optional<double> latitude, longitude, proximity_km;
 };
 Page<ServiceAtLocationRecord> ListServiceAtLocations(Connection& c, const LocaleChain& chain,

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -101,6 +102,181 @@ TEST_F(HsdsQueries, SearchIsFoldedOnBothSides) {
   EXPECT_EQ(ListServices(*db_->Read(), lv_, f, {1, 500}, false).total_items, with_marks);
   f.search = "zzzz-nothing";
   EXPECT_EQ(ListServices(*db_->Read(), lv_, f, {1, 500}, false).total_items, 0);
+}
+
+TEST_F(HsdsQueries, SearchFindsAWordOfAnyLocaleAndScriptAsAPrefix) {
+  ServiceFilter f;
+  f.search = "datori interneta pieslēgumu";
+  const auto latvian = ListServices(*db_->Read(), lv_, f, {1, 500}, false);
+  ASSERT_GT(latvian.total_items, 0);
+  for (const auto& s : latvian.items) EXPECT_EQ(s.name.text, "Datori ar interneta pieslēgumu");
+  for (const char* q : {"Компьютеры подключением интернету", "комп'ютери доступом інтернету",
+                        "computers internet access", "dator intern piesl", "PIESLEGUMU"}) {
+    f.search = q;
+    EXPECT_EQ(ListServices(*db_->Read(), lv_, f, {1, 500}, false).total_items, latvian.total_items)
+        << q;
+  }
+  // Every word required; a word must start a word of the text (no longer any substring).
+  f.search = "datori zzzqqq";
+  EXPECT_EQ(ListServices(*db_->Read(), lv_, f, {1, 500}, false).total_items, 0);
+  f.search = "atori";
+  EXPECT_EQ(ListServices(*db_->Read(), lv_, f, {1, 500}, false).total_items, 0);
+}
+
+TEST_F(HsdsQueries, Fts5SyntaxInSearchIsHarmless) {
+  const int64_t all = ListServices(*db_->Read(), lv_, {}, {1, 1}, false).total_items;
+  ServiceFilter f;
+  f.search = "datori";
+  const int64_t datori = ListServices(*db_->Read(), lv_, f, {1, 1}, false).total_items;
+  for (const char* q : {"\"", "*", "AND", "NEAR(", "datori\"", "\"datori", "datori*", "NEAR(datori",
+                        "datori AND", "datori OR x", "(", "{datori}:"}) {
+    f.search = q;
+    EXPECT_NO_THROW(ListServices(*db_->Read(), lv_, f, {1, 10}, false)) << q;
+    OrganizationFilter of;
+    of.search = q;
+    EXPECT_NO_THROW(ListOrganizations(*db_->Read(), lv_, of, {1, 10})) << q;
+    ServiceAtLocationFilter sf;
+    sf.search = q;
+    EXPECT_NO_THROW(ListServiceAtLocations(*db_->Read(), lv_, sf, {1, 10})) << q;
+  }
+  for (const char* q : {"\"", "*", "(", ""}) {  // no words: no text filter
+    f.search = q;
+    EXPECT_EQ(ListServices(*db_->Read(), lv_, f, {1, 1}, false).total_items, all) << q;
+  }
+  for (const char* q : {"datori\"", "\"datori", "datori*", "(datori)"}) {
+    f.search = q;
+    EXPECT_EQ(ListServices(*db_->Read(), lv_, f, {1, 1}, false).total_items, datori) << q;
+  }
+}
+
+TEST_F(HsdsQueries, SearchResultsPageWithTheirTotal) {
+  ServiceFilter f;
+  f.search = "inform";
+  const auto all = ListServices(*db_->Read(), lv_, f, {1, 500}, false);
+  ASSERT_GT(all.total_items, 2);
+  ASSERT_EQ(static_cast<int64_t>(all.items.size()), all.total_items);
+  std::vector<std::string> paged;
+  for (int page = 1; page <= all.total_items; ++page) {
+    auto p = ListServices(*db_->Read(), lv_, f, {page, 1}, false);
+    EXPECT_EQ(p.total_items, all.total_items);
+    ASSERT_EQ(p.items.size(), 1u);
+    paged.push_back(p.items.front().id);
+  }
+  std::vector<std::string> ids;
+  for (const auto& s : all.items) ids.push_back(s.id);
+  EXPECT_EQ(paged, ids);
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  auto beyond =
+      ListServices(*db_->Read(), lv_, f, {static_cast<int>(all.total_items) + 1, 1}, false);
+  EXPECT_EQ(beyond.total_items, all.total_items);
+  EXPECT_TRUE(beyond.items.empty());
+}
+
+TEST_F(HsdsQueries, SearchCombinesWithEveryFilter) {
+  ServiceFilter f;
+  f.search = "inform";
+  const auto searched = ListServices(*db_->Read(), lv_, f, {1, 500}, true);
+  ASSERT_GT(searched.total_items, 1);
+  const ServiceRecord& first = searched.items.front();
+
+  ServiceFilter by_org = f;
+  by_org.organization_id = first.organization_id;
+  auto o = ListServices(*db_->Read(), lv_, by_org, {1, 500}, false);
+  EXPECT_GT(o.total_items, 0);
+  EXPECT_LT(o.total_items, searched.total_items);
+  for (const auto& s : o.items) EXPECT_EQ(s.organization_id, first.organization_id);
+
+  if (!first.attributes.empty()) {
+    ServiceFilter by_term = f;
+    by_term.taxonomy_term_id = first.attributes.front().term.id;
+    auto t = ListServices(*db_->Read(), lv_, by_term, {1, 500}, false);
+    EXPECT_GT(t.total_items, 0);
+    EXPECT_LE(t.total_items, searched.total_items);
+    by_term.search = "zzzqqq";
+    EXPECT_EQ(ListServices(*db_->Read(), lv_, by_term, {1, 500}, false).total_items, 0);
+  }
+
+  ServiceFilter later = f;
+  later.modified_after = "2999-01-01T00:00:00Z";
+  EXPECT_EQ(ListServices(*db_->Read(), lv_, later, {1, 50}, false).total_items, 0);
+  later.modified_after = "2000-01-01T00:00:00Z";
+  EXPECT_EQ(ListServices(*db_->Read(), lv_, later, {1, 50}, false).total_items,
+            searched.total_items);
+
+  // The same words through service_at_locations: only rows of matching services.
+  std::set<std::string> matching;
+  for (const auto& s : searched.items) matching.insert(s.id);
+  ServiceAtLocationFilter sf;
+  sf.search = f.search;
+  auto sal = ListServiceAtLocations(*db_->Read(), lv_, sf, {1, 500});
+  EXPECT_GT(sal.total_items, 0);
+  for (const auto& r : sal.items) EXPECT_TRUE(matching.contains(r.service_id)) << r.id;
+  sf.organization_id = first.organization_id;
+  for (const auto& r : ListServiceAtLocations(*db_->Read(), lv_, sf, {1, 500}).items) {
+    EXPECT_TRUE(matching.contains(r.service_id));
+  }
+}
+
+TEST_F(HsdsQueries, OrganizationsSearchEveryLocaleAndPage) {
+  OrganizationFilter f;
+  f.search = "Latgales centrala";
+  const auto latvian = ListOrganizations(*db_->Read(), lv_, f, {1, 500});
+  ASSERT_GT(latvian.total_items, 0);
+  for (const char* q : {"латгальская центральная", "Latgale Central", "латгал"}) {
+    f.search = q;
+    EXPECT_GE(ListOrganizations(*db_->Read(), lv_, f, {1, 500}).total_items, latvian.total_items)
+        << q;
+  }
+  auto all = ListOrganizations(*db_->Read(), lv_, {}, {1, 500});
+  std::vector<std::string> paged;
+  for (int page = 1; page <= (all.total_items + 4) / 5; ++page) {
+    auto p = ListOrganizations(*db_->Read(), lv_, {}, {page, 5});
+    EXPECT_EQ(p.total_items, all.total_items);
+    for (const auto& o : p.items) paged.push_back(o.id);
+  }
+  ASSERT_EQ(static_cast<int64_t>(paged.size()), all.total_items);
+  for (size_t i = 0; i < paged.size(); ++i) EXPECT_EQ(paged[i], all.items[i].id);
+}
+
+TEST_F(HsdsQueries, ServiceAtLocationsPageInIdOrderAndNearestFirst) {
+  auto all = ListServiceAtLocations(*db_->Read(), lv_, {}, {1, 500});
+  ASSERT_GT(all.total_items, 5);
+  std::vector<std::string> paged;
+  for (int page = 1; page <= (all.total_items + 3) / 4; ++page) {
+    auto p = ListServiceAtLocations(*db_->Read(), lv_, {}, {page, 4});
+    EXPECT_EQ(p.total_items, all.total_items);
+    for (const auto& r : p.items) paged.push_back(r.id);
+  }
+  ASSERT_EQ(static_cast<int64_t>(paged.size()), all.total_items);
+  EXPECT_TRUE(std::is_sorted(paged.begin(), paged.end()));
+
+  ServiceAtLocationFilter near;
+  near.latitude = 56.95;
+  near.longitude = 24.1;
+  near.proximity_km = 300;  // all of Latvia
+  auto whole = ListServiceAtLocations(*db_->Read(), lv_, near, {1, 500});
+  ASSERT_GT(whole.total_items, 3);
+  std::vector<std::string> near_paged;
+  for (int page = 1; page <= (whole.total_items + 2) / 3; ++page) {
+    auto p = ListServiceAtLocations(*db_->Read(), lv_, near, {page, 3});
+    EXPECT_EQ(p.total_items, whole.total_items);
+    for (const auto& r : p.items) near_paged.push_back(r.id);
+  }
+  ASSERT_EQ(near_paged.size(), whole.items.size());
+  for (size_t i = 0; i < near_paged.size(); ++i) EXPECT_EQ(near_paged[i], whole.items[i].id);
+  for (size_t i = 1; i < whole.items.size(); ++i) {
+    EXPECT_LE(*whole.items[i - 1].distance_km, *whole.items[i].distance_km);
+  }
+}
+
+TEST_F(HsdsQueries, TaxonomyTermsPageWithTheirTotal) {
+  auto all = ListTaxonomyTerms(*db_->Read(), lv_, "", {1, 500});
+  ASSERT_GT(all.total_items, 4);
+  auto second = ListTaxonomyTerms(*db_->Read(), lv_, "", {2, 3});
+  EXPECT_EQ(second.total_items, all.total_items);
+  ASSERT_EQ(second.items.size(), 3u);
+  EXPECT_EQ(second.items[0].id, all.items[3].id);
+  EXPECT_TRUE(ListTaxonomyTerms(*db_->Read(), lv_, "", {1000, 3}).items.empty());
 }
 
 TEST_F(HsdsQueries, UkrainianFallsBackToEnglishThenLatvianNeverRussian) {

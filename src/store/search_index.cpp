@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "directory/folding.h"
+#include "store/service_index.h"
 
 namespace tilti::store {
 namespace {
@@ -277,6 +278,7 @@ void RebuildLibraryIndex(Connection& c) {
   c.Exec(kRefreshTerms);
   // The in-memory search snapshots of every node follow this number (search_snapshot.h).
   c.Exec("UPDATE directory_version SET version = version + 1 WHERE id = 1");
+  RebuildServiceIndex(c);  // the HSDS API search (service_index.h)
 }
 
 std::vector<SearchHit> SearchLibraries(Connection& c, std::string_view query, size_t limit) {

@@ -204,6 +204,40 @@ describe('HSDS API: meta and lists', () => {
     assert.equal(past.total_items, full.total_items);
   });
 
+  test('search: any locale and script, word prefixes, every word, FTS syntax is plain text', async () => {
+    const lv = (await getJson('/api/v1/services?search=datori%20interneta%20piesl%C4%93gumu')).body;
+    assert.ok(lv.total_items > 0);
+    for (const q of ['Компьютеры интернету', 'computers internet access', 'dator intern piesl']) {
+      const { body } = await getJson(`/api/v1/services?search=${encodeURIComponent(q)}`);
+      assertPage(body);
+      assert.equal(body.total_items, lv.total_items, q);
+      assert.deepEqual(body.contents.map((s) => s.id), lv.contents.map((s) => s.id), q);
+    }
+    // A word must start a word of the text, and every word must match.
+    assert.ok((await getJson('/api/v1/services?search=atori')).body.empty);
+    assert.ok((await getJson('/api/v1/services?search=datori%20zzzqqq')).body.empty);
+    for (const q of ['"', '*', 'AND', 'NEAR(', 'datori"', 'NEAR(datori AND', '{name}:x']) {
+      for (const list of ['services', 'organizations', 'service_at_locations']) {
+        // getJson asserts 200 and JSON: never a 500 from an FTS5 syntax error.
+        assertPage((await getJson(`/api/v1/${list}?search=${encodeURIComponent(q)}`)).body);
+      }
+    }
+    // Pages of a search add up to the whole result, in id order.
+    const all = (await getJson('/api/v1/services?search=inform&per_page=500')).body;
+    assert.ok(all.total_items > 2);
+    const ids = [];
+    for (let page = 1; page <= all.total_items; page++) {
+      const { body } = await getJson(`/api/v1/services?search=inform&per_page=2&page=${page}`);
+      if (body.empty) break;
+      assert.equal(body.total_items, all.total_items);
+      for (const s of body.contents) {
+        assertValid('service_list', s);
+        ids.push(s.id);
+      }
+    }
+    assert.deepEqual(ids, all.contents.map((s) => s.id));
+  });
+
   test('proximity around Daugavpils finds Latgales Centrālā bibliotēka', async () => {
     const q = 'latitude=55.875&longitude=26.536&proximity=10&full=true&per_page=100';
     const { body } = await getJson(`/api/v1/service_at_locations?${q}`);

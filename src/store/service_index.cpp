@@ -1,0 +1,167 @@
+#include "store/service_index.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "directory/folding.h"
+
+namespace tilti::store {
+namespace {
+
+constexpr size_t kMaxQueryBytes = 1000;
+constexpr size_t kMaxQueryWords = 8;
+
+// The SQL of one indexed kind of record. Both SELECTs are ordered by the record id (the
+// translation primary key starts with entity, entity_id), so the texts of a record are merged
+// from the two streams without holding either in memory.
+struct IndexedKind {
+  std::string_view records;       // id, name, alternate_name, description
+  std::string_view translations;  // entity_id, value
+  std::string_view clear;
+  std::string_view insert;  // ?1 text, ?2 id
+  std::string_view optimize;
+};
+
+constexpr IndexedKind kServices{
+    "SELECT id, name, alternate_name, description FROM service ORDER BY id",
+    "SELECT entity_id, value FROM translation WHERE entity = 'service' "
+    "AND field IN ('name', 'alternate_name', 'description') ORDER BY entity_id",
+    "DELETE FROM service_search",
+    "INSERT INTO service_search (text, service_id) VALUES (?1, ?2)",
+    "INSERT INTO service_search (service_search) VALUES ('optimize')",
+};
+
+constexpr IndexedKind kOrganizations{
+    "SELECT id, name, alternate_name, description FROM organization ORDER BY id",
+    "SELECT entity_id, value FROM translation WHERE entity = 'organization' "
+    "AND field IN ('name', 'alternate_name', 'description') ORDER BY entity_id",
+    "DELETE FROM organization_search",
+    "INSERT INTO organization_search (text, organization_id) VALUES (?1, ?2)",
+    "INSERT INTO organization_search (organization_search) VALUES ('optimize')",
+};
+
+// Fold is ICU work; imported directories repeat the same service names and descriptions
+// thousands of times, so each distinct text is folded once per rebuild.
+class FoldCache {
+ public:
+  const std::string& Fold(std::string_view text) {
+    auto it = folded_.find(std::string(text));
+    if (it == folded_.end()) {
+      it = folded_.emplace(std::string(text), directory::Fold(text)).first;
+    }
+    return it->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::string> folded_;
+};
+
+// Adds the fold of `text` to `out` unless it is empty or already there (a translation equal to
+// the base column, or differing only in script or diacritics, adds nothing).
+void Append(FoldCache& cache, std::string_view text, std::unordered_set<std::string>& seen,
+            std::string& out) {
+  const std::string& folded = cache.Fold(text);
+  if (folded.empty() || !seen.insert(folded).second) return;
+  if (!out.empty()) out += ' ';
+  out += folded;
+}
+
+void Rebuild(Connection& c, const IndexedKind& kind, FoldCache& cache) {
+  c.Exec(kind.clear);
+  Statement records = c.Prepare(kind.records);
+  Statement translations = c.Prepare(kind.translations);
+  Statement& insert = c.Cached(std::string(kind.insert));
+  bool more_translations = translations.Step();
+  while (records.Step()) {
+    const std::string id = records.Text(0);
+    std::string text;
+    std::unordered_set<std::string> seen;
+    for (int col = 1; col <= 3; ++col) {
+      if (!records.IsNull(col)) Append(cache, records.TextView(col), seen, text);
+    }
+    // Translations of ids below this one belong to no service (left over): skip them.
+    while (more_translations && translations.TextView(0) < id) {
+      more_translations = translations.Step();
+    }
+    while (more_translations && translations.TextView(0) == id) {
+      Append(cache, translations.TextView(1), seen, text);
+      more_translations = translations.Step();
+    }
+    insert.Bind(1, text).Bind(2, id).Run();
+    insert.Reset();
+  }
+  c.Exec(kind.optimize);
+}
+
+bool Exists(Connection& c, const std::string& sql) {
+  Statement& st = c.Cached(sql);
+  const bool found = st.Step() && st.Int(0) != 0;
+  st.Reset();
+  return found;
+}
+
+// An FTS5 string: the word in double quotes, inner quotes doubled, so no input is syntax.
+// (Folded words hold no quotes, since Fold turns punctuation into spaces; this is the second
+// line of defence.)
+std::string Quote(std::string_view word) {
+  std::string out = "\"";
+  for (char ch : word) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+void RebuildServiceIndex(Connection& c) {
+  FoldCache cache;
+  Rebuild(c, kServices, cache);
+  Rebuild(c, kOrganizations, cache);
+}
+
+bool RebuildServiceIndexIfEmpty(Connection& c) {
+  const bool rebuild =
+      Exists(
+          c,
+          "SELECT EXISTS (SELECT 1 FROM service) AND NOT EXISTS (SELECT 1 FROM service_search)") ||
+      Exists(c,
+             "SELECT EXISTS (SELECT 1 FROM organization) "
+             "AND NOT EXISTS (SELECT 1 FROM organization_search)");
+  if (rebuild) RebuildServiceIndex(c);
+  return rebuild;
+}
+
+std::optional<std::string> SearchMatchExpression(std::string_view search) {
+  std::vector<std::string> words =
+      directory::Tokens(directory::Fold(search.substr(0, std::min(search.size(), kMaxQueryBytes))));
+  if (words.empty()) return std::nullopt;
+  if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
+  std::string out;
+  for (const std::string& word : words) {
+    if (!out.empty()) out += " AND ";
+    out += Quote(word);
+    out += '*';
+  }
+  return out;
+}
+
+std::vector<std::string> ServicesMatching(Connection& c, std::string_view search) {
+  const std::optional<std::string> match = SearchMatchExpression(search);
+  std::vector<std::string> out;
+  if (!match) {
+    Statement& st = c.Cached("SELECT id FROM service ORDER BY id");
+    while (st.Step()) out.push_back(st.Text(0));
+    st.Reset();
+    return out;
+  }
+  Statement& st = c.Cached(
+      "SELECT service_id FROM service_search WHERE service_search MATCH ?1 ORDER BY service_id");
+  st.Bind(1, *match);
+  while (st.Step()) out.push_back(st.Text(0));
+  st.Reset();
+  return out;
+}
+
+}  // namespace tilti::store
