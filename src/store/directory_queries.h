@@ -61,12 +61,4 @@ LibraryPlace PlaceOfLibrary(Connection& c, std::string_view organization_id,
 // Whether a library with this slug exists.
 bool LibraryExists(Connection& c, std::string_view slug);
 
-// Counts for /metrics and the health check.
-struct DirectoryCounts {
-  int64_t organizations = 0;
-  int64_t libraries = 0;
-  int64_t services = 0;
-};
-DirectoryCounts CountDirectory(Connection& c);
-
 }  // namespace tilti::store

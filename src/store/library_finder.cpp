@@ -131,7 +131,7 @@ class OpenNow {
     const std::optional<Local>& local = LocalOf(lib.zone);
     if (!local) return false;  // a zone nobody knows: hours unknown
     if (lib.latvian_holidays && local->latvian_holiday) return false;
-    for (const auto& r : lib.week[local->weekday - 1]) {
+    for (const auto& r : s_.weeks()[lib.week][local->weekday - 1]) {
       if (r.opens_min <= local->minute && local->minute < r.closes_min) return true;
     }
     return false;
@@ -257,10 +257,8 @@ LibrarySearchResults FindLibraries(Connection& c, const SearchSnapshot& s,
       });
       ranked_text = matches->ranked;
       size_t rank = 0;
-      for (const std::string& slug : matches->slugs) {
-        if (const auto* locations = s.LocationsOf(slug)) {
-          for (uint32_t i : *locations) rows.push_back({i, {}, rank});
-        }
+      for (int64_t document : matches->documents) {
+        if (auto i = s.LibraryOfDocument(document)) rows.push_back({*i, {}, rank});
         ++rank;
       }
     } else {

@@ -342,21 +342,13 @@ TextMatches MatchingLibraries(Connection& c, std::string_view query, size_t limi
   for (const Clause& clause : *clauses) rarest = std::min(rarest, DocumentsOf(c, clause));
   out.ranked = rarest <= kRankedMatchLimit;
   static const std::string kRanked =
-      "SELECT o.slug FROM search_document JOIN location l ON l.id = search_document.entity_id "
-      "JOIN organization o ON o.id = l.organization_id WHERE search_document MATCH ?1 AND "
-      "search_document.entity = 'location' AND o.kind = 'library' "
-      "ORDER BY bm25(search_document, 10.0, 5.0, 1.0), o.slug";
+      "SELECT rowid FROM search_document WHERE search_document MATCH ?1 "
+      "ORDER BY bm25(search_document, 10.0, 5.0, 1.0), rowid";
   static const std::string kUnranked =
-      "SELECT o.slug FROM search_document JOIN location l ON l.id = search_document.entity_id "
-      "JOIN organization o ON o.id = l.organization_id WHERE search_document MATCH ?1 AND "
-      "search_document.entity = 'location' AND o.kind = 'library'";
+      "SELECT rowid FROM search_document WHERE search_document MATCH ?1";
   Statement& st = c.Cached(out.ranked ? kRanked : kUnranked);
   st.Bind(1, MatchExpression(*clauses));
-  std::set<std::string, std::less<>> seen;
-  while (out.slugs.size() < limit && st.Step()) {
-    std::string slug = st.Text(0);
-    if (seen.insert(slug).second) out.slugs.push_back(std::move(slug));
-  }
+  while (out.documents.size() < limit && st.Step()) out.documents.push_back(st.Int(0));
   st.Reset();
   return out;
 }

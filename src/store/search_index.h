@@ -33,14 +33,14 @@ void RebuildLibraryIndex(Connection& c);
 // Call inside a write transaction, at start-up.
 bool RebuildLibraryIndexIfEmpty(Connection& c);
 
-// The libraries matching `query` as SearchLibraries finds them (the same words, prefixes and
-// typo corrections), slugs only, each once, at most `limit`: cheaper when many match, because
-// the documents' text is not read. When the query's rarest word is in more than
+// The search documents (rowids; one per library location) matching `query` as SearchLibraries
+// finds them (the same words, prefixes and typo corrections), at most `limit`: much cheaper
+// when many match, because neither the documents' text nor the directory tables are read. When the query's rarest word is in more than
 // kRankedMatchLimit documents, bm25 ranking is skipped (it would cost more than the rest of
 // the search; such words rank nothing) and `ranked` is false: the caller orders by name.
 inline constexpr int64_t kRankedMatchLimit = 2000;
 struct TextMatches {
-  std::vector<std::string> slugs;
+  std::vector<int64_t> documents;  // best first when `ranked`
   bool ranked = true;
 };
 TextMatches MatchingLibraries(Connection& c, std::string_view query, size_t limit);

@@ -1,5 +1,7 @@
 #include "store/search_snapshot.h"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <numeric>
 #include <unordered_set>
@@ -238,6 +240,7 @@ std::shared_ptr<const SearchSnapshot> SearchSnapshot::Build(Connection& c,
     while (st.Step()) {
       if (auto it = by_location.find(st.Text(1)); it != by_location.end()) {
         s->libraries_[it->second].document = st.Int(0);
+        s->by_document_.emplace(st.Int(0), it->second);
       }
     }
   }
@@ -266,10 +269,17 @@ std::shared_ptr<const SearchSnapshot> SearchSnapshot::Build(Connection& c,
         lib.dated = true;  // unreadable: let hours_queries decide (it skips such rows)
         continue;
       }
-      for (int d : days) lib.week[d - 1].push_back({*opens, *closes});
+      if (lib.week == 0) {  // 1-based while building: 0 is "none yet"
+        s->weeks_.emplace_back();
+        lib.week = static_cast<uint32_t>(s->weeks_.size());
+      }
+      for (int d : days) s->weeks_[lib.week - 1][d - 1].push_back({*opens, *closes});
     }
     for (auto& lib : s->libraries_) {
-      for (auto& day : lib.week) Merge(day);
+      if (lib.week > 0) --lib.week;
+    }
+    for (auto& week : s->weeks_) {
+      for (auto& day : week) Merge(day);
     }
     Statement ex = c.Prepare("SELECT DISTINCT location_id FROM schedule_exception");
     while (ex.Step()) {
@@ -347,8 +357,14 @@ std::shared_ptr<const SearchSnapshot> SearchSnapshotCache::Get(Connection& c) {
     if (current_ && current_->version() == version) return current_;
   }
   auto fresh = SearchSnapshot::Build(c, orders_);
-  std::lock_guard lock(current_mutex_);
-  current_ = fresh;
+  {
+    std::lock_guard lock(current_mutex_);
+    current_ = fresh;
+  }
+  current.reset();
+  // Building frees as much as it keeps (maps of every service and attribute); give that back
+  // to the system rather than keep it as the process's high-water mark.
+  malloc_trim(0);
   return fresh;
 }
 

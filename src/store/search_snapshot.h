@@ -53,15 +53,18 @@ struct SnapshotLibrary {
   std::vector<uint32_t> terms;             // sorted ids of "taxonomy/term" keys (TermId)
   std::vector<uint32_t> languages;         // sorted ids of language codes (LanguageId)
   std::vector<uint32_t> rank;              // position in name order, one per NameOrder
-  // Opening hours, when the location has a weekly timetable. `week[d]` holds the ranges of ISO
-  // weekday d + 1, merged. `dated` is set when the timetable has validity dates or the
+  // Opening hours, when the location has a weekly timetable (its ranges in weeks()[week]).
+  // `dated` is set when the timetable has validity dates or the
   // location has dated exceptions: then only store/hours_queries can say whether it is open.
   bool has_hours = false;
   bool dated = false;
   bool latvian_holidays = false;  // the LV calendar closes it
   uint32_t zone = 0;              // index into SearchSnapshot::zones()
-  std::array<std::vector<directory::TimeRange>, 7> week;
+  uint32_t week = 0;              // with has_hours and not dated: index into weeks()
 };
+
+// A week's opening ranges: [d] holds ISO weekday d + 1's, sorted and merged.
+using WeekRanges = std::array<std::vector<directory::TimeRange>, 7>;
 
 class SearchSnapshot {
  public:
@@ -72,6 +75,12 @@ class SearchSnapshot {
 
   int64_t version() const { return version_; }
   const std::vector<SnapshotLibrary>& libraries() const { return libraries_; }
+  // The library location of a search document (its rowid); nullopt for another document.
+  std::optional<uint32_t> LibraryOfDocument(int64_t document) const {
+    auto it = by_document_.find(document);
+    if (it == by_document_.end()) return std::nullopt;
+    return it->second;
+  }
   // Indices into libraries() of the locations of the organization with this slug.
   const std::vector<uint32_t>* LocationsOf(std::string_view slug) const;
   // The id of a "taxonomy code/term code" key or a language code; nullopt when no library
@@ -80,6 +89,7 @@ class SearchSnapshot {
   std::optional<uint32_t> LanguageId(std::string_view code) const;
   // Index of `locale` among the NameOrders it was built with; 0 when unknown.
   size_t OrderIndex(std::string_view locale) const;
+  const std::vector<WeekRanges>& weeks() const { return weeks_; }
   // The time zones of libraries (IANA names); zones()[0] is "Europe/Riga".
   const std::vector<std::string>& zones() const { return zones_; }
   // The libraries (indices into libraries()) in name order for OrderIndex(locale).
@@ -124,10 +134,12 @@ class SearchSnapshot {
   int64_t version_ = 0;
   std::vector<SnapshotLibrary> libraries_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_slug_;
+  std::unordered_map<int64_t, uint32_t> by_document_;
   std::unordered_map<std::string, uint32_t> term_ids_;
   std::unordered_map<std::string, uint32_t> language_ids_;
   std::vector<std::string> order_locales_;
   std::vector<std::string> zones_;
+  std::vector<WeekRanges> weeks_;
   std::vector<std::string> municipalities_;
   std::vector<std::string> language_codes_;
   std::unordered_map<std::string, std::vector<int64_t>> places_;

@@ -86,7 +86,8 @@ TEST(SearchSnapshot, CachesTextMatchesPerQuery) {
   auto b = s->TextSearch("rezekne", compute);
   EXPECT_EQ(computed, 1);
   EXPECT_EQ(a.get(), b.get());
-  EXPECT_FALSE(a->slugs.empty());
+  EXPECT_FALSE(a->documents.empty());
+  EXPECT_TRUE(s->LibraryOfDocument(a->documents.front()));
   EXPECT_TRUE(a->ranked);
 }
 

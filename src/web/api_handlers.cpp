@@ -1,5 +1,6 @@
 // Handlers of the HSDS API (/api/v1): parse the query, call one src/api function, send.
 #include "api/hsds_api.h"
+#include "store/search_snapshot.h"
 #include "web/handlers.h"
 
 namespace tilti::web {
@@ -16,18 +17,36 @@ LocaleChain ChainFor(const Site& site, std::string_view lang) {
   return site.Chain(*locale);
 }
 
+// A reply depends only on the path, the query and the directory: made once per directory
+// version and served from the node's cache (web/response_cache.h) until the directory changes.
+// ToResponse still runs per request (ETag, If-None-Match, headers).
+template <typename Make>
+http::Response Cached(const Site& site, const http::Request& request, Make make) {
+  auto lease = site.db().Read();
+  const int64_t version = store::DirectoryVersion(*lease);
+  const std::string key = "api:" + request.path + "?" + request.query;
+  if (auto hit = site.answers().Get(key, version)) {
+    return api::ToResponse(request, api::ApiReply{hit->status, hit->content_type, hit->body});
+  }
+  api::ApiReply reply = make(*lease);
+  site.answers().Put(key, version, {reply.status, reply.content_type, reply.body});
+  return api::ToResponse(request, reply);
+}
+
 http::Response List(const Site& site, const http::Request& request, ListReplyFn reply) {
   auto params = api::ParseListParams(request.query);
   if (!params.ok()) return api::ToResponse(request, api::BadParameter(params.error()));
   const LocaleChain chain = ChainFor(site, params.value().lang);
-  return api::ToResponse(request, reply(*site.db().Read(), chain, params.value()));
+  return Cached(site, request,
+                [&](store::Connection& c) { return reply(c, chain, params.value()); });
 }
 
 http::Response Item(const Site& site, const http::Request& request, ItemReplyFn reply) {
   auto params = api::ParseListParams(request.query);
   if (!params.ok()) return api::ToResponse(request, api::BadParameter(params.error()));
   const LocaleChain chain = ChainFor(site, params.value().lang);
-  return api::ToResponse(request, reply(*site.db().Read(), chain, request.Param("id")));
+  return Cached(site, request,
+                [&](store::Connection& c) { return reply(c, chain, request.Param("id")); });
 }
 
 }  // namespace

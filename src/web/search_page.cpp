@@ -3,6 +3,7 @@
 #include "directory/search_filters.h"
 #include "store/directory_queries.h"
 #include "store/library_finder.h"
+#include "store/search_snapshot.h"
 #include "web/directory_views.h"
 #include "web/handlers.h"
 
@@ -16,6 +17,18 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
   for (const auto& [name, value] : params)
     map_view = map_view || (name == "view" && value == "map");
   auto lease = site.db().Read();
+  // The page depends only on the query, the language and the directory (and, for open=now, on
+  // the minute): one rendering serves every reader until one of those changes.
+  const int64_t version = store::DirectoryVersion(*lease);
+  std::string key = "libraries:" + locale.code + "?" + request.query;
+  if (filters.open_now) {
+    key += "@" + std::to_string(std::chrono::duration_cast<std::chrono::minutes>(
+                                    site.clock().Now().time_since_epoch())
+                                    .count());
+  }
+  if (auto hit = site.answers().Get(key, version)) {
+    return site.HtmlResponse(request, locale, hit->status, hit->body);
+  }
   auto snapshot = site.SearchSnapshot(*lease);
   auto results = store::FindLibraries(*lease, *snapshot, site.Chain(locale), locale.code, filters,
                                       site.clock().Now());
@@ -36,8 +49,10 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
     title = site.Tr(locale.code, "form.error_title", {{"title", title}});  // QUALITY.md W4
   }
   PageFrame frame{&locale, "libraries", std::move(title)};
-  return site.RenderPage(request, frame, "libraries",
-                         LibrariesView(site, locale, results, map_view ? &markers : nullptr));
+  std::string body = site.RenderBody(
+      frame, "libraries", LibrariesView(site, locale, results, map_view ? &markers : nullptr));
+  site.answers().Put(key, version, {frame.status, "text/html; charset=utf-8", body});
+  return site.HtmlResponse(request, locale, frame.status, std::move(body));
 }
 
 }  // namespace tilti::web

@@ -14,6 +14,8 @@ namespace tilti::web {
 namespace {
 
 constexpr std::string_view kLangCookie = "tilti_lang";
+// Rendered answers kept per node (pages are 5-15 kB: a few thousand of them).
+constexpr size_t kAnswerCacheBytes = 32 << 20;
 
 // The name of language `code` ("de", "pt-BR") in the reader's language `in_locale`, as CLDR
 // has it: en "German", lv "vācu", ru "немецкий", uk "німецька"; `code` itself when CLDR has
@@ -102,6 +104,7 @@ Site::Site(SiteOptions options, const i18n::Messages& messages,
                       }});
   }
   search_snapshots_ = std::make_unique<store::SearchSnapshotCache>(std::move(orders));
+  answers_ = std::make_unique<ResponseCache>(kAnswerCacheBytes);
 }
 
 const i18n::LocaleInfo* Site::LocaleOf(const http::Request& request) const {
@@ -266,18 +269,6 @@ http::Response Site::ErrorPage(int status, const http::Request& request) const {
   http::Response response = RenderPage(request, frame, "error", std::move(page));
   response.Set("Cache-Control", "no-store");
   return response;
-}
-
-std::optional<std::string> Site::CachedBody(const std::string& key) const {
-  std::lock_guard lock(cache_mu_);
-  auto it = body_cache_.find(key);
-  if (it == body_cache_.end() || it->second.first != data_generation_.load()) return std::nullopt;
-  return it->second.second;
-}
-
-void Site::StoreBody(const std::string& key, std::string body) const {
-  std::lock_guard lock(cache_mu_);
-  body_cache_[key] = {data_generation_.load(), std::move(body)};
 }
 
 }  // namespace tilti::web

@@ -21,6 +21,7 @@
 #include "web/i18n_catalog.h"
 #include "web/i18n_collate.h"
 #include "web/i18n_format.h"
+#include "web/response_cache.h"
 #include "web/templates.h"
 
 namespace tilti::web {
@@ -104,11 +105,9 @@ class Site {
   }
   const i18n::Messages& messages() const { return messages_; }
 
-  // Cached rendered bodies for pages that depend only on the locale and the data. A write to
-  // the data calls BumpDataGeneration() so stale bodies are never served.
-  std::optional<std::string> CachedBody(const std::string& key) const;
-  void StoreBody(const std::string& key, std::string body) const;
-  void BumpDataGeneration() { data_generation_++; }
+  // Rendered pages and API replies that depend only on the request and the directory
+  // (web/response_cache.h); callers key them with DirectoryVersion.
+  ResponseCache& answers() const { return *answers_; }
 
  private:
   Data LayoutData(const PageFrame& frame) const;
@@ -129,10 +128,7 @@ class Site {
   std::map<std::string, std::unique_ptr<i18n::Formatter>, std::less<>> formatters_;
   std::unique_ptr<store::SearchSnapshotCache> search_snapshots_;
 
-  std::atomic<uint64_t> data_generation_{0};
-  mutable std::mutex cache_mu_;
-  // Guarded by cache_mu_: key -> (generation, body).
-  mutable std::map<std::string, std::pair<uint64_t, std::string>, std::less<>> body_cache_;
+  std::unique_ptr<ResponseCache> answers_;
 };
 
 // Builds the nested {{t.*}} data for one locale from every argument-free message.
