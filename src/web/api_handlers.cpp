@@ -1,6 +1,5 @@
 // Handlers of the HSDS API (/api/v1): parse the query, call one src/api function, send.
 #include "api/hsds_api.h"
-#include "store/search_snapshot.h"
 #include "web/handlers.h"
 
 namespace tilti::web {
@@ -22,13 +21,12 @@ LocaleChain ChainFor(const Site& site, std::string_view lang) {
 // ToResponse still runs per request (ETag, If-None-Match, headers).
 template <typename Make>
 http::Response Cached(const Site& site, const http::Request& request, Make make) {
-  auto lease = site.db().Read();
-  const int64_t version = store::DirectoryVersion(*lease);
+  const int64_t version = site.DirectoryVersion();
   const std::string key = "api:" + request.path + "?" + request.query;
   if (auto hit = site.answers().Get(key, version)) {
     return api::ToResponse(request, api::ApiReply{hit->status, hit->content_type, hit->body});
   }
-  api::ApiReply reply = make(*lease);
+  api::ApiReply reply = make(*site.db().Read());
   site.answers().Put(key, version, {reply.status, reply.content_type, reply.body});
   return api::ToResponse(request, reply);
 }

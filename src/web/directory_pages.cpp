@@ -1,6 +1,5 @@
 // Handlers of the directory's public pages.
 #include "store/directory_queries.h"
-#include "store/search_snapshot.h"
 #include "directory/grouping.h"
 #include "web/directory_views.h"
 #include "web/handlers.h"
@@ -13,12 +12,11 @@ namespace {
 http::Response HomePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request) {
   // The home page depends only on the locale and the directory: rendered once per version.
   const std::string key = "home:" + locale.code;
-  auto lease = site.db().Read();
-  const int64_t version = store::DirectoryVersion(*lease);
+  const int64_t version = site.DirectoryVersion();
   if (auto hit = site.answers().Get(key, version)) {
     return site.HtmlResponse(request, locale, 200, hit->body);
   }
-  auto libraries = store::ListLibraries(*lease, site.Chain(locale));
+  auto libraries = store::ListLibraries(*site.db().Read(), site.Chain(locale));
   size_t count = libraries.size();
   auto groups = directory::GroupByMunicipality(std::move(libraries), CollationOrder(site, locale));
   PageFrame frame{&locale, "", site.Tr(locale.code, "home.title")};

@@ -3,7 +3,6 @@
 #include "directory/search_filters.h"
 #include "store/directory_queries.h"
 #include "store/library_finder.h"
-#include "store/search_snapshot.h"
 #include "web/directory_views.h"
 #include "web/handlers.h"
 
@@ -16,10 +15,9 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
   bool map_view = false;
   for (const auto& [name, value] : params)
     map_view = map_view || (name == "view" && value == "map");
-  auto lease = site.db().Read();
   // The page depends only on the query, the language and the directory (and, for open=now, on
   // the minute): one rendering serves every reader until one of those changes.
-  const int64_t version = store::DirectoryVersion(*lease);
+  const int64_t version = site.DirectoryVersion();
   std::string key = "libraries:" + locale.code + "?" + request.query;
   if (filters.open_now) {
     key += "@" + std::to_string(std::chrono::duration_cast<std::chrono::minutes>(
@@ -29,6 +27,7 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
   if (auto hit = site.answers().Get(key, version)) {
     return site.HtmlResponse(request, locale, hit->status, hit->body);
   }
+  auto lease = site.db().Read();
   auto snapshot = site.SearchSnapshot(*lease);
   auto results = store::FindLibraries(*lease, *snapshot, site.Chain(locale), locale.code, filters,
                                       site.clock().Now());

@@ -271,4 +271,18 @@ http::Response Site::ErrorPage(int status, const http::Request& request) const {
   return response;
 }
 
+int64_t Site::DirectoryVersion() const {
+  const int64_t now = std::chrono::steady_clock::now().time_since_epoch().count();
+  const int64_t read_at = version_read_at_.load(std::memory_order_acquire);
+  const int64_t cached = directory_version_.load(std::memory_order_acquire);
+  if (cached >= 0 &&
+      now - read_at < std::chrono::nanoseconds(kVersionRecheck).count()) {
+    return cached;
+  }
+  const int64_t version = store::DirectoryVersion(*db_.Read());
+  directory_version_.store(version, std::memory_order_release);
+  version_read_at_.store(now, std::memory_order_release);
+  return version;
+}
+
 }  // namespace tilti::web

@@ -3,6 +3,7 @@
 // render a template inside the layout, answer errors in the user's language. Handlers (the
 // *_pages.cpp files) stay thin: parse -> one query or service call -> Site::RenderPage.
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -106,8 +107,13 @@ class Site {
   const i18n::Messages& messages() const { return messages_; }
 
   // Rendered pages and API replies that depend only on the request and the directory
-  // (web/response_cache.h); callers key them with DirectoryVersion.
+  // (web/response_cache.h); callers key them with DirectoryVersion().
   ResponseCache& answers() const { return *answers_; }
+  // The directory's version (store/search_snapshot.h), read from the database at most every
+  // kVersionRecheck: a change made by another node or by the command line shows within that
+  // time, and the hot path of a cached answer makes no database call at all.
+  static constexpr std::chrono::milliseconds kVersionRecheck{200};
+  int64_t DirectoryVersion() const;
 
  private:
   Data LayoutData(const PageFrame& frame) const;
@@ -129,6 +135,8 @@ class Site {
   std::unique_ptr<store::SearchSnapshotCache> search_snapshots_;
 
   std::unique_ptr<ResponseCache> answers_;
+  mutable std::atomic<int64_t> directory_version_{-1};
+  mutable std::atomic<int64_t> version_read_at_{0};  // steady_clock, nanoseconds
 };
 
 // Builds the nested {{t.*}} data for one locale from every argument-free message.
