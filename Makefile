@@ -4,7 +4,7 @@ BUILD_DIR := build
 DB ?= data/tilti.db
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: run test build deps deps-test unit e2e browser bench clean asan
+.PHONY: run test build deps deps-test unit e2e browser bench bench-scale clean asan
 
 run: build
 	@test -f $(DB) || ./$(BUILD_DIR)/tilti demo --db $(DB)
@@ -38,6 +38,11 @@ asan: deps
 
 bench: build
 	bench/run.sh
+
+# The European-scale benchmark of bench/RESULTS.md (about 2 minutes after a 40 s build of the
+# large database; needs ../shared/data).
+bench-scale: build
+	bench/scale.sh
 
 clean:
 	rm -rf $(BUILD_DIR) build-asan
