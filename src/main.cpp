@@ -6,6 +6,7 @@
 
 #include "app/app.h"
 #include "app/config.h"
+#include "app/user_commands.h"
 #include "core/log.h"
 
 extern char** environ;
@@ -35,5 +36,6 @@ int main(int argc, char** argv) {
   if (c.command == "demo") return tilti::app::RunDemo(c);
   if (c.command == "import") return tilti::app::RunImport(c);
   if (c.command == "export") return tilti::app::RunExport(c);
+  if (c.command == "user") return tilti::app::RunUser(c);
   return 2;
 }

@@ -7,7 +7,12 @@
 namespace tilti::app {
 namespace {
 
-const std::vector<std::string> kCommands = {"serve", "migrate", "demo", "import", "export"};
+const std::vector<std::string> kCommands = {"serve", "migrate", "demo", "import", "export",
+                                            "user"};
+const std::vector<std::string> kUserActions = {"add", "list", "disable", "reset-password"};
+const std::vector<std::string> kRoles = {"coordinator", "librarian", "partner"};
+// Flags only `tilti user` takes.
+const std::vector<std::string> kUserFlags = {"email", "name", "role", "library", "organization"};
 
 // The --format values of import and export.
 const std::vector<std::string> kImportFormats = {"england", "uk", "swiss-osm", "us-imls",
@@ -52,7 +57,29 @@ std::optional<std::string> CheckTileUrl(const std::string& url) {
 // Applies one setting by name; used for both flags and environment variables.
 std::optional<Error> Apply(Config& c, const std::string& name, const std::string& value,
                            const std::string& origin) {
-  if (name == "db") {
+  bool user_flag = std::find(kUserFlags.begin(), kUserFlags.end(), name) != kUserFlags.end();
+  if (user_flag && c.command != "user") {
+    return Bad(origin + ": unknown option (try: tilti " + c.command + " --help)");
+  }
+  if (name == "email") {
+    if (value.empty()) return Bad(origin + ": an e-mail address is needed");
+    c.email = value;
+  } else if (name == "name") {
+    if (value.empty()) return Bad(origin + ": a name is needed");
+    c.name = value;
+  } else if (name == "role") {
+    if (std::find(kRoles.begin(), kRoles.end(), value) == kRoles.end()) {
+      return Bad(origin + ": unknown role \"" + value +
+                 "\" (one of: coordinator, librarian, partner)");
+    }
+    c.role = value;
+  } else if (name == "library") {
+    if (value.empty()) return Bad(origin + ": a library slug is needed");
+    c.libraries.push_back(value);
+  } else if (name == "organization") {
+    if (value.empty()) return Bad(origin + ": an organisation slug is needed");
+    c.organizations.push_back(value);
+  } else if (name == "db") {
     if (value.empty()) return Bad(origin + ": a database path is needed");
     c.db = value.starts_with("sqlite:") ? value.substr(7) : value;
   } else if (name == "listen") {
@@ -94,6 +121,52 @@ std::optional<Error> Apply(Config& c, const std::string& name, const std::string
     c.out = value;
   } else {
     return Bad(origin + ": unknown option");
+  }
+  return std::nullopt;
+}
+
+// Which flags each `tilti user` action needs and takes.
+std::optional<Error> CheckUserFlags(const Config& c) {
+  const std::string& action = c.user_action;
+  if (action.empty()) {
+    return Bad("user: an action is needed: add, list, disable or reset-password (try: tilti "
+               "user --help)");
+  }
+  auto refuse = [&](bool given, const char* flag) -> std::optional<Error> {
+    if (given) return Bad("user " + action + ": " + flag + " is not taken here");
+    return std::nullopt;
+  };
+  bool memberships = !c.libraries.empty() || !c.organizations.empty();
+  if (action == "list") {
+    if (auto e = refuse(!c.email.empty(), "--email")) return e;
+    if (auto e = refuse(!c.name.empty(), "--name")) return e;
+    if (auto e = refuse(!c.role.empty(), "--role")) return e;
+    if (auto e = refuse(memberships, "--library/--organization")) return e;
+    return refuse(c.password_stdin, "--password-stdin");
+  }
+  if (c.email.empty()) return Bad("user " + action + ": --email is needed");
+  if (action == "disable" || action == "reset-password") {
+    if (auto e = refuse(!c.name.empty(), "--name")) return e;
+    if (auto e = refuse(!c.role.empty(), "--role")) return e;
+    if (auto e = refuse(memberships, "--library/--organization")) return e;
+    if (action == "disable") return refuse(c.password_stdin, "--password-stdin");
+    return std::nullopt;
+  }
+  // add
+  if (c.name.empty()) return Bad("user add: --name is needed");
+  if (c.role.empty()) return Bad("user add: --role is needed (coordinator, librarian or partner)");
+  if (c.role == "coordinator" && memberships) {
+    return Bad("user add: a coordinator sees every library; --library and --organization are "
+               "for librarians and partners");
+  }
+  if (c.role == "librarian" && c.libraries.empty()) {
+    return Bad("user add: a librarian needs at least one --library SLUG");
+  }
+  if (c.role == "librarian" && !c.organizations.empty()) {
+    return Bad("user add: a librarian works for libraries: use --library, not --organization");
+  }
+  if (c.role == "partner" && !c.libraries.empty()) {
+    return Bad("user add: a partner belongs to organisations: use --organization, not --library");
   }
   return std::nullopt;
 }
@@ -159,9 +232,26 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
       c.quiet_access_log = true;
       continue;
     }
+    if (a == "--password-stdin" && c.command == "user") {
+      c.password_stdin = true;
+      continue;
+    }
+    if (a == "--password" || a.starts_with("--password=")) {
+      // A password given as a flag lands in the shell's history and in `ps`.
+      return Bad("--password: passwords are never taken as a flag; use --password-stdin, or "
+                 "leave it out to have one generated");
+    }
     if (!a.starts_with("--")) {
       if (c.command == "import" && c.input.empty()) {
         c.input = a;
+        continue;
+      }
+      if (c.command == "user" && c.user_action.empty()) {
+        if (std::find(kUserActions.begin(), kUserActions.end(), a) == kUserActions.end()) {
+          return Bad("user: unknown action \"" + a +
+                     "\" (one of: add, list, disable, reset-password)");
+        }
+        c.user_action = a;
         continue;
       }
       return Bad("unexpected argument \"" + a + "\"");
@@ -170,7 +260,9 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
     static const std::vector<std::string> kValued = {"db",        "listen",         "threads",
                                                      "web-dir",   "public-url",     "max-body",
                                                      "map-tiles", "map-attribution",
-                                                     "format",    "out"};
+                                                     "format",    "out",
+                                                     "email",     "name",           "role",
+                                                     "library",   "organization"};
     std::string bare = name.substr(0, name.find('='));
     if (std::find(kValued.begin(), kValued.end(), bare) == kValued.end()) {
       return Bad("--" + bare + ": unknown option (try: tilti " + c.command + " --help)");
@@ -191,6 +283,9 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
   if (!c.help && c.command == "export") {
     if (c.format.empty()) return Bad("export: --format is needed (try: tilti export --help)");
     if (c.out.empty()) return Bad("export: --out is needed");
+  }
+  if (!c.help && c.command == "user") {
+    if (auto e = CheckUserFlags(c)) return *e;
   }
   return c;
 }
@@ -248,13 +343,31 @@ std::string HelpText(const std::string& command) {
            "  --format FORMAT    hsds-tabular or hsds-json\n"
            "  --out PATH         where to write\n";
   }
+  if (command == "user") {
+    return "tilti user ACTION: back-office accounts.\n\n"
+           "Actions:\n"
+           "  add --email E --name N --role R [--library SLUG ...] [--organization SLUG ...]\n"
+           "                 create an account; R is coordinator (every library), librarian\n"
+           "                 (needs one --library or more) or partner (--organization)\n"
+           "  list           every account: e-mail, name, role, status, memberships\n"
+           "  disable --email E\n"
+           "                 refuse its logins and end its sessions\n"
+           "  reset-password --email E\n"
+           "                 set a new password and end its sessions\n\n"
+           "add and reset-password print a generated password once, to pass on; with\n"
+           "--password-stdin they read it from standard input instead (at least 12\n"
+           "characters). Passwords are never taken as a flag.\n\n"
+           "Options:\n" + common +
+           "  --password-stdin   read the password from standard input\n";
+  }
   return "tilti: libraries as bridges into society.\n\n"
          "Usage: tilti COMMAND [options]\n\nCommands:\n"
          "  serve     serve the web site and API\n"
          "  migrate   apply database migrations\n"
          "  demo      create a database with the demo data set\n"
          "  import    add libraries from a data set (HSDS or a national list)\n"
-         "  export    write the directory as HSDS\n\n"
+         "  export    write the directory as HSDS\n"
+         "  user      add, list, disable back-office accounts; reset passwords\n\n"
          "Run 'tilti COMMAND --help' for the options of a command.\n";
 }
 

@@ -11,7 +11,7 @@
 namespace tilti::app {
 
 struct Config {
-  std::string command;             // serve | migrate | demo | import | export | help
+  std::string command;             // serve | migrate | demo | import | export | user | help
   std::string db = "data/tilti.db";          // --db / TILTI_DB
   std::string listen = "127.0.0.1:8080";     // --listen / TILTI_LISTEN
   int threads = 0;                            // --threads / TILTI_THREADS (0: one per core)
@@ -27,6 +27,14 @@ struct Config {
   std::string format;                         // import/export --format
   std::string input;                          // import: the file or folder to read
   std::string out;                            // export --out
+  // tilti user ACTION: add | list | disable | reset-password, and its flags.
+  std::string user_action;
+  std::string email;                          // --email
+  std::string name;                           // --name (display name)
+  std::string role;                           // --role: coordinator | librarian | partner
+  std::vector<std::string> libraries;         // --library SLUG, repeatable (librarians)
+  std::vector<std::string> organizations;     // --organization SLUG, repeatable (partners)
+  bool password_stdin = false;                // --password-stdin
   bool verbose = false;                       // --verbose
   bool help = false;                          // --help
   bool quiet_access_log = false;              // --no-access-log

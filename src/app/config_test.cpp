@@ -83,6 +83,75 @@ TEST(ParseConfig, HelpNeedsNoCommand) {
   EXPECT_NE(HelpText("serve").find("--listen"), std::string::npos);
 }
 
+TEST(ParseConfig, UserAddTakesEmailNameRoleAndRepeatedLibraries) {
+  auto r = ParseConfig({"user", "add", "--email", "anna@example.org", "--name=Anna Bērziņa",
+                        "--role", "librarian", "--library", "lib-a", "--library", "lib-b",
+                        "--password-stdin", "--db", "/tmp/u.db"},
+                       {});
+  ASSERT_TRUE(r.ok()) << r.error().detail;
+  EXPECT_EQ(r.value().command, "user");
+  EXPECT_EQ(r.value().user_action, "add");
+  EXPECT_EQ(r.value().email, "anna@example.org");
+  EXPECT_EQ(r.value().name, "Anna Bērziņa");
+  EXPECT_EQ(r.value().role, "librarian");
+  EXPECT_EQ(r.value().libraries, (std::vector<std::string>{"lib-a", "lib-b"}));
+  EXPECT_TRUE(r.value().password_stdin);
+  EXPECT_TRUE(ParseConfig({"user", "list"}, {}).ok());
+  EXPECT_TRUE(ParseConfig({"user", "disable", "--email", "a@b.lv"}, {}).ok());
+  EXPECT_TRUE(ParseConfig({"user", "reset-password", "--email", "a@b.lv"}, {}).ok());
+  EXPECT_TRUE(ParseConfig({"user", "add", "--email", "a@b.lv", "--name", "A", "--role",
+                           "partner", "--organization", "ngo"},
+                          {})
+                  .ok());
+  EXPECT_TRUE(ParseConfig({"user", "--help"}, {}).ok()) << "help needs no action";
+  EXPECT_NE(HelpText("user").find("reset-password"), std::string::npos);
+  EXPECT_NE(HelpText("").find("user"), std::string::npos);
+}
+
+TEST(ParseConfig, UserCommandRefusesMissingAndMisplacedFlags) {
+  struct Case {
+    std::vector<std::string> args;
+    std::string expected;
+  } cases[] = {
+      {{"user"}, "an action is needed"},
+      {{"user", "remove"}, "unknown action \"remove\""},
+      {{"user", "add", "--name", "A", "--role", "partner"}, "--email is needed"},
+      {{"user", "add", "--email", "a@b.lv", "--role", "partner"}, "--name is needed"},
+      {{"user", "add", "--email", "a@b.lv", "--name", "A"}, "--role is needed"},
+      {{"user", "add", "--email", "a@b.lv", "--name", "A", "--role", "admin"},
+       "unknown role \"admin\""},
+      {{"user", "add", "--email", "a@b.lv", "--name", "A", "--role", "librarian"},
+       "at least one --library"},
+      {{"user", "add", "--email", "a@b.lv", "--name", "A", "--role", "coordinator", "--library",
+        "x"},
+       "coordinator sees every library"},
+      {{"user", "add", "--email", "a@b.lv", "--name", "A", "--role", "partner", "--library", "x"},
+       "use --organization"},
+      {{"user", "add", "--email", "a@b.lv", "--name", "A", "--role", "librarian", "--library",
+        "x", "--organization", "y"},
+       "use --library"},
+      {{"user", "add", "--email", "a@b.lv", "--name", "A", "--role", "partner", "--password",
+        "hunter2hunter2"},
+       "never taken as a flag"},
+      {{"user", "reset-password", "--email", "a@b.lv", "--password=x"}, "never taken as a flag"},
+      {{"user", "disable"}, "--email is needed"},
+      {{"user", "disable", "--email", "a@b.lv", "--password-stdin"}, "not taken here"},
+      {{"user", "list", "--email", "a@b.lv"}, "not taken here"},
+      {{"user", "add", "--email"}, "--email needs a value"},
+      {{"user", "add", "--email="}, "an e-mail address is needed"},
+      {{"user", "list", "extra"}, "unexpected argument"},
+      {{"serve", "--email", "a@b.lv"}, "--email: unknown option"},
+      {{"serve", "--password-stdin"}, "unknown option"},
+  };
+  for (const auto& c : cases) {
+    auto r = ParseConfig(c.args, {});
+    ASSERT_FALSE(r.ok()) << c.expected;
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidInput);
+    EXPECT_NE(r.error().detail.find(c.expected), std::string::npos)
+        << r.error().detail << " / expected: " << c.expected;
+  }
+}
+
 TEST(SplitListen, AcceptsBracketedIpv6) {
   auto r = SplitListen("[::1]:8080");
   ASSERT_TRUE(r.ok());
