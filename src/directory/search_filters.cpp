@@ -64,16 +64,83 @@ std::string FormatCoordinate(double v) {
   return s;
 }
 
+// Only digits, min_n to max_n of them.
+std::optional<int> Digits(std::string_view v, size_t min_n, size_t max_n) {
+  if (v.size() < min_n || v.size() > max_n) return std::nullopt;
+  int n = 0;
+  for (char ch : v) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+    n = n * 10 + (ch - '0');
+  }
+  return n;
+}
+
+// "2026-11-24" or, as typed where the browser has no date picker, "24.11.2026".
+std::optional<std::chrono::year_month_day> ParseDate(std::string_view v) {
+  std::optional<int> y, m, d;
+  if (v.size() == 10 && v[4] == '-' && v[7] == '-') {
+    y = Digits(v.substr(0, 4), 4, 4);
+    m = Digits(v.substr(5, 2), 2, 2);
+    d = Digits(v.substr(8, 2), 2, 2);
+  } else if (auto dot1 = v.find('.'); dot1 != std::string_view::npos) {
+    auto dot2 = v.find('.', dot1 + 1);
+    if (dot2 == std::string_view::npos) return std::nullopt;
+    d = Digits(v.substr(0, dot1), 1, 2);
+    m = Digits(v.substr(dot1 + 1, dot2 - dot1 - 1), 1, 2);
+    y = Digits(v.substr(dot2 + 1), 4, 4);
+  }
+  if (!y || !m || !d || *y < 2000 || *y > 2199) return std::nullopt;
+  std::chrono::year_month_day date{std::chrono::year(*y), std::chrono::month(static_cast<unsigned>(*m)),
+                                   std::chrono::day(static_cast<unsigned>(*d))};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+// "10:00", "9:30" -> minutes after midnight (0..1439).
+std::optional<int> ParseTime(std::string_view v) {
+  auto colon = v.find(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  auto h = Digits(v.substr(0, colon), 1, 2);
+  auto m = Digits(v.substr(colon + 1), 2, 2);
+  if (!h || !m || *h > 23 || *m > 59) return std::nullopt;
+  return *h * 60 + *m;
+}
+
+std::string TwoDigits(unsigned n) {
+  return std::string{static_cast<char>('0' + n / 10 % 10), static_cast<char>('0' + n % 10)};
+}
+
 }  // namespace
+
+std::string OpenDateValue(const SearchFilters& f) {
+  if (!f.open_date) return "";
+  const auto& d = *f.open_date;
+  return std::to_string(static_cast<int>(d.year())) + "-" +
+         TwoDigits(static_cast<unsigned>(d.month())) + "-" +
+         TwoDigits(static_cast<unsigned>(d.day()));
+}
+
+std::string OpenTimeValue(const SearchFilters& f) {
+  if (!f.open_date) return "";
+  return TwoDigits(static_cast<unsigned>(f.open_minute / 60)) + ":" +
+         TwoDigits(static_cast<unsigned>(f.open_minute % 60));
+}
+
+std::string OpenAtValue(const SearchFilters& f) {
+  if (!f.open_date) return "";
+  return OpenDateValue(f) + "T" + OpenTimeValue(f);
+}
 
 bool SearchFilters::Any() const {
   return !query.empty() || !services.empty() || !audiences.empty() || !languages.empty() ||
-         !access.empty() || !municipalities.empty() || open_now || HasLocation();
+         !access.empty() || !municipalities.empty() || open_now || open_date.has_value() ||
+         HasLocation();
 }
 
 SearchFilters ParseSearchFilters(const std::vector<std::pair<std::string, std::string>>& params) {
   SearchFilters f;
   std::optional<std::string> lat_text, lon_text;
+  std::optional<std::string> open_at_text, open_date_text, open_time_text;
   for (const auto& [name, raw] : params) {
     std::string_view value = raw;
     while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
@@ -92,7 +159,15 @@ SearchFilters ParseSearchFilters(const std::vector<std::pair<std::string, std::s
     } else if (name == "municipality") {
       if (auto id = MunicipalityId(value)) AddOnce(f.municipalities, std::move(*id));
     } else if (name == "open") {
-      if (value == "now") f.open_now = true;
+      if (value == "now") {
+        f.open_now = true;
+      } else if (!value.empty() && !open_at_text) {
+        open_at_text = std::string(value.substr(0, 40));
+      }
+    } else if (name == "open_date") {
+      if (!open_date_text) open_date_text = std::string(value.substr(0, 40));
+    } else if (name == "open_time") {
+      if (!open_time_text) open_time_text = std::string(value.substr(0, 40));
     } else if (name == "near") {
       if (f.near.empty()) f.near = std::string(value.substr(0, 100));
     } else if (name == "lat") {
@@ -120,6 +195,28 @@ SearchFilters ParseSearchFilters(const std::vector<std::pair<std::string, std::s
       f.bad_coordinates = true;
     }
   }
+  // The form's two fields win over an open=<date> (a link's) when the reader filled either.
+  std::string date_text, time_text;
+  if ((open_date_text && !open_date_text->empty()) || (open_time_text && !open_time_text->empty())) {
+    date_text = open_date_text.value_or("");
+    time_text = open_time_text.value_or("");
+  } else if (open_at_text) {
+    auto t = open_at_text->find('T');
+    date_text = open_at_text->substr(0, t);
+    if (t != std::string::npos) time_text = open_at_text->substr(t + 1);
+  }
+  if (!date_text.empty() || !time_text.empty()) {
+    auto date = ParseDate(date_text);
+    auto minute = ParseTime(time_text);
+    if (date && minute) {
+      f.open_date = date;
+      f.open_minute = *minute;
+    } else {
+      f.bad_open = true;
+      f.open_date_text = std::move(date_text);
+      f.open_time_text = std::move(time_text);
+    }
+  }
   return f;
 }
 
@@ -132,6 +229,7 @@ std::vector<std::pair<std::string, std::string>> FilterParams(const SearchFilter
   for (const auto& v : f.access) out.emplace_back("access", v);
   for (const auto& v : f.municipalities) out.emplace_back("municipality", v);
   if (f.open_now) out.emplace_back("open", "now");
+  if (f.open_date) out.emplace_back("open", OpenAtValue(f));
   if (f.lat && f.lon) {
     out.emplace_back("lat", FormatCoordinate(*f.lat));
     out.emplace_back("lon", FormatCoordinate(*f.lon));
@@ -199,6 +297,12 @@ std::vector<DroppableFilter> DroppableFilters(const SearchFilters& f) {
     SearchFilters w = f;
     w.open_now = false;
     add("open", "now", w);
+  }
+  if (f.open_date) {
+    SearchFilters w = f;
+    w.open_date.reset();
+    w.open_minute = 0;
+    add("open", OpenAtValue(f), w);
   }
   if (f.HasLocation()) {
     SearchFilters w = f;

@@ -1,6 +1,7 @@
 #pragma once
 // The library search's filters, typed at the edge from the query string (STYLE habit 6), and the
 // pure rules around them: pagination, distances, "what to drop". No I/O, thread-safe.
+#include <chrono>
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -25,6 +26,12 @@ struct SearchFilters {
   std::vector<std::string> access;          // access: accessibility term codes
   std::vector<std::string> municipalities;  // municipality: ISO 3166-2 ids (LV-DGV, LV-011)
   bool open_now = false;                    // open=now
+  // open=YYYY-MM-DDTHH:MM: open at that wall-clock date and time, each library on its own clock
+  // (the form's spelling: open_date=YYYY-MM-DD (or DD.MM.YYYY) and open_time=HH:MM).
+  std::optional<std::chrono::year_month_day> open_date;
+  int open_minute = 0;                      // with open_date: minutes after midnight, 0..1439
+  bool bad_open = false;                    // a day and time given but not a valid pair
+  std::string open_date_text, open_time_text;  // with bad_open: as typed, for the form
   std::string near;                         // near: a place name in any language, "" = none
   std::optional<double> lat, lon;           // lat+lon: both valid, or both absent
   bool bad_coordinates = false;             // lat/lon given but not a valid pair
@@ -41,11 +48,21 @@ struct SearchFilters {
 // and a bad radius are ignored (defaults stay); repeated names add to the lists. lat and lon
 // must both be decimal numbers within -90..90 and -180..180, else both are dropped and
 // bad_coordinates is set (the page says so). lat and lon are ignored when `near` is given.
+// open=now and open=YYYY-MM-DDTHH:MM may both be given (both must hold). The form's
+// open_date + open_time are read instead of an open=<date> when either is not empty; both must
+// be then. A date and time that is malformed or impossible (2026-02-30, 25:00), or half given,
+// sets bad_open, keeps what was typed in open_date_text/open_time_text and filters nothing.
 SearchFilters ParseSearchFilters(const std::vector<std::pair<std::string, std::string>>& params);
 
 // The filters as query-string pairs (the inverse of ParseSearchFilters, page left out when it
 // is 1), for links that change one thing and keep the rest.
 std::vector<std::pair<std::string, std::string>> FilterParams(const SearchFilters& f);
+
+// "2026-11-24T10:00" for a filter with open_date; "" without.
+std::string OpenAtValue(const SearchFilters& f);
+// "2026-11-24" and "10:00", the form fields' values ("" without open_date).
+std::string OpenDateValue(const SearchFilters& f);
+std::string OpenTimeValue(const SearchFilters& f);
 
 // One active filter the reader may drop: its parameter, its value and the parameters of the
 // same search without it (page reset to 1).

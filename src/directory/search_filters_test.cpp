@@ -42,7 +42,6 @@ TEST(ParseSearchFilters, IgnoresUnknownAndMalformedValuesWithoutError) {
                                {"language", "ukr"},
                                {"municipality", "EE-37"},
                                {"municipality", "LV-DG"},
-                               {"open", "later"},
                                {"radius", "301"},
                                {"radius", "0"},
                                {"page", "0"},
@@ -106,6 +105,90 @@ TEST(FilterParams, RoundTripsThroughTheParser) {
   auto f = ParseSearchFilters(p);
   EXPECT_EQ(FilterParams(f), p);
   EXPECT_EQ(FilterParams(ParseSearchFilters(FilterParams(f))), p);
+}
+
+TEST(ParseSearchFilters, ReadsOpenAtALocalDateAndTime) {
+  auto f = ParseSearchFilters({{"open", "2026-11-24T10:00"}});
+  ASSERT_TRUE(f.open_date.has_value());
+  EXPECT_EQ(*f.open_date, std::chrono::year_month_day(std::chrono::year(2026),
+                                                      std::chrono::November, std::chrono::day(24)));
+  EXPECT_EQ(f.open_minute, 10 * 60);
+  EXPECT_FALSE(f.open_now);
+  EXPECT_FALSE(f.bad_open);
+  EXPECT_TRUE(f.Any());
+  EXPECT_EQ(OpenAtValue(f), "2026-11-24T10:00");
+  EXPECT_EQ(OpenDateValue(f), "2026-11-24");
+  EXPECT_EQ(OpenTimeValue(f), "10:00");
+  // With open=now too, both hold.
+  auto both = ParseSearchFilters({{"open", "now"}, {"open", "2026-11-24T23:59"}});
+  EXPECT_TRUE(both.open_now);
+  ASSERT_TRUE(both.open_date.has_value());
+  EXPECT_EQ(both.open_minute, 23 * 60 + 59);
+  EXPECT_EQ(OpenAtValue(SearchFilters{}), "");
+}
+
+TEST(ParseSearchFilters, ReadsTheFormsTwoFieldsAsTheSameFilter) {
+  auto f = ParseSearchFilters({{"open_date", "2026-11-24"}, {"open_time", "10:00"}});
+  EXPECT_EQ(OpenAtValue(f), "2026-11-24T10:00");
+  EXPECT_EQ(FilterParams(f), (Params{{"open", "2026-11-24T10:00"}}));
+  // Typed by hand where the browser has no picker, and a one-digit hour.
+  EXPECT_EQ(OpenAtValue(ParseSearchFilters({{"open_date", " 24.11.2026 "}, {"open_time", "9:05"}})),
+            "2026-11-24T09:05");
+  // The form's fields win over an open=<date> it carried from an earlier search.
+  EXPECT_EQ(OpenAtValue(ParseSearchFilters({{"open", "2026-11-24T10:00"},
+                                            {"open_date", "2026-12-01"},
+                                            {"open_time", "15:30"}})),
+            "2026-12-01T15:30");
+  // Both empty (the form submitted untouched): no filter and no error.
+  auto empty = ParseSearchFilters({{"open_date", ""}, {"open_time", ""}});
+  EXPECT_FALSE(empty.open_date.has_value());
+  EXPECT_FALSE(empty.bad_open);
+  EXPECT_FALSE(empty.Any());
+}
+
+TEST(ParseSearchFilters, FlagsABadOrHalfGivenDayAndTimeKeepingWhatWasTyped) {
+  for (Params p : std::vector<Params>{{{"open", "2026-02-30T10:00"}},
+                                      {{"open", "2026-11-24T25:00"}},
+                                      {{"open", "2026-11-24T10:60"}},
+                                      {{"open", "2026-11-24"}},
+                                      {{"open", "T10:00"}},
+                                      {{"open", "later"}},
+                                      {{"open", "24/11/2026T10:00"}},
+                                      {{"open_date", "2026-11-24"}, {"open_time", ""}},
+                                      {{"open_date", ""}, {"open_time", "10:00"}},
+                                      {{"open_date", "31.04.2026"}, {"open_time", "10:00"}}}) {
+    auto f = ParseSearchFilters(p);
+    EXPECT_TRUE(f.bad_open) << p[0].second;
+    EXPECT_FALSE(f.open_date.has_value()) << p[0].second;
+    EXPECT_FALSE(f.Any()) << p[0].second;
+    EXPECT_TRUE(FilterParams(f).empty()) << p[0].second;
+  }
+  auto f = ParseSearchFilters({{"open", "2026-02-30T10:00"}});
+  EXPECT_EQ(f.open_date_text, "2026-02-30");
+  EXPECT_EQ(f.open_time_text, "10:00");
+  auto g = ParseSearchFilters({{"open_date", "2026-11-24"}, {"open_time", "25:00"}});
+  EXPECT_EQ(g.open_date_text, "2026-11-24");
+  EXPECT_EQ(g.open_time_text, "25:00");
+}
+
+TEST(FilterParams, WritesOpenAtCanonically) {
+  Params p{{"service", "meeting-room"}, {"open", "now"}, {"open", "2026-11-24T10:00"}};
+  EXPECT_EQ(FilterParams(ParseSearchFilters(p)), p);
+  EXPECT_EQ(FilterParams(ParseSearchFilters(
+                {{"open_time", "10:00"}, {"service", "meeting-room"}, {"open_date", "24.11.2026"}})),
+            (Params{{"service", "meeting-room"}, {"open", "2026-11-24T10:00"}}));
+}
+
+TEST(DroppableFilters, OpenAtIsDroppedOnItsOwn) {
+  auto f = ParseSearchFilters({{"q", "ogre"}, {"open", "now"}, {"open", "2026-11-24T10:00"}});
+  auto drops = DroppableFilters(f);
+  ASSERT_EQ(drops.size(), 3u);
+  EXPECT_EQ(drops[1].param, "open");
+  EXPECT_EQ(drops[1].value, "now");
+  EXPECT_EQ(drops[1].params_without, (Params{{"q", "ogre"}, {"open", "2026-11-24T10:00"}}));
+  EXPECT_EQ(drops[2].param, "open");
+  EXPECT_EQ(drops[2].value, "2026-11-24T10:00");
+  EXPECT_EQ(drops[2].params_without, (Params{{"q", "ogre"}, {"open", "now"}}));
 }
 
 TEST(QueryString, PercentEncodesUtf8AndSpaces) {

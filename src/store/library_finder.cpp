@@ -166,6 +166,53 @@ class OpenNow {
   std::vector<std::optional<std::optional<Local>>> local_;  // per zone, computed on first use
 };
 
+// Whether the library is open at minute `minute` of local date `date`, on its own wall clock
+// (a London library and a Riga one are both asked about the same 10:00, each its own). A
+// timetable without dates is answered from the snapshot; the others by store/hours_queries.
+class OpenAt {
+ public:
+  OpenAt(Connection& c, const SearchSnapshot& s, std::chrono::year_month_day date, int minute)
+      : c_(c),
+        s_(s),
+        date_(date),
+        minute_(minute),
+        weekday_(IsoWeekday(date)),
+        latvian_holiday_(directory::LatvianPublicHolidays()(date).has_value() ||
+                         s.IsLatvianHolidayEntry(date)),
+        known_zone_(s.zones().size()) {}
+
+  bool operator()(const SnapshotLibrary& lib) {
+    if (!lib.has_hours) return false;
+    if (lib.dated) {
+      auto hours = HoursOfLocation(c_, lib.location_id, date_, &zones_);
+      if (!hours) return false;
+      for (const auto& r : hours->Day(date_).periods) {
+        if (r.opens_min <= minute_ && minute_ < r.closes_min) return true;
+      }
+      return false;
+    }
+    // A zone nobody knows: its hours are unknown (as HoursOfLocation and OpenNow say).
+    auto& known = known_zone_[lib.zone];
+    if (!known) known = s_.zones()[lib.zone] == "Europe/Riga" || zones_.Get(s_.zones()[lib.zone]);
+    if (!*known) return false;
+    if (lib.latvian_holidays && latvian_holiday_) return false;
+    for (const auto& r : s_.weeks()[lib.week][weekday_ - 1]) {
+      if (r.opens_min <= minute_ && minute_ < r.closes_min) return true;
+    }
+    return false;
+  }
+
+ private:
+  Connection& c_;
+  const SearchSnapshot& s_;
+  std::chrono::year_month_day date_;
+  int minute_;
+  int weekday_;
+  bool latvian_holiday_;
+  TimeZoneCache zones_;
+  std::vector<std::optional<bool>> known_zone_;
+};
+
 }  // namespace
 
 LibrarySearchResults FindLibraries(Connection& c, const SearchSnapshot& s,
@@ -219,6 +266,8 @@ LibrarySearchResults FindLibraries(Connection& c, const SearchSnapshot& s,
   const size_t order = s.OrderIndex(locale);
   std::optional<OpenNow> open_now;
   if (f.open_now) open_now.emplace(c, s, now);
+  std::optional<OpenAt> open_at;
+  if (f.open_date) open_at.emplace(c, s, *f.open_date, f.open_minute);
   // Everything but the text and the distance, which choose the candidates.
   auto passes = [&](const SnapshotLibrary& lib) {
     if (!HasAll(lib.terms, *term_ids) || !HasAll(lib.languages, *language_ids)) return false;
@@ -227,7 +276,7 @@ LibrarySearchResults FindLibraries(Connection& c, const SearchSnapshot& s,
             f.municipalities.end()) {
       return false;
     }
-    return !open_now || (*open_now)(lib);
+    return (!open_now || (*open_now)(lib)) && (!open_at || (*open_at)(lib));
   };
 
   std::vector<Row> rows;  // the page's rows, in order (all rows when `sorted` is false)

@@ -11,6 +11,7 @@
 #include "store/database.h"
 #include "store/demo_database_for_tests.h"
 #include "store/hours_queries.h"
+#include "store/search_snapshot.h"
 
 namespace tilti::store {
 namespace {
@@ -217,6 +218,106 @@ TEST_F(SearchQueries, OpenNowReadsEachLibrarysHoursOnItsOwnClock) {
   set_zone("Europe/Riga");
   db_->Write(
       [&](Connection& c) { ReplaceWeeklyHours(c, location_id, {}, "2026-11-22T00:00:00Z"); });
+}
+
+// Open at a chosen local date and time: the Ogre library gets `periods`, then is reset.
+class SearchOpenAt : public SearchQueries {
+ protected:
+  void SetUp() override {
+    auto c = db_->Read();
+    Statement st = c->Prepare(
+        "SELECT l.id FROM location l JOIN organization o ON o.id = l.organization_id "
+        "WHERE o.slug = 'ogres-centrala-biblioteka'");
+    ASSERT_TRUE(st.Step());
+    location_id_ = st.Text(0);
+  }
+  void TearDown() override {
+    db_->Write([&](Connection& c) {
+      ReplaceWeeklyHours(c, location_id_, {}, "2026-11-22T00:00:00Z");
+      c.Cached("DELETE FROM schedule_exception WHERE location_id = ?1").Bind(1, location_id_).Run();
+      c.Cached("UPDATE location SET time_zone = 'Europe/Riga', holiday_calendar_id = 'LV' "
+               "WHERE id = ?1")
+          .Bind(1, location_id_)
+          .Run();
+    });
+  }
+  void Hours(int weekday, int opens_min, int closes_min) {
+    auto p = directory::MakePeriod(weekday, opens_min, closes_min);
+    ASSERT_TRUE(p.ok());
+    db_->Write([&](Connection& c) {
+      ReplaceWeeklyHours(c, location_id_, {p.value()}, "2026-11-22T00:00:00Z");
+    });
+  }
+  void Set(const char* sql_assignment, const char* value) {
+    db_->Write([&](Connection& c) {
+      Statement st =
+          c.Prepare(std::string("UPDATE location SET ") + sql_assignment + " WHERE id = ?1");
+      st.Bind(1, location_id_);
+      value ? st.Bind(2, value) : st.BindNull(2);
+      st.Run();
+      BumpDirectoryVersion(c);
+    });
+  }
+  std::vector<std::string> OpenAt(const std::string& when) {
+    return Slugs(Search({{"open", when}}));
+  }
+  const std::vector<std::string> kOgre{"ogres-centrala-biblioteka"};
+  std::string location_id_;
+};
+
+TEST_F(SearchOpenAt, FindsALibraryOpenAtThatLocalDayAndTime) {
+  EXPECT_TRUE(OpenAt("2026-11-23T10:00").empty());  // no hours: not known to be open
+  Hours(1, 10 * 60, 18 * 60);                        // Monday 10:00-18:00
+  EXPECT_EQ(OpenAt("2026-11-23T10:00"), kOgre);      // a Monday
+  EXPECT_EQ(OpenAt("2026-11-30T17:59"), kOgre);
+  EXPECT_TRUE(OpenAt("2026-11-23T18:00").empty());  // closing time
+  EXPECT_TRUE(OpenAt("2026-11-23T09:59").empty());
+  EXPECT_TRUE(OpenAt("2026-11-22T12:00").empty());  // a Sunday
+  // The form's two fields are the same filter; open=now still reads the clock (Monday 12:00).
+  EXPECT_EQ(Slugs(Search({{"open_date", "2026-11-23"}, {"open_time", "10:00"}})), kOgre);
+  EXPECT_EQ(Slugs(Search({{"open", "now"}})), kOgre);
+  EXPECT_TRUE(Search({{"open", "now"}, {"open", "2026-11-22T12:00"}}).results.empty());
+  // A bad value filters nothing (the page shows the error).
+  auto bad = Search({{"open", "2026-02-30T10:00"}});
+  EXPECT_TRUE(bad.filters.bad_open);
+  EXPECT_GT(bad.total, 1u);
+}
+
+TEST_F(SearchOpenAt, ALatvianPublicHolidayClosesLatvianLibrariesOnly) {
+  Hours(3, 10 * 60, 18 * 60);  // Wednesday; 18 November 2026 is Proclamation Day
+  EXPECT_TRUE(OpenAt("2026-11-18T12:00").empty());
+  EXPECT_EQ(OpenAt("2026-11-25T12:00"), kOgre);
+  // A London library keeps no Latvian holidays.
+  Set("time_zone = ?2", "Europe/London");
+  Set("holiday_calendar_id = ?2", nullptr);
+  EXPECT_EQ(OpenAt("2026-11-18T12:00"), kOgre);
+}
+
+TEST_F(SearchOpenAt, JudgesEachLibraryOnItsOwnClock) {
+  Hours(1, 9 * 60, 11 * 60);  // Monday 09:00-11:00
+  Set("time_zone = ?2", "America/Chicago");
+  Set("holiday_calendar_id = ?2", nullptr);
+  // Monday 10:00 in Chicago is 10:00 on its own clock, whatever the time in Riga.
+  EXPECT_EQ(OpenAt("2026-11-23T10:00"), kOgre);
+  EXPECT_TRUE(OpenAt("2026-11-23T12:00").empty());
+  EXPECT_TRUE(Search({{"open", "now"}}).results.empty());  // 04:00 in Chicago at kNow
+  Set("time_zone = ?2", "Not/AZone");  // hours that cannot be placed are unknown
+  EXPECT_TRUE(OpenAt("2026-11-23T10:00").empty());
+}
+
+TEST_F(SearchOpenAt, ReadsDatedExceptionsOfThatDay) {
+  Hours(1, 10 * 60, 18 * 60);
+  db_->Write([&](Connection& c) {
+    Statement st = c.Prepare(
+        "INSERT INTO schedule_exception (id, location_id, date, closed, opens_at, closes_at) "
+        "VALUES ('exc-short-day', ?1, '2026-11-30', 0, '12:00', '14:00')");
+    st.Bind(1, location_id_);
+    st.Run();
+  });
+  EXPECT_EQ(OpenAt("2026-11-23T10:00"), kOgre);       // the usual Monday
+  EXPECT_TRUE(OpenAt("2026-11-30T10:00").empty());   // that Monday opens at 12:00
+  EXPECT_EQ(OpenAt("2026-11-30T13:00"), kOgre);
+  EXPECT_TRUE(OpenAt("2026-11-30T15:00").empty());
 }
 
 TEST_F(SearchQueries, PaginatesTwentyPerPageAndAPagePastTheEndIsEmpty) {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/riga_time.h"
 #include "directory/search_filters.h"
 
 namespace tilti::web {
@@ -163,11 +164,28 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
     page.set("municipalities", list);
   }
   page.set("open_now", f.open_now);
+  // The day-and-time fields: native pickers, or text fields showing what was typed when it
+  // could not be read (a date field would blank an impossible date).
+  page.set("open_date", f.bad_open ? f.open_date_text : directory::OpenDateValue(f));
+  page.set("open_time", f.bad_open ? f.open_time_text : directory::OpenTimeValue(f));
+  page.set("open_date_type", f.bad_open ? "text" : "date");
+  page.set("open_time_type", f.bad_open ? "text" : "time");
+  if (f.bad_open) page.set("open_error", tr("search.bad_open"));
+  // "Open on Tuesday, 24 November 2026 at 10:00": what each result matched, and the drop link.
+  std::string open_at;
+  if (f.open_date) {
+    static constexpr const char* kWeekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    open_at = tr("search.open_at",
+                 {{"weekday", std::string(kWeekdays[IsoWeekday(*f.open_date) - 1])},
+                  {"date", site.LongDate(locale.code, directory::OpenDateValue(f))},
+                  {"time", directory::OpenTimeValue(f)}});
+  }
   directory::SearchFilters only_query;
   only_query.query = f.query;
   only_query.page = f.page;
   page.set("has_filters_open",
-           directory::FilterParams(f) != directory::FilterParams(only_query) || f.bad_coordinates);
+           directory::FilterParams(f) != directory::FilterParams(only_query) || f.bad_coordinates ||
+               f.bad_open);
   // Coordinates and radius are not form fields; a search from them keeps them on submit.
   Data hidden(Data::type::list);
   for (const auto& [name, value] : directory::FilterParams(f)) {
@@ -180,18 +198,20 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
   }
   page.set("hidden", hidden);
 
-  // A location that cannot be used is an error on the "near" field (error_summary.mustache).
+  // A location that cannot be used is an error on the "near" field, a day and time on the date
+  // field (error_summary.mustache).
   Data errors(Data::type::list);
-  auto add_error = [&](std::string text) {
+  auto add_error = [&](std::string text, std::string href = "#near") {
     Data e(Data::type::object);
-    e.set("href", "#near");
+    e.set("href", href);
     e.set("text", std::move(text));
     errors.push_back(e);
   };
   if (f.bad_coordinates) add_error(tr("search.bad_coordinates"));
   if (results.place_not_found) add_error(tr("search.place_not_found", {{"name", f.near}}));
+  if (f.bad_open) add_error(tr("search.bad_open"), "#open-date");
   page.set("errors", errors);
-  page.set("has_errors", f.bad_coordinates || results.place_not_found);
+  page.set("has_errors", f.bad_coordinates || results.place_not_found || f.bad_open);
   Data suggestions(Data::type::list);
   for (const auto& p : results.place_suggestions) {
     auto params = directory::FilterParams(f);
@@ -222,6 +242,7 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
                               : formatter.Number(static_cast<int64_t>(std::llround(km)));
       d.set("distance", tr("search.distance_km", {{"distance", n}}));
     }
+    if (!open_at.empty()) d.set("open_at", open_at);
     Data matched(Data::type::list);
     for (const auto& t : r.matched_terms) matched.push_back(site.TextData(t, locale));
     d.set("matched_terms", matched);
@@ -282,7 +303,7 @@ Data LibrariesView(const Site& site, const i18n::LocaleInfo& locale,
       else if (drop.param == "municipality") {
         label = name_of(results.options.municipalities, drop.value);
       } else if (drop.param == "open")
-        label = tr("search.open_now");
+        label = drop.value == "now" ? tr("search.open_now") : open_at;
       else if (drop.param == "near")
         label = tr("search.near_place", {{"place", drop.value}});
       else

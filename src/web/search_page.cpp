@@ -16,7 +16,8 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
   for (const auto& [name, value] : params)
     map_view = map_view || (name == "view" && value == "map");
   // The page depends only on the query, the language and the directory (and, for open=now, on
-  // the minute): one rendering serves every reader until one of those changes.
+  // the minute; open=<date and time> is in the query): one rendering serves every reader until
+  // one of those changes.
   const int64_t version = site.DirectoryVersion();
   std::string key = "libraries:" + locale.code + "?" + request.query;
   if (filters.open_now) {
@@ -44,7 +45,7 @@ http::Response LibrariesPage(const Site& site, const i18n::LocaleInfo& locale,
     }
   }
   std::string title = site.Tr(locale.code, "libraries.title");
-  if (results.filters.bad_coordinates || results.place_not_found) {
+  if (results.filters.bad_coordinates || results.filters.bad_open || results.place_not_found) {
     title = site.Tr(locale.code, "form.error_title", {{"title", title}});  // QUALITY.md W4
   }
   PageFrame frame{&locale, "libraries", std::move(title)};
