@@ -31,9 +31,12 @@ std::vector<FilterOption> TermOptionsOf(Connection& c, const LocaleChain& chain,
   return out;
 }
 
-// As LoadFilterOptions, with the languages and municipalities that have libraries taken from
-// the snapshot instead of scanning the directory.
-SearchFilterOptions OptionsOf(Connection& c, const SearchSnapshot& s, const LocaleChain& chain) {
+// What the filter form offers (see SearchFilterOptions), with the languages and municipalities
+// that have libraries taken from the snapshot instead of scanning the directory.
+}  // namespace
+
+SearchFilterOptions FilterOptionsOf(Connection& c, const SearchSnapshot& s,
+                                    const LocaleChain& chain) {
   SearchFilterOptions o;
   o.services = TermOptionsOf(c, chain, "service-type");
   o.audiences = TermOptionsOf(c, chain, "target-group");
@@ -59,6 +62,8 @@ SearchFilterOptions OptionsOf(Connection& c, const SearchSnapshot& s, const Loca
   }
   return o;
 }
+
+namespace {
 
 void KeepKnownCodes(std::vector<std::string>& values, const std::vector<FilterOption>& options) {
   std::erase_if(values, [&](const std::string& v) {
@@ -219,7 +224,7 @@ LibrarySearchResults FindLibraries(Connection& c, const SearchSnapshot& s,
                                    const LocaleChain& chain, std::string_view locale,
                                    const directory::SearchFilters& filters, SysTime now) {
   LibrarySearchResults r;
-  r.options = OptionsOf(c, s, chain);
+  r.options = FilterOptionsOf(c, s, chain);
   r.filters = filters;
   directory::SearchFilters& f = r.filters;
   KeepKnownCodes(f.services, r.options.services);

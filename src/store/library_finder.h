@@ -13,6 +13,10 @@
 
 namespace tilti::store {
 
+// What the search form offers (SearchFilterOptions), from the snapshot and the taxonomies.
+SearchFilterOptions FilterOptionsOf(Connection& c, const SearchSnapshot& snapshot,
+                                    const LocaleChain& chain);
+
 // `locale` picks the name order of the snapshot (the interface language).
 LibrarySearchResults FindLibraries(Connection& c, const SearchSnapshot& snapshot,
                                    const LocaleChain& chain, std::string_view locale,

@@ -184,15 +184,6 @@ std::vector<std::string> TypoCandidates(Connection& c, const std::string& word, 
   return out;
 }
 
-// An FTS5 string: the word in double quotes, inner quotes doubled, so no input is syntax.
-std::string Quote(std::string_view word) {
-  std::string out = "\"";
-  for (char ch : word) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
-}
 
 std::string MatchExpression(const std::vector<Clause>& clauses) {
   std::string out;
@@ -202,11 +193,11 @@ std::string MatchExpression(const std::vector<Clause>& clauses) {
       out += '(';
       for (size_t i = 0; i < clause.corrections.size(); ++i) {
         if (i > 0) out += " OR ";
-        out += Quote(clause.corrections[i]);
+        out += QuoteFtsWord(clause.corrections[i]);
       }
       out += ')';
     } else {
-      out += Quote(clause.word);
+      out += QuoteFtsWord(clause.word);
       if (clause.prefix) out += '*';
     }
   }
@@ -374,6 +365,15 @@ bool RebuildLibraryIndexIfEmpty(Connection& c) {
   st.Reset();
   if (rebuild) RebuildLibraryIndex(c);
   return rebuild;
+}
+
+std::string QuoteFtsWord(std::string_view word) {
+  std::string out = "\"";
+  for (char ch : word) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
 }
 
 }  // namespace tilti::store

@@ -23,19 +23,6 @@ namespace {
 constexpr int kPlaceLengthSlack = 4;
 
 
-std::vector<FilterOption> TermOptions(Connection& c, const LocaleChain& chain,
-                                      std::string_view taxonomy_code) {
-  static const std::string sql =
-      "SELECT tt.code, " + BestText("taxonomy_term", "tt.id", "name", "tt.name", "'en'") +
-      " FROM taxonomy_term tt JOIN taxonomy tx ON tx.id = tt.taxonomy_id WHERE tx.code = ?4 "
-      "ORDER BY tt.position, tt.code";
-  Statement& st = c.Cached(sql);
-  BindChain(st, chain);
-  st.Bind(4, taxonomy_code);
-  std::vector<FilterOption> out;
-  while (st.Step()) out.push_back({st.Text(0), SplitLocalized(st.TextView(1))});
-  return out;
-}
 
 struct PlaceRow {
   int64_t id;
@@ -90,25 +77,6 @@ int TypoBudget(std::string_view word) {
 
 }  // namespace
 
-SearchFilterOptions LoadFilterOptions(Connection& c, const LocaleChain& chain) {
-  SearchFilterOptions o;
-  o.services = TermOptions(c, chain, "service-type");
-  o.audiences = TermOptions(c, chain, "target-group");
-  o.access = TermOptions(c, chain, "accessibility");
-  {
-    Statement& st = c.Cached(
-        "SELECT code, coalesce(max(name), code) FROM language GROUP BY code ORDER BY code");
-    while (st.Step()) o.languages.push_back({st.Text(0), {st.Text(1), ""}});
-  }
-  static const std::string sql =
-      "SELECT m.id, " + BestText("municipality", "m.id", "name", "m.name", "'lv'") +
-      " FROM municipality m WHERE m.id IN (SELECT l.municipality_id FROM location l JOIN "
-      "organization o ON o.id = l.organization_id WHERE o.kind = 'library') ORDER BY m.id";
-  Statement& st = c.Cached(sql);
-  BindChain(st, chain);
-  while (st.Step()) o.municipalities.push_back({st.Text(0), SplitLocalized(st.TextView(1))});
-  return o;
-}
 
 std::optional<PlaceMatch> FindPlace(Connection& c, const LocaleChain& chain,
                                     std::string_view name) {
@@ -191,6 +159,11 @@ std::string DidYouMean(Connection& c, std::string_view query) {
   for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
   if (SearchLibraries(c, out, 1).empty()) return "";
   return out;
+}
+
+SearchFilterOptions LoadFilterOptions(Connection& c, const LocaleChain& chain) {
+  auto snapshot = SearchSnapshot::Build(c, {});
+  return FilterOptionsOf(c, *snapshot, chain);
 }
 
 LibrarySearchResults SearchDirectory(Connection& c, const LocaleChain& chain,

@@ -25,14 +25,18 @@ struct FilterOption {
 // What the filter form offers, each list in display order (terms by their position,
 // municipalities and languages unsorted: the caller sorts by its collation):
 //  services (service-type), audiences (target-group), access (accessibility): every term;
-//  languages: every code of the `language` table (name: its `name` column, else the code);
+//  languages: the codes of the `language` rows of libraries and their services (name: its
+//  `name` column, else the code);
 //  municipalities: those with at least one library.
 struct SearchFilterOptions {
   std::vector<FilterOption> services, audiences, languages, access, municipalities;
 };
-SearchFilterOptions LoadFilterOptions(Connection& c, const LocaleChain& chain);
 
 // A gazetteer place.
+// The options for the directory as it is now (builds a search snapshot for the one call; the
+// pages use FilterOptionsOf in store/library_finder.h with the node's snapshot).
+SearchFilterOptions LoadFilterOptions(Connection& c, const LocaleChain& chain);
+
 struct PlaceMatch {
   int64_t id = 0;
   LocalizedText name;  // best name for the chain, Latvian when there is no other

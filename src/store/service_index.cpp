@@ -1,5 +1,7 @@
 #include "store/service_index.h"
 
+#include "store/search_index.h"
+
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
@@ -101,17 +103,6 @@ bool Exists(Connection& c, const std::string& sql) {
   return found;
 }
 
-// An FTS5 string: the word in double quotes, inner quotes doubled, so no input is syntax.
-// (Folded words hold no quotes, since Fold turns punctuation into spaces; this is the second
-// line of defence.)
-std::string Quote(std::string_view word) {
-  std::string out = "\"";
-  for (char ch : word) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
-}
 
 }  // namespace
 
@@ -141,7 +132,7 @@ std::optional<std::string> SearchMatchExpression(std::string_view search) {
   std::string out;
   for (const std::string& word : words) {
     if (!out.empty()) out += " AND ";
-    out += Quote(word);
+    out += QuoteFtsWord(word);
     out += '*';
   }
   return out;
