@@ -27,6 +27,14 @@ http::Response ReportSubmit(const Site& site, const i18n::LocaleInfo& locale,
                             http::Request& request);
 http::Response ReportThanks(const Site& site, const i18n::LocaleInfo& locale,
                             http::Request& request);
+// Back-office accounts: sign in (form and POST), the account page, sign out (POST). Their
+// answers depend on the session: "private, no-store", never the response cache.
+http::Response SignInForm(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response SignInSubmit(const Site& site, const i18n::LocaleInfo& locale,
+                            http::Request& request);
+http::Response AccountPage(const Site& site, const i18n::LocaleInfo& locale,
+                           http::Request& request);
+http::Response SignOut(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response AccessibilityPage(const Site& site, const i18n::LocaleInfo& locale,
                                  http::Request& request);
 http::Response PrivacyPage(const Site& site, const i18n::LocaleInfo& locale,

@@ -96,6 +96,11 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/libraries/{slug}/report/thanks", Localized(site, ReportThanks));
   r.Add("GET", "/{lang}/accessibility", Localized(site, AccessibilityPage));
   r.Add("GET", "/{lang}/privacy", Localized(site, PrivacyPage));
+  // Back office: accounts.
+  r.Add("GET", "/{lang}/account/sign-in", Localized(site, SignInForm));
+  r.Add("POST", "/{lang}/account/sign-in", Localized(site, SignInSubmit));
+  r.Add("GET", "/{lang}/account", Localized(site, AccountPage));
+  r.Add("POST", "/{lang}/account/sign-out", Localized(site, SignOut));
   return r;
 }
 

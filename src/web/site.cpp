@@ -105,6 +105,7 @@ Site::Site(SiteOptions options, const i18n::Messages& messages,
   }
   search_snapshots_ = std::make_unique<store::SearchSnapshotCache>(std::move(orders));
   answers_ = std::make_unique<ResponseCache>(kAnswerCacheBytes);
+  hasher_ = std::make_unique<accounts::PasswordHasher>();
 }
 
 const i18n::LocaleInfo* Site::LocaleOf(const http::Request& request) const {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "accounts/password.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/localized_text.h"
@@ -105,6 +106,9 @@ class Site {
     return search_snapshots_->Get(c);
   }
   const i18n::Messages& messages() const { return messages_; }
+  // The one password hasher of the process (argon2id behind its concurrency gate), for
+  // signing in. Thread-safe.
+  accounts::PasswordHasher& hasher() const { return *hasher_; }
 
   // Rendered pages and API replies that depend only on the request and the directory
   // (web/response_cache.h); callers key them with DirectoryVersion().
@@ -135,6 +139,7 @@ class Site {
   std::unique_ptr<store::SearchSnapshotCache> search_snapshots_;
 
   std::unique_ptr<ResponseCache> answers_;
+  std::unique_ptr<accounts::PasswordHasher> hasher_;
   mutable std::atomic<int64_t> directory_version_{-1};
   mutable std::atomic<int64_t> version_read_at_{0};  // steady_clock, nanoseconds
 };
