@@ -376,12 +376,16 @@ LibrarySearchResults FindLibraries(Connection& c, const SearchSnapshot& s,
   for (auto& summary : LibrariesBySlugs(c, chain, slugs)) {
     summaries.emplace(summary.slug, std::move(summary));
   }
-  for (const Row& row : rows) {
-    auto it = summaries.find(libs[row.index].slug);
+  std::vector<std::vector<std::string>> words(rows.size());
+  if (!f.query.empty()) {
+    std::vector<int64_t> documents;
+    for (const Row& row : rows) documents.push_back(libs[row.index].document);
+    words = MatchedWords(c, f.query, documents);
+  }
+  for (size_t i = 0; i < rows.size(); ++i) {
+    auto it = summaries.find(libs[rows[i].index].slug);
     if (it == summaries.end()) continue;  // removed since the snapshot was built
-    std::vector<std::string> words;
-    if (!f.query.empty()) words = MatchedWords(c, f.query, libs[row.index].document);
-    r.results.push_back({it->second, row.distance_km, matched_terms, std::move(words)});
+    r.results.push_back({it->second, rows[i].distance_km, matched_terms, std::move(words[i])});
   }
   if (r.total == 0 && !f.query.empty()) r.did_you_mean = DidYouMean(c, f.query);
   return r;

@@ -344,15 +344,18 @@ TextMatches MatchingLibraries(Connection& c, std::string_view query, size_t limi
   return out;
 }
 
-std::vector<std::string> MatchedWords(Connection& c, std::string_view query, int64_t document) {
+std::vector<std::vector<std::string>> MatchedWords(Connection& c, std::string_view query,
+                                                   const std::vector<int64_t>& documents) {
+  std::vector<std::vector<std::string>> out(documents.size());
   const std::optional<std::vector<Clause>> clauses = Plan(c, query);
-  if (!clauses) return {};
+  if (!clauses) return out;
   Statement& st = c.Cached(
       "SELECT names || ' ' || places || ' ' || body FROM search_document WHERE rowid = ?1");
-  st.Bind(1, document);
-  std::vector<std::string> out;
-  if (st.Step()) out = MatchedTerms(*clauses, st.TextView(0));
-  st.Reset();
+  for (size_t i = 0; i < documents.size(); ++i) {
+    st.Bind(1, documents[i]);
+    if (st.Step()) out[i] = MatchedTerms(*clauses, st.TextView(0));
+    st.Reset();
+  }
   return out;
 }
 

@@ -45,9 +45,12 @@ struct TextMatches {
 };
 TextMatches MatchingLibraries(Connection& c, std::string_view query, size_t limit);
 
-// The words of the search document with this rowid that the query's words matched, as
-// SearchHit::matched_terms (the query's words themselves where the document lacks one).
-std::vector<std::string> MatchedWords(Connection& c, std::string_view query, int64_t document);
+// For each search document (rowid) in `documents`, the words of it that the query's words
+// matched, as SearchHit::matched_terms (the query's words themselves where the document lacks
+// one; empty lists when the query has no words). The query is planned once for all of them
+// (a misspelt word costs a scan of the vocabulary).
+std::vector<std::vector<std::string>> MatchedWords(Connection& c, std::string_view query,
+                                                   const std::vector<int64_t>& documents);
 
 struct SearchHit {
   std::string organization_slug;
