@@ -2,16 +2,12 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <random>
-
 #include "store/database.h"
-#include "store/migrations.h"
+#include "store/demo_database_for_tests.h"
 
 namespace tilti::store {
 namespace {
 
-namespace fs = std::filesystem;
 using std::chrono::seconds;
 
 // Fixed 64-hex "token hashes": the store only ever sees hashes.
@@ -20,13 +16,8 @@ std::string HashOf(char c) { return std::string(64, c); }
 class AccountStore : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tilti-as-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_);
-    DatabaseOptions o;
-    o.path = (dir_ / "a.db").string();
-    o.create_if_missing = true;
-    db_ = std::move(Database::Open(o).value());
-    ASSERT_TRUE(db_->Migrate(BuiltinSqliteMigrations()).ok());
+    temp_ = std::make_unique<MigratedDatabaseForTests>();
+    db_ = &temp_->db();
     db_->Write([](Connection& c) {
       c.Exec(
           "INSERT INTO organization (id, slug, kind, name, last_modified) VALUES "
@@ -36,10 +27,7 @@ class AccountStore : public ::testing::Test {
     });
     ASSERT_TRUE(Add("a1", "anna@example.org", "librarian").ok());
   }
-  void TearDown() override {
-    db_.reset();
-    fs::remove_all(dir_);
-  }
+  void TearDown() override { temp_.reset(); }
   Status Add(const std::string& id, const std::string& email, const std::string& role) {
     return db_->Write([&](Connection& c) {
       return InsertAccount(c, {id, email, "Anna Bērziņa", role, "$argon2id$secret-hash"},
@@ -61,8 +49,8 @@ class AccountStore : public ::testing::Test {
     return st.Int(0);
   }
 
-  fs::path dir_;
-  std::unique_ptr<Database> db_;
+  std::unique_ptr<MigratedDatabaseForTests> temp_;
+  Database* db_ = nullptr;
   FixedClock clock_{SysTime(seconds(1'800'000'000))};
 };
 

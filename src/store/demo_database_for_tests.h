@@ -16,34 +16,45 @@
 
 namespace tilti::store {
 
-class DemoDatabaseForTests {
+// A temporary database with every migration applied and nothing else, removed again when
+// destroyed.
+class MigratedDatabaseForTests {
  public:
-  DemoDatabaseForTests() {
+  MigratedDatabaseForTests() {
     namespace fs = std::filesystem;
-    dir_ = fs::temp_directory_path() / ("tilti-demo-" + std::to_string(std::random_device{}()));
+    dir_ = fs::temp_directory_path() / ("tilti-test-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir_);
     DatabaseOptions o;
-    o.path = (dir_ / "demo.db").string();
+    o.path = (dir_ / "test.db").string();
     o.create_if_missing = true;
     auto db = Database::Open(o);
     if (!db.ok()) throw std::runtime_error(db.error().detail);
     db_ = std::move(db.value());
     auto migrated = db_->Migrate(BuiltinSqliteMigrations());
     if (!migrated.ok()) throw std::runtime_error(migrated.error().detail);
-    auto dataset = directory::ParseDemo(embedded::demo());
-    if (!dataset.ok()) throw std::runtime_error(dataset.error().detail);
-    LoadDemo(*db_, dataset.value(), "2026-11-22T00:00:00Z");
   }
-  ~DemoDatabaseForTests() {
+  ~MigratedDatabaseForTests() {
     db_.reset();
     std::error_code ignored;
     std::filesystem::remove_all(dir_, ignored);
   }
+  MigratedDatabaseForTests(const MigratedDatabaseForTests&) = delete;
+  MigratedDatabaseForTests& operator=(const MigratedDatabaseForTests&) = delete;
   Database& db() { return *db_; }
 
  private:
   std::filesystem::path dir_;
   std::unique_ptr<Database> db_;
+};
+
+// The same with the demo data set loaded.
+class DemoDatabaseForTests : public MigratedDatabaseForTests {
+ public:
+  DemoDatabaseForTests() {
+    auto dataset = directory::ParseDemo(embedded::demo());
+    if (!dataset.ok()) throw std::runtime_error(dataset.error().detail);
+    LoadDemo(db(), dataset.value(), "2026-11-22T00:00:00Z");
+  }
 };
 
 }  // namespace tilti::store

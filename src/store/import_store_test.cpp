@@ -2,18 +2,14 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <random>
-
 #include "store/database.h"
+#include "store/demo_database_for_tests.h"
 #include "store/hours_queries.h"
-#include "store/migrations.h"
 #include "store/search_index.h"
 
 namespace tilti::store {
 namespace {
 
-namespace fs = std::filesystem;
 using exchange::LibraryRecord;
 
 LibraryRecord Library(std::string id, std::string name, std::string city) {
@@ -35,18 +31,10 @@ LibraryRecord Library(std::string id, std::string name, std::string city) {
 class ImportStore : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tilti-is-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_);
-    DatabaseOptions o;
-    o.path = (dir_ / "i.db").string();
-    o.create_if_missing = true;
-    db_ = std::move(Database::Open(o).value());
-    ASSERT_TRUE(db_->Migrate(BuiltinSqliteMigrations()).ok());
+    temp_ = std::make_unique<MigratedDatabaseForTests>();
+    db_ = &temp_->db();
   }
-  void TearDown() override {
-    db_.reset();
-    fs::remove_all(dir_);
-  }
+  void TearDown() override { temp_.reset(); }
   int64_t Count(const std::string& sql) {
     auto lease = db_->Read();
     Statement st = lease->Prepare(sql);
@@ -58,8 +46,8 @@ class ImportStore : public ::testing::Test {
     Statement st = lease->Prepare(sql);
     return st.Step() ? st.Text(0) : "<none>";
   }
-  fs::path dir_;
-  std::unique_ptr<Database> db_;
+  std::unique_ptr<MigratedDatabaseForTests> temp_;
+  Database* db_ = nullptr;
 };
 
 TEST_F(ImportStore, WritesEachLibraryAsHsdsRecords) {

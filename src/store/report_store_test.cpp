@@ -2,42 +2,29 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-#include <random>
-
 #include "store/database.h"
-#include "store/migrations.h"
+#include "store/demo_database_for_tests.h"
 
 namespace tilti::store {
 namespace {
 
-namespace fs = std::filesystem;
-
 class ReportStore : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("tilti-rs-" + std::to_string(std::random_device{}()));
-    fs::create_directories(dir_);
-    DatabaseOptions o;
-    o.path = (dir_ / "r.db").string();
-    o.create_if_missing = true;
-    db_ = std::move(Database::Open(o).value());
-    ASSERT_TRUE(db_->Migrate(BuiltinSqliteMigrations()).ok());
+    temp_ = std::make_unique<MigratedDatabaseForTests>();
+    db_ = &temp_->db();
     db_->Write([](Connection& c) {
       c.Exec(
           "INSERT INTO organization (id, slug, kind, name, last_modified) VALUES "
           "('o1', 'lib', 'library', 'Bibliotēka', '2026-01-01T00:00:00Z')");
     });
   }
-  void TearDown() override {
-    db_.reset();
-    fs::remove_all(dir_);
-  }
+  void TearDown() override { temp_.reset(); }
   bool Take(const std::vector<RateLimit>& limits, int64_t now) {
     return db_->Write([&](Connection& c) { return TakeRateLimits(c, limits, now); });
   }
-  fs::path dir_;
-  std::unique_ptr<Database> db_;
+  std::unique_ptr<MigratedDatabaseForTests> temp_;
+  Database* db_ = nullptr;
 };
 
 TEST_F(ReportStore, RateLimitAllowsMaxHitsPerWindowThenRefusesUntilTheNextWindow) {
