@@ -42,21 +42,6 @@ bool AppliesOn(const Period& p, year_month_day date) {
   return (!p.valid_from || *p.valid_from <= date) && (!p.valid_to || date <= *p.valid_to);
 }
 
-// Sorted by opening, with overlapping and touching ranges joined, so that "open until" is the
-// real end of an opening (10:00–12:00 and 12:00–14:00 close at 14:00).
-std::vector<TimeRange> Merge(std::vector<TimeRange> ranges) {
-  std::sort(ranges.begin(), ranges.end(),
-            [](const TimeRange& a, const TimeRange& b) { return a.opens_min < b.opens_min; });
-  std::vector<TimeRange> out;
-  for (const TimeRange& r : ranges) {
-    if (!out.empty() && r.opens_min <= out.back().closes_min) {
-      out.back().closes_min = std::max(out.back().closes_min, r.closes_min);
-    } else {
-      out.push_back(r);
-    }
-  }
-  return out;
-}
 
 CivilDateTime LocalAt(year_month_day date, int minute_of_day) {
   if (minute_of_day >= kMinutesPerDay) {
@@ -84,6 +69,20 @@ HolidayLookup LatvianPublicHolidays() {
     if (!h) return std::nullopt;
     return std::move(h->name_key);
   };
+}
+
+std::vector<TimeRange> MergeRanges(std::vector<TimeRange> ranges) {
+  std::sort(ranges.begin(), ranges.end(),
+            [](const TimeRange& a, const TimeRange& b) { return a.opens_min < b.opens_min; });
+  std::vector<TimeRange> out;
+  for (const TimeRange& r : ranges) {
+    if (!out.empty() && r.opens_min <= out.back().closes_min) {
+      out.back().closes_min = std::max(out.back().closes_min, r.closes_min);
+    } else {
+      out.push_back(r);
+    }
+  }
+  return out;
 }
 
 Result<TimeRange> MakeTimeRange(int opens_min, int closes_min) {
@@ -190,7 +189,7 @@ std::vector<TimeRange> WeeklyHours::WeeklyRangesOn(year_month_day date) const {
   for (const Period& p : periods_) {
     if (p.weekday == weekday && AppliesOn(p, date)) ranges.push_back({p.opens_min, p.closes_min});
   }
-  return Merge(std::move(ranges));
+  return MergeRanges(std::move(ranges));
 }
 
 DayHours WeeklyHours::Day(year_month_day date) const {
@@ -202,7 +201,7 @@ DayHours WeeklyHours::Day(year_month_day date) const {
     const Exception& e = it->second;
     day.is_exception = true;
     day.note = e.note;
-    if (!e.closed) day.periods = e.periods ? Merge(*e.periods) : WeeklyRangesOn(date);
+    if (!e.closed) day.periods = e.periods ? MergeRanges(*e.periods) : WeeklyRangesOn(date);
   } else if (!day.holiday_key) {
     day.periods = WeeklyRangesOn(date);
   }

@@ -73,6 +73,10 @@ HolidayLookup LatvianPublicHolidays();
 //   "closes_at" hours.error.time                       not 00:01..24:00
 //   "closes_at" hours.error.closes_not_after_opens     closes at or before it opens
 Result<TimeRange> MakeTimeRange(int opens_min, int closes_min);
+
+// `ranges` sorted by opening, with overlapping and touching ranges joined, so that "open until"
+// is the real end of an opening (10:00–12:00 and 12:00–14:00 close at 14:00).
+std::vector<TimeRange> MergeRanges(std::vector<TimeRange> ranges);
 Result<Period> MakePeriod(int weekday, int opens_min, int closes_min);
 
 // Checks a whole weekly timetable before it is stored: every period as MakePeriod does, plus

@@ -36,27 +36,10 @@ std::string IsoDate(year_month_day d) {
   return s;
 }
 
-// 'YYYY-MM-DD' (anything after the tenth character, e.g. a time, is ignored), a real date.
-std::optional<year_month_day> ParseIsoDate(std::string_view text) {
-  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  int parts[3] = {0, 0, 0};
-  const std::pair<size_t, size_t> spans[3] = {{0, 4}, {5, 2}, {8, 2}};
-  for (int i = 0; i < 3; ++i) {
-    for (size_t k = spans[i].first; k < spans[i].first + spans[i].second; ++k) {
-      if (text[k] < '0' || text[k] > '9') return std::nullopt;
-      parts[i] = parts[i] * 10 + (text[k] - '0');
-    }
-  }
-  const year_month_day d = std::chrono::year{parts[0]} /
-                           std::chrono::month{static_cast<unsigned>(parts[1])} /
-                           std::chrono::day{static_cast<unsigned>(parts[2])};
-  if (!d.ok()) return std::nullopt;
-  return d;
-}
 
 std::optional<year_month_day> ParseOptDate(const std::optional<std::string>& text, bool* bad) {
   if (!text) return std::nullopt;
-  auto d = ParseIsoDate(*text);
+  auto d = ParseScheduleDate(*text);
   if (!d) *bad = true;
   return d;
 }
@@ -68,35 +51,7 @@ std::optional<int> ParseClosing(std::string_view text) {
   return t;
 }
 
-std::optional<TimeRange> ParseRange(const std::optional<std::string>& opens,
-                                    const std::optional<std::string>& closes) {
-  if (!opens || !closes) return std::nullopt;
-  auto o = directory::ParseClockTime(*opens);
-  auto c = ParseClosing(*closes);
-  if (!o || !c) return std::nullopt;
-  auto range = directory::MakeTimeRange(*o, *c);
-  if (!range.ok()) return std::nullopt;
-  return range.value();
-}
 
-// ISO weekdays of a byday list such as 'MO,TU'; entries it does not know are left out.
-std::vector<int> ParseByDay(std::string_view byday) {
-  std::vector<int> out;
-  while (!byday.empty()) {
-    const size_t comma = byday.find(',');
-    std::string_view token = byday.substr(0, comma);
-    byday = comma == std::string_view::npos ? std::string_view{} : byday.substr(comma + 1);
-    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
-    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
-    for (size_t i = 0; i < kByDay.size(); ++i) {
-      if (token.size() == 2 && std::toupper(static_cast<unsigned char>(token[0])) == kByDay[i][0] &&
-          std::toupper(static_cast<unsigned char>(token[1])) == kByDay[i][1]) {
-        out.push_back(static_cast<int>(i) + 1);
-      }
-    }
-  }
-  return out;
-}
 
 bool OverlapsWindow(const Period& p, year_month_day first, year_month_day last) {
   return (!p.valid_from || *p.valid_from <= last) && (!p.valid_to || first <= *p.valid_to);
@@ -111,12 +66,12 @@ std::vector<Period> ReadWeeklyPeriods(Connection& c, std::string_view location_i
   st.Bind(1, location_id);
   std::vector<Period> out;
   while (st.Step()) {
-    auto range = ParseRange(st.OptText(1), st.OptText(2));
+    auto range = ParseScheduleRange(st.OptText(1), st.OptText(2));
     bool bad_date = false;
     auto valid_from = ParseOptDate(st.OptText(3), &bad_date);
     auto valid_to = ParseOptDate(st.OptText(4), &bad_date);
     if (!range || bad_date || st.IsNull(0)) continue;
-    for (int weekday : ParseByDay(st.TextView(0))) {
+    for (int weekday : ParseScheduleWeekdays(st.TextView(0))) {
       Period p{.weekday = weekday,
                .opens_min = range->opens_min,
                .closes_min = range->closes_min,
@@ -142,7 +97,7 @@ std::vector<Exception> ReadExceptions(Connection& c, std::string_view location_i
   };
   std::map<year_month_day, Rows> by_date;
   while (st.Step()) {
-    auto date = ParseIsoDate(st.TextView(0));
+    auto date = ParseScheduleDate(st.TextView(0));
     if (!date) continue;
     Rows& rows = by_date[*date];
     auto note = st.OptText(4);
@@ -151,7 +106,7 @@ std::vector<Exception> ReadExceptions(Connection& c, std::string_view location_i
       rows.closed = true;
     } else if (st.IsNull(2) && st.IsNull(3)) {
       rows.usual_hours = true;
-    } else if (auto range = ParseRange(st.OptText(2), st.OptText(3))) {
+    } else if (auto range = ParseScheduleRange(st.OptText(2), st.OptText(3))) {
       rows.ranges.push_back(*range);
     }
   }
@@ -179,7 +134,7 @@ std::map<year_month_day, std::string> ReadHolidayEntries(Connection& c,
   st.Bind(1, calendar_id).Bind(2, IsoDate(first)).Bind(3, IsoDate(last));
   std::map<year_month_day, std::string> out;
   while (st.Step()) {
-    if (auto date = ParseIsoDate(st.TextView(0))) out.emplace(*date, st.Text(1));
+    if (auto date = ParseScheduleDate(st.TextView(0))) out.emplace(*date, st.Text(1));
   }
   return out;
 }
@@ -329,6 +284,54 @@ void ReplaceWeeklyHours(Connection& c, std::string_view location_id,
       .Bind(1, location_id)
       .Bind(2, now_rfc3339)
       .Run();
+}
+
+// 'YYYY-MM-DD' (anything after the tenth character, e.g. a time, is ignored), a real date.
+std::optional<std::chrono::year_month_day> ParseScheduleDate(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  int parts[3] = {0, 0, 0};
+  const std::pair<size_t, size_t> spans[3] = {{0, 4}, {5, 2}, {8, 2}};
+  for (int i = 0; i < 3; ++i) {
+    for (size_t k = spans[i].first; k < spans[i].first + spans[i].second; ++k) {
+      if (text[k] < '0' || text[k] > '9') return std::nullopt;
+      parts[i] = parts[i] * 10 + (text[k] - '0');
+    }
+  }
+  const year_month_day d = std::chrono::year{parts[0]} /
+                           std::chrono::month{static_cast<unsigned>(parts[1])} /
+                           std::chrono::day{static_cast<unsigned>(parts[2])};
+  if (!d.ok()) return std::nullopt;
+  return d;
+}
+
+std::optional<directory::TimeRange> ParseScheduleRange(const std::optional<std::string>& opens,
+                                    const std::optional<std::string>& closes) {
+  if (!opens || !closes) return std::nullopt;
+  auto o = directory::ParseClockTime(*opens);
+  auto c = ParseClosing(*closes);
+  if (!o || !c) return std::nullopt;
+  auto range = directory::MakeTimeRange(*o, *c);
+  if (!range.ok()) return std::nullopt;
+  return range.value();
+}
+
+// ISO weekdays of a byday list such as 'MO,TU'; entries it does not know are left out.
+std::vector<int> ParseScheduleWeekdays(std::string_view byday) {
+  std::vector<int> out;
+  while (!byday.empty()) {
+    const size_t comma = byday.find(',');
+    std::string_view token = byday.substr(0, comma);
+    byday = comma == std::string_view::npos ? std::string_view{} : byday.substr(comma + 1);
+    while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
+    while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
+    for (size_t i = 0; i < kByDay.size(); ++i) {
+      if (token.size() == 2 && std::toupper(static_cast<unsigned char>(token[0])) == kByDay[i][0] &&
+          std::toupper(static_cast<unsigned char>(token[1])) == kByDay[i][1]) {
+        out.push_back(static_cast<int>(i) + 1);
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace tilti::store

@@ -79,4 +79,15 @@ void ReplaceWeeklyHours(Connection& c, std::string_view location_id,
                         const std::vector<directory::Period>& periods,
                         std::string_view now_rfc3339);
 
+// Readers of the `schedule` table's fields as HoursOfLocation reads them, for the other readers
+// of that table (store/search_snapshot):
+// 'YYYY-MM-DD' (anything after the tenth character is ignored) that is a real date;
+std::optional<std::chrono::year_month_day> ParseScheduleDate(std::string_view text);
+// opens_at/closes_at as a range ('00:00' closing is midnight at the end of the day); nullopt
+// when either is missing or unreadable or the range is empty;
+std::optional<directory::TimeRange> ParseScheduleRange(const std::optional<std::string>& opens,
+                                                       const std::optional<std::string>& closes);
+// the ISO weekdays of a byday list such as 'MO,TU' (entries it does not know are left out).
+std::vector<int> ParseScheduleWeekdays(std::string_view byday);
+
 }  // namespace tilti::store

@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "directory/folding.h"
+#include "store/hours_queries.h"
 #include "store/localized_sql.h"
 
 namespace tilti::store {
@@ -15,48 +16,6 @@ namespace {
 using std::chrono::year_month_day;
 
 constexpr std::string_view kRiga = "Europe/Riga";
-
-std::optional<year_month_day> ParseIsoDate(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  for (size_t i : {0, 1, 2, 3}) y = y * 10 + (s[i] - '0');
-  m = (s[5] - '0') * 10 + (s[6] - '0');
-  d = (s[8] - '0') * 10 + (s[9] - '0');
-  year_month_day date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
-  if (!date.ok()) return std::nullopt;
-  return date;
-}
-
-// "MO,WE" -> {1, 3}; an unknown entry gives an empty list (the row is not read).
-std::vector<int> Weekdays(std::string_view byday) {
-  static constexpr std::string_view kCodes[] = {"MO", "TU", "WE", "TH", "FR", "SA", "SU"};
-  std::vector<int> out;
-  while (!byday.empty()) {
-    size_t comma = byday.find(',');
-    std::string_view code = byday.substr(0, comma);
-    byday = comma == std::string_view::npos ? std::string_view() : byday.substr(comma + 1);
-    auto it = std::find(std::begin(kCodes), std::end(kCodes), code);
-    if (it == std::end(kCodes)) return {};
-    out.push_back(static_cast<int>(it - std::begin(kCodes)) + 1);
-  }
-  return out;
-}
-
-// Sorted, overlapping or touching ranges merged.
-void Merge(std::vector<directory::TimeRange>& ranges) {
-  std::sort(ranges.begin(), ranges.end(), [](const auto& a, const auto& b) {
-    return a.opens_min < b.opens_min;
-  });
-  std::vector<directory::TimeRange> out;
-  for (const auto& r : ranges) {
-    if (!out.empty() && r.opens_min <= out.back().closes_min) {
-      out.back().closes_min = std::max(out.back().closes_min, r.closes_min);
-    } else {
-      out.push_back(r);
-    }
-  }
-  ranges = std::move(out);
-}
 
 uint32_t Intern(std::unordered_map<std::string, uint32_t>& ids, const std::string& key) {
   return ids.emplace(key, static_cast<uint32_t>(ids.size())).first->second;
@@ -261,25 +220,24 @@ std::shared_ptr<const SearchSnapshot> SearchSnapshot::Build(Connection& c,
         lib.dated = true;
         continue;
       }
-      auto opens = directory::ParseClockTime(st.Text(2));
-      auto closes = directory::ParseClockTime(st.Text(3));
-      if (closes == 0) closes = directory::kMinutesPerDay;
-      auto days = Weekdays(st.Text(1));
-      if (!opens || !closes || *closes <= *opens || days.empty()) {
-        lib.dated = true;  // unreadable: let hours_queries decide (it skips such rows)
+      // Read as HoursOfLocation reads it; a row it would skip is left to it.
+      auto range = ParseScheduleRange(st.OptText(2), st.OptText(3));
+      auto days = ParseScheduleWeekdays(st.TextView(1));
+      if (!range || days.empty()) {
+        lib.dated = true;
         continue;
       }
       if (lib.week == 0) {  // 1-based while building: 0 is "none yet"
         s->weeks_.emplace_back();
         lib.week = static_cast<uint32_t>(s->weeks_.size());
       }
-      for (int d : days) s->weeks_[lib.week - 1][d - 1].push_back({*opens, *closes});
+      for (int d : days) s->weeks_[lib.week - 1][d - 1].push_back(*range);
     }
     for (auto& lib : s->libraries_) {
       if (lib.week > 0) --lib.week;
     }
     for (auto& week : s->weeks_) {
-      for (auto& day : week) Merge(day);
+      for (auto& day : week) day = directory::MergeRanges(std::move(day));
     }
     Statement ex = c.Prepare("SELECT DISTINCT location_id FROM schedule_exception");
     while (ex.Step()) {
@@ -289,7 +247,7 @@ std::shared_ptr<const SearchSnapshot> SearchSnapshot::Build(Connection& c,
     }
     Statement h = c.Prepare("SELECT date FROM holiday WHERE calendar_id = 'LV' ORDER BY date");
     while (h.Step()) {
-      if (auto d = ParseIsoDate(h.TextView(0))) s->holiday_entries_.push_back(*d);
+      if (auto d = ParseScheduleDate(h.TextView(0))) s->holiday_entries_.push_back(*d);
     }
   }
 
