@@ -37,5 +37,6 @@ int main(int argc, char** argv) {
   if (c.command == "import") return tilti::app::RunImport(c);
   if (c.command == "export") return tilti::app::RunExport(c);
   if (c.command == "user") return tilti::app::RunUser(c);
+  if (c.command == "routes") return tilti::app::RunRoutes(c);
   return 2;
 }

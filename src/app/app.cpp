@@ -224,3 +224,18 @@ int RunServe(const Config& config) {
 }
 
 }  // namespace tilti::app
+
+namespace tilti::app {
+
+int RunRoutes(const Config&) {
+  for (const web::BackOfficeRoute& r : web::BackOfficeRoutes()) {
+    std::printf("%.*s\t%.*s\t%.*s\t%.*s\n", static_cast<int>(r.method.size()), r.method.data(),
+                static_cast<int>(r.pattern.size()), r.pattern.data(),
+                static_cast<int>(web::ActionName(r.action).size()),
+                web::ActionName(r.action).data(), static_cast<int>(web::ScopeName(r.scope).size()),
+                web::ScopeName(r.scope).data());
+  }
+  return 0;
+}
+
+}  // namespace tilti::app

@@ -12,5 +12,7 @@ int RunMigrate(const Config& config);
 int RunDemo(const Config& config);
 int RunImport(const Config& config);
 int RunExport(const Config& config);
+// Prints the back-office route table (web::BackOfficeRoutes), one tab-separated line each.
+int RunRoutes(const Config& config);
 
 }  // namespace tilti::app

@@ -8,7 +8,7 @@ namespace tilti::app {
 namespace {
 
 const std::vector<std::string> kCommands = {"serve", "migrate", "demo", "import", "export",
-                                            "user"};
+                                            "user",  "routes"};
 const std::vector<std::string> kUserActions = {"add", "list", "disable", "reset-password"};
 const std::vector<std::string> kRoles = {"coordinator", "librarian", "partner"};
 // Flags only `tilti user` takes.
@@ -360,6 +360,11 @@ std::string HelpText(const std::string& command) {
            "Options:\n" + common +
            "  --password-stdin   read the password from standard input\n";
   }
+  if (command == "routes") {
+    return "tilti routes: list the back-office routes, one per line: method, path pattern,\n"
+           "the action it performs and the kind of object it acts on (tab-separated). The\n"
+           "access tests are generated from this list.\n";
+  }
   return "tilti: libraries as bridges into society.\n\n"
          "Usage: tilti COMMAND [options]\n\nCommands:\n"
          "  serve     serve the web site and API\n"
@@ -367,7 +372,8 @@ std::string HelpText(const std::string& command) {
          "  demo      create a database with the demo data set\n"
          "  import    add libraries from a data set (HSDS or a national list)\n"
          "  export    write the directory as HSDS\n"
-         "  user      add, list, disable back-office accounts; reset passwords\n\n"
+         "  user      add, list, disable back-office accounts; reset passwords\n"
+         "  routes    list the back-office routes and what each may do\n\n"
          "Run 'tilti COMMAND --help' for the options of a command.\n";
 }
 

@@ -40,6 +40,19 @@ http::Response AccessibilityPage(const Site& site, const i18n::LocaleInfo& local
 http::Response PrivacyPage(const Site& site, const i18n::LocaleInfo& locale,
                            http::Request& request);
 
+// Back-office pages behind the guard (routes.cpp, back_office.h): signed in, CSRF-checked
+// when posted, and permitted for the route's action on its object. Every answer is private.
+struct BackOffice;
+using BackOfficeHandler = http::Response (*)(const Site&, const i18n::LocaleInfo&,
+                                             http::Request&, const BackOffice&);
+// The dashboard: the actor's libraries and the queues waiting for them.
+http::Response ManageDashboard(const Site& site, const i18n::LocaleInfo& locale,
+                               http::Request& request, const BackOffice& bo);
+// --- back office: editing (directory_edit_pages.cpp) ---
+// --- back office: users and password resets ---
+// --- back office: translations ---
+// --- back office: reports and freshness ---
+
 // Outside the language prefix.
 http::Response RootRedirect(const Site& site, http::Request& request);
 http::Response LanguageRootRedirect(const Site& site, http::Request& request);

@@ -3,6 +3,7 @@
 #include "api/hsds_api.h"
 #include "core/log.h"
 #include "web/handlers.h"
+#include "web/session.h"
 
 namespace tilti::web {
 namespace {
@@ -58,6 +59,43 @@ http::Handler Plain(const Site& site, http::Response (*handler)(const Site&, htt
   return [&site, handler](http::Request& request) { return handler(site, request); };
 }
 
+// The guard of every back-office route (web/back_office.h): signed in, CSRF on POST, the object
+// exists, the actor may. Each refusal is logged by Refused.
+http::Handler Guarded(const Site& site, const BackOfficeRoute& route) {
+  return [&site, &route](http::Request& request) -> http::Response {
+    const i18n::LocaleInfo* locale = site.LocaleOf(request);
+    if (locale == nullptr) return site.ErrorPage(404, request);
+    std::optional<accounts::Actor> actor = ActorOf(site, request);
+    if (!actor) {
+      spdlog::info("refused rid={} account=- {} {}: not signed in", request.request_id,
+                   request.method, request.path);
+      return ToSignIn(*locale, request);
+    }
+    BackOffice bo;
+    bo.actor = std::move(*actor);
+    bo.csrf = CsrfTokenFor(request);
+    if (request.method != "GET") {
+      bo.form = FormFields(request.body);
+      if (!CsrfOk(request, bo.form.Get(kCsrfField), site.options().public_url)) {
+        return Refused(site, request, &bo.actor, "CSRF token missing or wrong, or foreign Origin");
+      }
+    }
+    std::optional<std::string> organization = OrganizationOfObject(site, route.scope, request);
+    if (!organization) {
+      http::Response r = site.ErrorPage(404, request);
+      r.Set("Cache-Control", kPrivateNoStore);
+      return r;
+    }
+    if (!accounts::Can(bo.actor, route.action, *organization)) {
+      return Refused(site, request, &bo.actor,
+                     std::string(ActionName(route.action)) + " on " +
+                         std::string(ScopeName(route.scope)) + " " + *organization);
+    }
+    bo.organization_id = std::move(*organization);
+    return route.handler(site, *locale, request, bo);
+  };
+}
+
 }  // namespace
 
 http::Router BuildRoutes(const Site& site) {
@@ -101,7 +139,23 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("POST", "/{lang}/account/sign-in", Localized(site, SignInSubmit));
   r.Add("GET", "/{lang}/account", Localized(site, AccountPage));
   r.Add("POST", "/{lang}/account/sign-out", Localized(site, SignOut));
+  // Back office: every page behind the guard.
+  for (const BackOfficeRoute& route : BackOfficeRoutes()) {
+    r.Add(std::string(route.method), std::string(route.pattern), Guarded(site, route));
+  }
   return r;
+}
+
+const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
+  using A = accounts::Action;
+  static const std::vector<BackOfficeRoute> routes = {
+      {"GET", "/{lang}/manage", A::kSeeOwn, Scope::kSiteWide, ManageDashboard},
+      // --- editing ---
+      // --- users and password resets ---
+      // --- translations ---
+      // --- reports and freshness ---
+  };
+  return routes;
 }
 
 http::Handler MakeDispatcher(const http::Router& router, const Site& site) {
