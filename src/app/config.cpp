@@ -108,6 +108,19 @@ std::optional<Error> Apply(Config& c, const std::string& name, const std::string
     c.map_tiles = value;
   } else if (name == "map-attribution") {
     c.map_attribution = value;
+  } else if (name == "review") {
+    // Comma-separated: which librarian changes wait for review ("texts", "services"), or "none".
+    c.review_texts = c.review_services = false;
+    size_t start = 0;
+    while (start <= value.size()) {
+      size_t end = value.find(',', start);
+      if (end == std::string::npos) end = value.size();
+      std::string item = value.substr(start, end - start);
+      if (item == "texts") c.review_texts = true;
+      else if (item == "services") c.review_services = true;
+      else if (item != "none") return Bad(origin + ": expected texts, services or none");
+      start = end + 1;
+    }
   } else if (name == "format") {
     const auto& formats = c.command == "export" ? kExportFormats : kImportFormats;
     if (std::find(formats.begin(), formats.end(), value) == formats.end()) {
@@ -212,7 +225,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
       {"TILTI_PUBLIC_URL", "public-url"},
       {"TILTI_MAX_BODY", "max-body"},
       {"TILTI_MAP_TILES", "map-tiles"},
-      {"TILTI_MAP_ATTRIBUTION", "map-attribution"}};
+      {"TILTI_MAP_ATTRIBUTION", "map-attribution"},
+      {"TILTI_REVIEW", "review"}};
   for (const auto& [var, name] : kEnv) {
     if (auto it = env.find(var); it != env.end()) {
       if (auto e = Apply(c, name, it->second, var)) return *e;
@@ -259,7 +273,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
     std::string name = a.substr(2), value;
     static const std::vector<std::string> kValued = {"db",        "listen",         "threads",
                                                      "web-dir",   "public-url",     "max-body",
-                                                     "map-tiles", "map-attribution",
+                                                     "map-tiles", "map-attribution", "review",
                                                      "format",    "out",
                                                      "email",     "name",           "role",
                                                      "library",   "organization"};
@@ -309,6 +323,8 @@ std::string HelpText(const std::string& command) {
            "                     default none: markers on a plain background)\n"
            "  --map-attribution TEXT  credit shown on the map's tiles\n"
            "                     (TILTI_MAP_ATTRIBUTION)\n"
+           "  --review LIST      which librarian changes wait for a coordinator's review:\n"
+           "                     texts, services (default: both), or none (TILTI_REVIEW)\n"
            "  --no-access-log    do not log one line per request\n";
   }
   if (command == "migrate") {

@@ -23,6 +23,9 @@ struct Config {
   std::string map_tiles;                      // --map-tiles / TILTI_MAP_TILES: tile URL
                                               // template with {z} {x} {y}; empty: no
                                               // background map (offline, tests)
+  // --review / TILTI_REVIEW: librarians' text changes and new services go to review.
+  bool review_texts = true;
+  bool review_services = true;
   std::string map_attribution;                // --map-attribution / TILTI_MAP_ATTRIBUTION
   std::string format;                         // import/export --format
   std::string input;                          // import: the file or folder to read

@@ -27,6 +27,9 @@ Data SummaryData(const Site& site, const i18n::LocaleInfo& locale,
   return d;
 }
 
+
+}  // namespace
+
 // What map.js reads from the #map element (see web/static/map.js).
 Data MapData(const Site& site, const std::vector<MapMarker>& markers) {
   boost::json::array list;
@@ -41,6 +44,7 @@ Data MapData(const Site& site, const std::vector<MapMarker>& markers) {
   d.set("leaflet_css", assets.Url("vendor/leaflet/leaflet.css"));
   d.set("leaflet_js", assets.Url("vendor/leaflet/leaflet.js"));
   d.set("map_js", assets.Url("map.js"));
+  d.set("map_picker_js", assets.Url("map_picker.js"));
   d.set("icon", assets.Url("vendor/leaflet/images/marker-icon.png"));
   d.set("icon_2x", assets.Url("vendor/leaflet/images/marker-icon-2x.png"));
   d.set("shadow", assets.Url("vendor/leaflet/images/marker-shadow.png"));
@@ -57,8 +61,6 @@ Data MapData(const Site& site, const std::vector<MapMarker>& markers) {
   d.set("attribution", attribution);
   return d;
 }
-
-}  // namespace
 
 Data HomeView(const Site& site, const i18n::LocaleInfo& locale,
               const std::vector<directory::MunicipalityGroup>& groups, size_t library_count) {

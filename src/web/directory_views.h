@@ -20,6 +20,10 @@ struct MapMarker {
   double lat = 0, lon = 0;
 };
 
+// What the map scripts (web/static/map.js, map_picker.js) read from their element's data-*
+// attributes: the markers as JSON, the tile URL and attribution, and the URLs of Leaflet's files.
+Data MapData(const Site& site, const std::vector<MapMarker>& markers);
+
 // The search page (libraries.mustache): the filter form with the reader's choices ticked, the
 // result count, this page's results with what matched, links to the previous and next page,
 // and for an empty result the filters to drop and a "did you mean".

@@ -49,6 +49,31 @@ using BackOfficeHandler = http::Response (*)(const Site&, const i18n::LocaleInfo
 http::Response ManageDashboard(const Site& site, const i18n::LocaleInfo& locale,
                                http::Request& request, const BackOffice& bo);
 // --- back office: editing (directory_edit_pages.cpp) ---
+// A library's overview (edit links, services, proposals, history), and its forms: GET shows
+// the form, POST saves it or shows it again with the error summary.
+http::Response ManageLibrary(const Site&, const i18n::LocaleInfo&, http::Request&,
+                             const BackOffice&);
+http::Response EditLibraryTexts(const Site&, const i18n::LocaleInfo&, http::Request&,
+                                const BackOffice&);
+http::Response EditLibraryContacts(const Site&, const i18n::LocaleInfo&, http::Request&,
+                                   const BackOffice&);
+http::Response EditLibraryPlace(const Site&, const i18n::LocaleInfo&, http::Request&,
+                                const BackOffice&);
+http::Response EditLibraryHours(const Site&, const i18n::LocaleInfo&, http::Request&,
+                                const BackOffice&);
+http::Response EditLibraryExceptions(const Site&, const i18n::LocaleInfo&, http::Request&,
+                                     const BackOffice&);
+http::Response EditLibraryFeatures(const Site&, const i18n::LocaleInfo&, http::Request&,
+                                   const BackOffice&);
+http::Response NewService(const Site&, const i18n::LocaleInfo&, http::Request&,
+                          const BackOffice&);
+http::Response EditService(const Site&, const i18n::LocaleInfo&, http::Request&,
+                           const BackOffice&);
+// The coordinators' review of proposals: the queue, and one proposal to approve or reject.
+http::Response ReviewQueue(const Site&, const i18n::LocaleInfo&, http::Request&,
+                           const BackOffice&);
+http::Response ReviewChange(const Site&, const i18n::LocaleInfo&, http::Request&,
+                            const BackOffice&);
 // --- back office: users and password resets ---
 // --- back office: translations ---
 // --- back office: reports and freshness ---

@@ -151,6 +151,26 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
   static const std::vector<BackOfficeRoute> routes = {
       {"GET", "/{lang}/manage", A::kSeeOwn, Scope::kSiteWide, ManageDashboard},
       // --- editing ---
+      {"GET", "/{lang}/manage/libraries/{slug}", A::kView, Scope::kLibrary, ManageLibrary},
+      {"GET", "/{lang}/manage/libraries/{slug}/texts", A::kEditText, Scope::kLibrary, EditLibraryTexts},
+      {"POST", "/{lang}/manage/libraries/{slug}/texts", A::kEditText, Scope::kLibrary, EditLibraryTexts},
+      {"GET", "/{lang}/manage/libraries/{slug}/contacts", A::kEditDirect, Scope::kLibrary, EditLibraryContacts},
+      {"POST", "/{lang}/manage/libraries/{slug}/contacts", A::kEditDirect, Scope::kLibrary, EditLibraryContacts},
+      {"GET", "/{lang}/manage/libraries/{slug}/place", A::kEditDirect, Scope::kLibrary, EditLibraryPlace},
+      {"POST", "/{lang}/manage/libraries/{slug}/place", A::kEditDirect, Scope::kLibrary, EditLibraryPlace},
+      {"GET", "/{lang}/manage/libraries/{slug}/hours", A::kEditDirect, Scope::kLibrary, EditLibraryHours},
+      {"POST", "/{lang}/manage/libraries/{slug}/hours", A::kEditDirect, Scope::kLibrary, EditLibraryHours},
+      {"GET", "/{lang}/manage/libraries/{slug}/exceptions", A::kEditDirect, Scope::kLibrary, EditLibraryExceptions},
+      {"POST", "/{lang}/manage/libraries/{slug}/exceptions", A::kEditDirect, Scope::kLibrary, EditLibraryExceptions},
+      {"GET", "/{lang}/manage/libraries/{slug}/features", A::kEditDirect, Scope::kLibrary, EditLibraryFeatures},
+      {"POST", "/{lang}/manage/libraries/{slug}/features", A::kEditDirect, Scope::kLibrary, EditLibraryFeatures},
+      {"GET", "/{lang}/manage/libraries/{slug}/services/new", A::kAddService, Scope::kLibrary, NewService},
+      {"POST", "/{lang}/manage/libraries/{slug}/services/new", A::kAddService, Scope::kLibrary, NewService},
+      {"GET", "/{lang}/manage/services/{id}", A::kAddService, Scope::kService, EditService},
+      {"POST", "/{lang}/manage/services/{id}", A::kAddService, Scope::kService, EditService},
+      {"GET", "/{lang}/manage/reviews", A::kReview, Scope::kSiteWide, ReviewQueue},
+      {"GET", "/{lang}/manage/reviews/{id}", A::kReview, Scope::kPendingChange, ReviewChange},
+      {"POST", "/{lang}/manage/reviews/{id}", A::kReview, Scope::kPendingChange, ReviewChange},
       // --- users and password resets ---
       // --- translations ---
       // --- reports and freshness ---

@@ -152,6 +152,10 @@ const i18n::Formatter& Site::FormatterFor(std::string_view locale) const {
   return *it->second;
 }
 
+std::string Site::LanguageNameIn(std::string_view code, std::string_view locale) const {
+  return LanguageName(code, locale);
+}
+
 std::string Site::LongDate(std::string_view locale, std::string_view iso) const {
   int y = 0, m = 0, d = 0;
   if (iso.size() < 10 || std::sscanf(std::string(iso.substr(0, 10)).c_str(), "%4d-%2d-%2d", &y, &m,

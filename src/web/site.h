@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "accounts/password.h"
+#include "accounts/permissions.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "core/localized_text.h"
@@ -38,6 +39,8 @@ struct SiteOptions {
   // generic OpenStreetMap credit for tile.openstreetmap.org and none elsewhere.
   std::string map_tiles;
   std::string map_attribution;
+  // Which changes of librarians wait for a coordinator's review (TILTI_REVIEW).
+  accounts::ReviewPolicy review;
 };
 
 // The Content-Security-Policy of every response: nothing from other hosts, no inline script or
@@ -73,6 +76,9 @@ class Site {
   // "2026-11-22" or an RFC 3339 time -> the locale's long date ("22 November 2026",
   // "2026. gada 22. novembris"); the input unchanged if it is not a date.
   std::string LongDate(std::string_view locale, std::string_view iso) const;
+  // The name of language `code` ("de") in `locale` as CLDR has it ("vācu"); `code` when CLDR
+  // has none.
+  std::string LanguageNameIn(std::string_view code, std::string_view locale) const;
 
   // Renders `template_name` with `page` inside the layout (head, header, language switcher,
   // footer) and sets the headers every page gets (CSP, nosniff, language cookie...).
