@@ -16,6 +16,7 @@ bool SiteWide(Action action) {
     case Action::kReview:
     case Action::kManageUsers:
     case Action::kEditTaxonomies:
+    case Action::kCreateOrganizations:
     case Action::kSeeEverything:
       return true;
     default:

@@ -40,6 +40,7 @@ enum class Action {
   kReview,          // approve or reject proposals (site-wide)
   kManageUsers,     // invite, disable, reset (site-wide)
   kEditTaxonomies,  // taxonomy terms and their names (site-wide)
+  kCreateOrganizations,  // new libraries and partner organisations (site-wide)
   kSeeEverything,   // dashboards and queues of every organisation (site-wide)
 };
 

@@ -8,7 +8,8 @@ namespace {
 constexpr Action kAll[] = {Action::kSeeOwn, Action::kView,      Action::kEditDirect,     Action::kEditText,
                            Action::kAddService, Action::kTranslate,     Action::kConfirmChecked,
                            Action::kModerate,   Action::kReview,        Action::kManageUsers,
-                           Action::kEditTaxonomies, Action::kSeeEverything};
+                           Action::kEditTaxonomies, Action::kCreateOrganizations,
+                           Action::kSeeEverything};
 
 Actor Make(Role role, std::vector<std::string> orgs = {}) {
   return Actor{"acc-1", "Someone", role, std::move(orgs)};
@@ -31,7 +32,7 @@ TEST(Permissions, LibrarianOnlyOnTheirOwnOrganisations) {
     EXPECT_FALSE(Can(l, a, "")) << "no organisation named";
   }
   for (Action a : {Action::kReview, Action::kManageUsers, Action::kEditTaxonomies,
-                   Action::kSeeEverything}) {
+                   Action::kCreateOrganizations, Action::kSeeEverything}) {
     EXPECT_FALSE(Can(l, a, "org-a")) << "site-wide actions are the coordinators'";
   }
 }

@@ -382,6 +382,44 @@ Checked<ServiceInput> CheckService(std::string_view name, std::string_view descr
   return out;
 }
 
+const std::vector<std::string>& OrganizationKinds() {
+  static const std::vector<std::string> kinds = {"library",     "municipality", "municipal_body",
+                                                 "ngo",         "state_agency", "foreign_partner"};
+  return kinds;
+}
+
+Checked<NewOrganization> CheckNewOrganization(std::string_view kind, std::string_view name,
+                                              std::string_view source_locale,
+                                              std::string_view country,
+                                              std::string_view municipality_id,
+                                              const std::vector<std::string>& locales,
+                                              const std::vector<std::string>& municipalities) {
+  Checked<NewOrganization> out;
+  out.value = {Trim(kind), Trim(name), Trim(source_locale), Trim(country), Trim(municipality_id)};
+  NewOrganization& v = out.value;
+  const auto& kinds = OrganizationKinds();
+  if (std::find(kinds.begin(), kinds.end(), v.kind) == kinds.end()) {
+    out.errors.push_back({"kind", "edit.error.kind_invalid"});
+  }
+  CheckText(out.errors, "name", v.name, kMaxNameChars, false, true);
+  if (std::find(locales.begin(), locales.end(), v.source_locale) == locales.end()) {
+    out.errors.push_back({"source_locale", "edit.error.locale_invalid"});
+  }
+  if (v.country.empty()) v.country = "LV";
+  std::transform(v.country.begin(), v.country.end(), v.country.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  if (v.country.size() != 2 || !std::isalpha(static_cast<unsigned char>(v.country[0])) ||
+      !std::isalpha(static_cast<unsigned char>(v.country[1]))) {
+    out.errors.push_back({"country", "edit.error.country_invalid"});
+  }
+  if (!v.municipality_id.empty() &&
+      std::find(municipalities.begin(), municipalities.end(), v.municipality_id) ==
+          municipalities.end()) {
+    out.errors.push_back({"municipality_id", "edit.error.term_unknown"});
+  }
+  return out;
+}
+
 const std::vector<std::string>& OfferedLanguageCodes() {
   static const std::vector<std::string> codes = {"lv", "ru", "uk", "en", "ltg", "lt", "et",
                                                  "pl", "de", "fr", "es", "it", "be", "ka",

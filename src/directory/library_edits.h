@@ -102,6 +102,23 @@ Checked<std::vector<std::string>> CheckChoices(const std::vector<std::string>& c
                                                const std::vector<std::string>& known,
                                                std::string_view field);
 
+struct NewOrganization {
+  std::string kind, name, source_locale, country, municipality_id;
+};
+// kind one of library, municipality, municipal_body, ngo, state_agency, foreign_partner;
+// name as CheckLibraryTexts; source_locale among `locales`; country two capital letters (LV
+// when empty); municipality_id "" or among `municipalities`. Keys: edit.error.kind_invalid,
+// edit.error.name_missing, edit.error.too_long, edit.error.control_characters,
+// edit.error.locale_invalid, edit.error.country_invalid, edit.error.term_unknown.
+Checked<NewOrganization> CheckNewOrganization(std::string_view kind, std::string_view name,
+                                              std::string_view source_locale,
+                                              std::string_view country,
+                                              std::string_view municipality_id,
+                                              const std::vector<std::string>& locales,
+                                              const std::vector<std::string>& municipalities);
+// The organisation kinds, in the order forms offer them.
+const std::vector<std::string>& OrganizationKinds();
+
 // The ISO 639-1 codes the languages form offers (the seeds' languages first).
 const std::vector<std::string>& OfferedLanguageCodes();
 

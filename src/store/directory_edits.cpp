@@ -8,6 +8,8 @@
 #include "store/directory_changes.h"
 #include "store/hours_queries.h"
 #include "store/localized_sql.h"
+#include "store/slugs.h"
+#include "directory/folding.h"
 
 namespace tilti::store {
 namespace {
@@ -420,6 +422,41 @@ std::vector<TermChoice> TermsOfTaxonomy(Connection& c, const LocaleChain& chain,
   }
   st.Reset();
   return out;
+}
+
+// ---- new organisations ----
+
+std::vector<MunicipalityChoice> MunicipalityChoices(Connection& c) {
+  Statement& st = c.Cached("SELECT id, name FROM municipality ORDER BY name, id");
+  std::vector<MunicipalityChoice> out;
+  while (st.Step()) out.push_back({st.Text(0), st.Text(1)});
+  st.Reset();
+  return out;
+}
+
+std::string CreateOrganization(Connection& c, const directory::NewOrganization& org,
+                               const Author& author, std::string_view now) {
+  const std::string id = RandomUuid();
+  const std::string slug = UniqueSlug(c, directory::Fold(org.name));
+  c.Cached("INSERT INTO organization (id, slug, kind, name, country, municipality_id, "
+           "source_locale, last_modified) VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, ''), ?7, ?8)")
+      .Bind(1, id).Bind(2, slug).Bind(3, org.kind).Bind(4, org.name).Bind(5, org.country)
+      .Bind(6, org.municipality_id).Bind(7, org.source_locale).Bind(8, now).Run();
+  WriteOriginal(c, "organization", id, "name", org.source_locale, org.name, now);
+  RecordChanges(c, "organization", id, "create",
+                {{"kind", "", org.kind}, {"name", "", org.name}, {"country", "", org.country},
+                 {"municipality_id", "", org.municipality_id}},
+                author, now);
+  if (org.kind == "library") {
+    const std::string location = RandomUuid();
+    c.Cached("INSERT INTO location (id, organization_id, municipality_id, source_locale, "
+             "last_modified) VALUES (?1, ?2, nullif(?3, ''), ?4, ?5)")
+        .Bind(1, location).Bind(2, id).Bind(3, org.municipality_id).Bind(4, org.source_locale)
+        .Bind(5, now).Run();
+    RecordChanges(c, "location", location, "create", {{"organization_id", "", id}}, author, now);
+  }
+  DirectoryTextsChanged(c, id);
+  return slug;
 }
 
 // ---- services ----

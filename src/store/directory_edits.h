@@ -82,6 +82,19 @@ struct TermChoice {
 std::vector<TermChoice> TermsOfTaxonomy(Connection& c, const LocaleChain& chain,
                                         std::string_view taxonomy_code);
 
+// ---- new organisations ----
+
+struct MunicipalityChoice {
+  std::string id, name;
+};
+// The municipalities (Latvian names, by name) a new organisation may be in.
+std::vector<MunicipalityChoice> MunicipalityChoices(Connection& c);
+
+// Creates the organisation (and, for a library, its location, so its place and hours can be
+// entered next) with a fresh slug; returns the slug.
+std::string CreateOrganization(Connection& c, const directory::NewOrganization& org,
+                               const Author& author, std::string_view now);
+
 // ---- services ----
 
 struct ServiceEditRecord {

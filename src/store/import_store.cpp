@@ -4,6 +4,7 @@
 #include "directory/folding.h"
 #include "store/hours_queries.h"
 #include "store/search_index.h"
+#include "store/slugs.h"
 
 namespace tilti::store {
 namespace {
@@ -198,29 +199,9 @@ class Writer {
     return UniqueSlug(base);
   }
 
-  // "barking library" -> "barking-library", or "barking-library-2" when that is taken.
-  std::string UniqueSlug(std::string folded) {
-    for (char& ch : folded) {
-      if (ch == ' ') ch = '-';
-    }
-    if (folded.size() > 80) folded.resize(80);
-    while (!folded.empty() && folded.back() == '-') folded.pop_back();
-    if (folded.empty()) folded = "library";
-    std::string slug = folded;
-    for (int n = 2; Taken(slug); ++n) slug = folded + "-" + std::to_string(n);
-    return slug;
-  }
-
-  // Slugs given earlier in this import are visible here: each is written at once.
-  bool Taken(const std::string& slug) {
-    Statement& st = c_.Cached(
-        "SELECT 1 FROM organization WHERE slug = ?1 UNION ALL "
-        "SELECT 1 FROM location WHERE slug = ?1 LIMIT 1");
-    st.Bind(1, slug);
-    bool found = st.Step();
-    st.Reset();
-    return found;
-  }
+  // Slugs given earlier in this import are visible to store::UniqueSlug: each is written at
+  // once.
+  std::string UniqueSlug(std::string folded) { return store::UniqueSlug(c_, std::move(folded)); }
 
   Connection& c_;
   std::string now_;

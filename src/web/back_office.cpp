@@ -35,6 +35,7 @@ std::string_view ActionName(accounts::Action action) {
     case A::kReview: return "review";
     case A::kManageUsers: return "manage-users";
     case A::kEditTaxonomies: return "edit-taxonomies";
+    case A::kCreateOrganizations: return "create-organizations";
     case A::kSeeEverything: return "see-everything";
   }
   return "view";

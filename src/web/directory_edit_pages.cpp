@@ -754,6 +754,71 @@ http::Response EditService(const Site& site, const i18n::LocaleInfo& locale,
                   (review ? "?proposed=1" : "?saved=1"));
 }
 
+http::Response NewOrganization(const Site& site, const i18n::LocaleInfo& locale,
+                               http::Request& request, const BackOffice& bo) {
+  auto municipalities = store::MunicipalityChoices(*site.db().Read());
+  std::vector<std::string> locale_codes, municipality_ids;
+  for (const auto& l : site.messages().Locales()) locale_codes.push_back(l.code);
+  for (const auto& m : municipalities) municipality_ids.push_back(m.id);
+  FormView form(site, locale, site.Tr(locale.code, "edit.organization.new_title"),
+                ManagePath(locale, "/organizations/new"));
+  form.Back(ManagePath(locale), site.Tr(locale.code, "form.cancel"));
+  directory::NewOrganization typed{bo.form.Get("kind"), bo.form.Get("name"),
+                                   bo.form.Get("source_locale"), bo.form.Get("country"),
+                                   bo.form.Get("municipality_id")};
+  if (request.method == "GET") {
+    typed = {"library", "", "lv", "LV", ""};
+  } else {
+    auto org = directory::CheckNewOrganization(typed.kind, typed.name, typed.source_locale,
+                                               typed.country, typed.municipality_id,
+                                               locale_codes, municipality_ids);
+    if (org.ok()) {
+      std::string slug = site.db().Write([&](store::Connection& c) {
+        return store::CreateOrganization(c, org.value, bo.Author(), NowText(site));
+      });
+      return Saved(locale, slug, "created");
+    }
+    AddErrors(site, locale, form, org.errors);
+  }
+  FormField kind;
+  kind.kind = FormField::Kind::kRadios;
+  kind.name = "kind";
+  kind.label = site.Tr(locale.code, "edit.organization.kind");
+  for (const std::string& k : directory::OrganizationKinds()) {
+    kind.options.push_back({k, site.Tr(locale.code, "edit.organization.kind." + k),
+                            typed.kind == k, ""});
+  }
+  form.Add(std::move(kind));
+  form.Text("name", site.Tr(locale.code, "edit.field.name"), typed.name);
+  FormField source;
+  source.kind = FormField::Kind::kSelect;
+  source.name = "source_locale";
+  source.label = site.Tr(locale.code, "edit.organization.source_locale");
+  source.hint = site.Tr(locale.code, "edit.organization.source_locale_hint");
+  for (const auto& l : site.messages().Locales()) {
+    source.options.push_back({l.code, l.endonym, typed.source_locale == l.code,
+                              l.code == locale.code ? "" : l.code});
+  }
+  form.Add(std::move(source));
+  FormField& country = form.Text("country", site.Tr(locale.code, "edit.organization.country"),
+                                 typed.country);
+  country.hint = site.Tr(locale.code, "edit.organization.country_hint");
+  country.width = "short";
+  FormField municipality;
+  municipality.kind = FormField::Kind::kSelect;
+  municipality.name = "municipality_id";
+  municipality.label = site.Tr(locale.code, "edit.organization.municipality");
+  municipality.optional = true;
+  municipality.options.push_back({"", site.Tr(locale.code, "edit.organization.no_municipality"),
+                                  typed.municipality_id.empty(), ""});
+  for (const auto& m : municipalities) {
+    municipality.options.push_back({m.id, m.name, typed.municipality_id == m.id,
+                                    locale.code == "lv" ? "" : "lv"});
+  }
+  form.Add(std::move(municipality));
+  return RenderBackOfficePage(site, request, bo, form.Frame("manage"), "form_page", form.Data());
+}
+
 http::Response ReviewQueue(const Site& site, const i18n::LocaleInfo& locale,
                            http::Request& request, const BackOffice& bo) {
   auto pending = store::PendingChanges(*site.db().Read(), "", kReviewRows);

@@ -69,6 +69,16 @@ http::Response NewService(const Site&, const i18n::LocaleInfo&, http::Request&,
                           const BackOffice&);
 http::Response EditService(const Site&, const i18n::LocaleInfo&, http::Request&,
                            const BackOffice&);
+// A new library or partner organisation (coordinators).
+http::Response NewOrganization(const Site&, const i18n::LocaleInfo&, http::Request&,
+                               const BackOffice&);
+// Taxonomies (coordinators): every term's names per locale; one term's names; a new term.
+http::Response ManageTaxonomies(const Site&, const i18n::LocaleInfo&, http::Request&,
+                                const BackOffice&);
+http::Response EditTaxonomyTerm(const Site&, const i18n::LocaleInfo&, http::Request&,
+                                const BackOffice&);
+http::Response NewTaxonomyTerm(const Site&, const i18n::LocaleInfo&, http::Request&,
+                               const BackOffice&);
 // The coordinators' review of proposals: the queue, and one proposal to approve or reject.
 http::Response ReviewQueue(const Site&, const i18n::LocaleInfo&, http::Request&,
                            const BackOffice&);

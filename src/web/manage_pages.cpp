@@ -53,6 +53,7 @@ http::Response ManageDashboard(const Site& site, const i18n::LocaleInfo& locale,
   page.set("counts", counts);
   page.set("can_search", filter.all);
   page.set("search_action", ManagePath(locale));
+  page.set("new_org_href", ManagePath(locale, "/organizations/new"));
   page.set("q", q);
   Data list(Data::type::list);
   for (const auto& l : libraries) {

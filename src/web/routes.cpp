@@ -171,6 +171,13 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"GET", "/{lang}/manage/reviews", A::kReview, Scope::kSiteWide, ReviewQueue},
       {"GET", "/{lang}/manage/reviews/{id}", A::kReview, Scope::kPendingChange, ReviewChange},
       {"POST", "/{lang}/manage/reviews/{id}", A::kReview, Scope::kPendingChange, ReviewChange},
+      {"GET", "/{lang}/manage/organizations/new", A::kCreateOrganizations, Scope::kSiteWide, NewOrganization},
+      {"POST", "/{lang}/manage/organizations/new", A::kCreateOrganizations, Scope::kSiteWide, NewOrganization},
+      {"GET", "/{lang}/manage/taxonomies", A::kEditTaxonomies, Scope::kSiteWide, ManageTaxonomies},
+      {"GET", "/{lang}/manage/taxonomies/{taxonomy}/terms/{term}", A::kEditTaxonomies, Scope::kSiteWide, EditTaxonomyTerm},
+      {"POST", "/{lang}/manage/taxonomies/{taxonomy}/terms/{term}", A::kEditTaxonomies, Scope::kSiteWide, EditTaxonomyTerm},
+      {"GET", "/{lang}/manage/taxonomies/{taxonomy}/new-term", A::kEditTaxonomies, Scope::kSiteWide, NewTaxonomyTerm},
+      {"POST", "/{lang}/manage/taxonomies/{taxonomy}/new-term", A::kEditTaxonomies, Scope::kSiteWide, NewTaxonomyTerm},
       // --- users and password resets ---
       // --- translations ---
       // --- reports and freshness ---

@@ -177,3 +177,24 @@ test('hostile text saved in every editable field never runs, in any language', a
     await context.close();
   }
 });
+
+for (const lang of ['lv', 'uk']) {
+  test(`${lang}: the coordinators' taxonomy and new-organisation forms pass axe`, async () => {
+    const context = await newContext(browser, { js: false, lang });
+    try {
+      const page = await signIn(context, lang, 'olga@example.lv');
+      for (const path of [`/${lang}/manage/taxonomies`,
+        `/${lang}/manage/taxonomies/accessibility/terms/parking`,
+        `/${lang}/manage/taxonomies/accessibility/new-term`, `/${lang}/manage/organizations/new`]) {
+        assert.equal((await page.goto(server.url(path))).status(), 200, path);
+        await assertAxe(page, lang);
+      }
+      await page.fill('#name', '');
+      await submit(page);
+      assert.equal(await page.locator('.error-summary a[href="#name"]').count(), 1);
+      await assertAxe(page, lang);
+    } finally {
+      await context.close();
+    }
+  });
+}

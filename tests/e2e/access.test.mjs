@@ -58,7 +58,8 @@ async function signIn(email) {
 
 // The written policy (issue 4): coordinators everything; librarians their own organisations;
 // partners see and propose on their own; site-wide actions are the coordinators'.
-const SITE_WIDE = new Set(['review', 'manage-users', 'edit-taxonomies', 'see-everything']);
+const SITE_WIDE = new Set(['review', 'manage-users', 'edit-taxonomies', 'create-organizations',
+  'see-everything']);
 const PARTNER = new Set(['view', 'edit-text', 'add-service']);
 function allowed(role, action, owner) {
   if (role === 'anonymous') return false;
@@ -82,6 +83,8 @@ function pathFor(route, owner, lang) {
     .replace('{lang}', lang)
     .replace('{slug}', o.slug)
     .replace('{entity}', 'organization')
+    .replace('{taxonomy}', 'accessibility')
+    .replace('{term}', 'parking')
     .replace('{id}', idByScope[route.scope] ?? 'none');
 }
 

@@ -223,3 +223,50 @@ test('a coordinator\'s changes need no review, and a service can be edited', asy
   const history = await page(who.coordinator, href);
   assert.match(history.body, /temporarily closed/);
 });
+
+test('a coordinator adds a library, which a librarian cannot', async () => {
+  const path = '/uk/manage/organizations/new';
+  assert.equal((await page(who.librarian, path)).status, 403);
+  const form = await page(who.coordinator, path);
+  assert.equal(form.status, 200);
+  const bad = await post(who.coordinator, path, { kind: 'castle', name: '', source_locale: 'lv',
+    country: 'Latvia' });
+  assert.equal(bad.status, 400);
+  for (const field of ['kind', 'name', 'country']) {
+    assert.match(summary(bad.body), new RegExp(`href="#${field}"`), field);
+  }
+  const made = await post(who.coordinator, path, { kind: 'library',
+    name: 'Ikšķiles bibliotēka', source_locale: 'lv', country: 'lv', municipality_id: '' });
+  assert.equal(made.status, 303, excerpt(made.body));
+  assert.match(made.headers.get('location'), /\/uk\/manage\/libraries\/ikskiles-biblioteka\?/);
+  const overview = await page(who.coordinator, '/uk/manage/libraries/ikskiles-biblioteka');
+  assert.match(overview.body, /\/hours"/, 'a library gets a location, so its hours can be entered');
+  assert.equal((await get(`${server.origin}/lv/libraries/ikskiles-biblioteka`)).status, 200);
+});
+
+test('taxonomy term names are edited per locale and a term is added', async () => {
+  assert.equal((await page(who.librarian, '/lv/manage/taxonomies')).status, 403);
+  const list = await page(who.coordinator, '/lv/manage/taxonomies');
+  assert.equal(list.status, 200);
+  assert.match(list.body, /Ieeja bez pakāpieniem/);
+  const path = '/lv/manage/taxonomies/accessibility/terms/parking';
+  const noLatvian = await post(who.coordinator, path, { name_lv: '', name_en: 'Parking' });
+  assert.equal(noLatvian.status, 400);
+  assert.match(summary(noLatvian.body), /href="#name_lv"/);
+  const ok = await post(who.coordinator, path, { name_lv: 'Autostāvvieta pie ieejas',
+    name_ru: 'Парковка у входа', name_uk: 'Паркування біля входу', name_en: 'Parking at the door' });
+  assert.equal(ok.status, 303);
+  const features = await page(who.coordinator, `/uk/manage/libraries/${A}/features`);
+  assert.match(features.body, /Паркування біля входу/);
+  const added = await post(who.coordinator, '/lv/manage/taxonomies/accessibility/new-term',
+    { code: 'quiet-hours', name_lv: 'Klusās stundas', name_en: 'Quiet hours' });
+  assert.equal(added.status, 303);
+  const again = await post(who.coordinator, '/lv/manage/taxonomies/accessibility/new-term',
+    { code: 'quiet-hours', name_lv: 'Klusās stundas' });
+  assert.equal(again.status, 400, 'the code is taken');
+  const badCode = await post(who.coordinator, '/lv/manage/taxonomies/accessibility/new-term',
+    { code: 'Quiet Hours!', name_lv: 'x' });
+  assert.match(summary(badCode.body), /href="#code"/);
+  assert.match((await page(who.coordinator, `/en/manage/libraries/${A}/features`)).body,
+    /Quiet hours/);
+});
