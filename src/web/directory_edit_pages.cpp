@@ -232,6 +232,33 @@ std::vector<FieldError> ApplyProposal(const Site& site, const i18n::LocaleInfo& 
   });
 }
 
+// Stores a proposal of `kind` about `entity` `entity_id` of the organisation, with the form
+// `fields` as its payload (applied by ApplyProposal on approval).
+void Propose(store::Connection& c, std::string kind, std::string entity, std::string entity_id,
+             std::string organization_id,
+             const std::vector<std::pair<std::string, std::string>>& fields, std::string summary,
+             const store::Author& author, std::string now) {
+  store::PendingChange p;
+  p.id = RandomUuid();
+  p.kind = std::move(kind);
+  p.entity = std::move(entity);
+  p.entity_id = std::move(entity_id);
+  p.organization_id = std::move(organization_id);
+  p.payload = PayloadJson(fields);
+  p.summary = std::move(summary);
+  p.proposed_at = std::move(now);
+  store::InsertPendingChange(c, p, author);
+}
+
+// A service's fields as a proposal's payload.
+std::vector<std::pair<std::string, std::string>> ServiceFields(const directory::ServiceInput& s) {
+  std::vector<std::pair<std::string, std::string>> pairs = {
+      {"name", s.name}, {"description", s.description}, {"status", s.status}};
+  for (const auto& t : s.types) pairs.emplace_back("types", t);
+  for (const auto& a : s.audiences) pairs.emplace_back("audiences", a);
+  return pairs;
+}
+
 }  // namespace
 
 // ---- pages ----
@@ -341,18 +368,11 @@ http::Response EditLibraryTexts(const Site& site, const i18n::LocaleInfo& locale
   const std::string now = NowText(site);
   if (review) {
     site.db().Write([&](store::Connection& c) {
-      store::PendingChange p;
-      p.id = RandomUuid();
-      p.kind = "library-texts";
-      p.entity = "organization";
-      p.entity_id = lib->organization_id;
-      p.organization_id = lib->organization_id;
-      p.payload = PayloadJson({{"name", texts.value.name},
-                               {"alternate_name", texts.value.alternate_name},
-                               {"description", texts.value.description}});
-      p.summary = texts.value.name;
-      p.proposed_at = now;
-      store::InsertPendingChange(c, p, bo.Author());
+      Propose(c, "library-texts", "organization", lib->organization_id, lib->organization_id,
+              {{"name", texts.value.name},
+               {"alternate_name", texts.value.alternate_name},
+               {"description", texts.value.description}},
+              texts.value.name, bo.Author(), now);
     });
     return SeeOther(LibraryManagePath(locale, lib->slug) + "?proposed=1");
   }
@@ -674,22 +694,8 @@ http::Response NewService(const Site& site, const i18n::LocaleInfo& locale,
                            service.value, bo.Author(), now);
       return;
     }
-    std::vector<std::pair<std::string, std::string>> pairs = {
-        {"name", service.value.name},
-        {"description", service.value.description},
-        {"status", service.value.status}};
-    for (const auto& t : service.value.types) pairs.emplace_back("types", t);
-    for (const auto& a : service.value.audiences) pairs.emplace_back("audiences", a);
-    store::PendingChange p;
-    p.id = RandomUuid();
-    p.kind = "service-new";
-    p.entity = "service";
-    p.entity_id = id;
-    p.organization_id = lib->organization_id;
-    p.payload = PayloadJson(pairs);
-    p.summary = service.value.name;
-    p.proposed_at = now;
-    store::InsertPendingChange(c, p, bo.Author());
+    Propose(c, "service-new", "service", id, lib->organization_id, ServiceFields(service.value),
+            service.value.name, bo.Author(), now);
   });
   return SeeOther(LibraryManagePath(locale, lib->slug) + (review ? "?proposed=1" : "?saved=service"));
 }
@@ -733,22 +739,8 @@ http::Response EditService(const Site& site, const i18n::LocaleInfo& locale,
       store::UpdateService(c, *service, input.value, bo.Author(), now);
       return;
     }
-    std::vector<std::pair<std::string, std::string>> pairs = {
-        {"name", input.value.name},
-        {"description", input.value.description},
-        {"status", input.value.status}};
-    for (const auto& t : input.value.types) pairs.emplace_back("types", t);
-    for (const auto& a : input.value.audiences) pairs.emplace_back("audiences", a);
-    store::PendingChange p;
-    p.id = RandomUuid();
-    p.kind = "service-edit";
-    p.entity = "service";
-    p.entity_id = service->id;
-    p.organization_id = service->organization_id;
-    p.payload = PayloadJson(pairs);
-    p.summary = input.value.name;
-    p.proposed_at = now;
-    store::InsertPendingChange(c, p, bo.Author());
+    Propose(c, "service-edit", "service", service->id, service->organization_id, ServiceFields(input.value),
+            input.value.name, bo.Author(), now);
   });
   return SeeOther(ManagePath(locale, "/services/" + service->id) +
                   (review ? "?proposed=1" : "?saved=1"));

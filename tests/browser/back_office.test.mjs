@@ -4,30 +4,14 @@
 // JavaScript on, while every page is sent with a strict Content-Security-Policy.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import {
-  BIN, LANGS, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext,
+  LANGS, TEST_PASSWORD, addUser, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext,
   axeOnHtml, formatViolations,
 } from './harness.mjs';
 
 const A = 'ogres-centrala-biblioteka';
-const PASSWORD = 'a long enough passphrase';
 let server;
 let browser;
-
-function addUser(db, args) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('TILTI_')) delete env[k];
-    const child = spawn(BIN, ['user', 'add', ...args, '--password-stdin', '--db', db],
-      { env, stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
-    child.stdin.end(`${PASSWORD}\n`);
-  });
-}
 
 before(async () => {
   const db = await makeDemoDb(makeTempDir());
@@ -46,7 +30,7 @@ async function signIn(context, lang, email) {
   const page = await context.newPage();
   await page.goto(server.url(`/${lang}/account/sign-in`));
   await page.fill('#email', email);
-  await page.fill('#password', PASSWORD);
+  await page.fill('#password', TEST_PASSWORD);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
   return page;
 }

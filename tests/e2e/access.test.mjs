@@ -7,12 +7,13 @@
 // route is also sent without the CSRF token and with a foreign Origin: both are refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
-import { BIN, makeTempDir, makeDemoDb, startServer, stopAndCheck, get, runTilti } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import {
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, runTilti, addUser, signInHttp,
+} from './harness.mjs';
 
 const A = 'ogres-centrala-biblioteka';
 const B = 'ventspils-biblioteka';
-const PASSWORD = 'a long enough passphrase';
 let server;
 let db;
 let routes = [];
@@ -23,37 +24,6 @@ function sql(query) {
   const r = spawnSync('sqlite3', ['-batch', '-noheader', db, query], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
   return r.stdout.trim();
-}
-
-function addUser(args) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('TILTI_')) delete env[k];
-    const child = spawn(BIN, ['user', 'add', ...args, '--password-stdin', '--db', db],
-      { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
-    child.stdin.end(`${PASSWORD}\n`);
-  });
-}
-
-/** Signs in through the form; returns {cookie, csrf} for later requests. */
-async function signIn(email) {
-  const form = await get(`${server.origin}/en/account/sign-in`);
-  const csrfCookie = form.headers.getSetCookie().find((c) => c.startsWith('tilti_csrf='))
-    .split(';')[0];
-  const token = /name="csrf" value="([0-9a-f]{32})"/.exec(form.body)[1];
-  const res = await get(`${server.origin}/en/account/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin,
-               cookie: csrfCookie },
-    body: new URLSearchParams({ csrf: token, email, password: PASSWORD }).toString(),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('tilti_session='));
-  assert.ok(session, `sign-in of ${email} failed: ${res.status}`);
-  return { cookie: `${csrfCookie}; ${session.split(';')[0]}`, csrf: token };
 }
 
 // The written policy (issue 4): coordinators everything; librarians their own organisations;
@@ -97,14 +67,14 @@ before(async () => {
     const [method, pattern, action, scope] = line.split('\t');
     return { method, pattern, action, scope };
   });
-  await addUser(['--email', 'coord@example.lv', '--name', 'Coordinator', '--role', 'coordinator']);
-  await addUser(['--email', 'liba@example.lv', '--name', 'Librarian A', '--role', 'librarian',
+  await addUser(db, ['--email', 'coord@example.lv', '--name', 'Coordinator', '--role', 'coordinator']);
+  await addUser(db, ['--email', 'liba@example.lv', '--name', 'Librarian A', '--role', 'librarian',
     '--library', A]);
-  await addUser(['--email', 'libb@example.lv', '--name', 'Librarian B', '--role', 'librarian',
+  await addUser(db, ['--email', 'libb@example.lv', '--name', 'Librarian B', '--role', 'librarian',
     '--library', B]);
-  await addUser(['--email', 'partner@example.lv', '--name', 'Partner A', '--role', 'partner',
+  await addUser(db, ['--email', 'partner@example.lv', '--name', 'Partner A', '--role', 'partner',
     '--organization', A]);
-  await addUser(['--email', 'target@example.lv', '--name', 'Target', '--role', 'librarian',
+  await addUser(db, ['--email', 'target@example.lv', '--name', 'Target', '--role', 'librarian',
     '--library', B]);
   for (const [key, slug] of [['A', A], ['B', B]]) {
     const o = objects[key];
@@ -123,10 +93,10 @@ before(async () => {
   }
   objects.account = sql(`SELECT id FROM account WHERE email = 'target@example.lv'`);
   server = await startServer({ db });
-  sessions.coordinator = await signIn('coord@example.lv');
-  sessions.librarianA = await signIn('liba@example.lv');
-  sessions.librarianB = await signIn('libb@example.lv');
-  sessions.partnerA = await signIn('partner@example.lv');
+  sessions.coordinator = await signInHttp(server, 'coord@example.lv');
+  sessions.librarianA = await signInHttp(server, 'liba@example.lv');
+  sessions.librarianB = await signInHttp(server, 'libb@example.lv');
+  sessions.partnerA = await signInHttp(server, 'partner@example.lv');
   const anon = await get(`${server.origin}/en/account/sign-in`);
   sessions.anonymous = {
     cookie: anon.headers.getSetCookie().find((c) => c.startsWith('tilti_csrf=')).split(';')[0],

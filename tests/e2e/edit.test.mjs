@@ -5,43 +5,13 @@
 // with what was typed kept and changes nothing; every change is in the history (QUALITY W4).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { BIN, makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt } from './harness.mjs';
+import {
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp,
+} from './harness.mjs';
 
 const A = 'ogres-centrala-biblioteka';
-const PASSWORD = 'a long enough passphrase';
 let server;
 const who = {};
-
-function addUser(db, args) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('TILTI_')) delete env[k];
-    const child = spawn(BIN, ['user', 'add', ...args, '--password-stdin', '--db', db],
-      { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
-    child.stdin.end(`${PASSWORD}\n`);
-  });
-}
-
-async function signIn(email) {
-  const form = await get(`${server.origin}/lv/account/sign-in`);
-  const csrfCookie = form.headers.getSetCookie().find((c) => c.startsWith('tilti_csrf='))
-    .split(';')[0];
-  const csrf = /name="csrf" value="([0-9a-f]{32})"/.exec(form.body)[1];
-  const res = await get(`${server.origin}/lv/account/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin,
-               cookie: csrfCookie },
-    body: new URLSearchParams({ csrf, email, password: PASSWORD }).toString(),
-  });
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('tilti_session='));
-  assert.ok(session, `sign-in failed for ${email}`);
-  return { cookie: `${csrfCookie}; ${session.split(';')[0]}`, csrf };
-}
 
 const page = (s, path) => get(`${server.origin}${path}`, { headers: { cookie: s.cookie } });
 function post(s, path, fields) {
@@ -66,8 +36,8 @@ before(async () => {
   await addUser(db, ['--email', 'anna@example.lv', '--name', 'Bibliotekāre Anna', '--role',
     'librarian', '--library', A]);
   server = await startServer({ db });
-  who.coordinator = await signIn('coord@example.lv');
-  who.librarian = await signIn('anna@example.lv');
+  who.coordinator = await signInHttp(server, 'coord@example.lv');
+  who.librarian = await signInHttp(server, 'anna@example.lv');
 });
 after(() => stopAndCheck(server));
 

@@ -571,3 +571,48 @@ export function firstFocusable(html) {
 export function excerpt(s, max = 600) {
   return s.length > max ? `${s.slice(0, max)}… (${s.length} chars)` : s;
 }
+
+/** The password test accounts are made with (long enough for the password policy). */
+export const TEST_PASSWORD = 'a long enough passphrase';
+
+/**
+ * `tilti user add ARGS --password-stdin --db DB`, the password given on standard input.
+ * Rejects with the command's stderr when it fails.
+ */
+export function addUser(db, args, password = TEST_PASSWORD) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN, ['user', 'add', ...args, '--password-stdin', '--db', db],
+      { env: cleanEnv(), stdio: ['pipe', 'ignore', 'pipe'] });
+    liveChildren.add(child);
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      liveChildren.delete(child);
+      if (code === 0) resolve();
+      else reject(new Error(`tilti user add failed (${code}): ${stderr}`));
+    });
+    child.stdin.end(`${password}\n`);
+  });
+}
+
+/**
+ * Signs in through the sign-in form over plain HTTP, like a browser without JavaScript.
+ * Resolves to {cookie, csrf}: the Cookie header (CSRF and session cookies) and the form token
+ * for later posts. Throws when no session cookie comes back.
+ */
+export async function signInHttp(server, email, { lang = 'lv', password = TEST_PASSWORD } = {}) {
+  const form = await get(`${server.origin}/${lang}/account/sign-in`);
+  const csrfCookie = form.headers.getSetCookie().find((c) => c.startsWith('tilti_csrf='))
+    .split(';')[0];
+  const csrf = /name="csrf" value="([0-9a-f]{32})"/.exec(form.body)[1];
+  const res = await get(`${server.origin}/${lang}/account/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin,
+               cookie: csrfCookie },
+    body: new URLSearchParams({ csrf, email, password }).toString(),
+  });
+  const session = res.headers.getSetCookie().find((c) => c.startsWith('tilti_session='));
+  if (!session) throw new Error(`sign-in of ${email} failed: ${res.status}`);
+  return { cookie: `${csrfCookie}; ${session.split(';')[0]}`, csrf };
+}
