@@ -1,5 +1,9 @@
 #include "store/report_store.h"
 
+#include <boost/json.hpp>
+
+#include "store/localized_sql.h"
+
 namespace tilti::store {
 
 bool TakeRateLimits(Connection& c, const std::vector<RateLimit>& limits, int64_t now_unix) {
@@ -64,6 +68,112 @@ std::vector<QueuedReport> OpenReports(Connection& c, size_t limit) {
                    st.Text(6)});
   }
   return out;
+}
+
+namespace {
+
+// ?1..?3 are the locale chain (BindChain).
+const std::string& DetailSelect() {
+  static const std::string sql =
+      "SELECT r.id, r.organization_id, coalesce(o.slug, ''), " +
+      BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
+      ", r.topic, r.message, r.locale, r.status, r.created_at, coalesce(r.closed_at, ''),"
+      " coalesce(r.closed_by, ''), coalesce(a.display_name, ''), coalesce(r.closing_note, '')"
+      " FROM report r JOIN organization o ON o.id = r.organization_id"
+      " LEFT JOIN account a ON a.id = r.closed_by";
+  return sql;
+}
+
+ReportDetail ReadDetail(Statement& st) {
+  ReportDetail d;
+  d.id = st.Text(0);
+  d.organization_id = st.Text(1);
+  d.slug = st.Text(2);
+  d.library_name = SplitLocalized(st.TextView(3));
+  d.topic = st.Text(4);
+  d.message = st.Text(5);
+  d.locale = st.Text(6);
+  d.status = st.Text(7);
+  d.created_at = st.Text(8);
+  d.closed_at = st.Text(9);
+  d.closed_by = st.Text(10);
+  d.closed_by_name = st.Text(11);
+  d.closing_note = st.Text(12);
+  return d;
+}
+
+std::string IdsJson(const OrganizationFilter& filter) {
+  boost::json::array list;
+  for (const auto& id : filter.ids) list.emplace_back(id);
+  return boost::json::serialize(list);
+}
+
+}  // namespace
+
+std::vector<ReportDetail> ReportsInQueue(Connection& c, const LocaleChain& chain,
+                                         const OrganizationFilter& filter,
+                                         std::string_view status, size_t limit, size_t offset) {
+  // Open: oldest first (report_open index); closed: most recently closed first.
+  static const std::string sql =
+      DetailSelect() +
+      " WHERE r.status = ?4 AND (?5 = 1 OR r.organization_id IN (SELECT value FROM json_each(?6)))"
+      " ORDER BY CASE WHEN ?4 = 'open' THEN r.created_at END ASC,"
+      " CASE WHEN ?4 = 'closed' THEN r.closed_at END DESC, r.id LIMIT ?7 OFFSET ?8";
+  Statement& st = c.Cached(sql);
+  BindChain(st, chain);
+  st.Bind(4, status).Bind(5, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(6, IdsJson(filter));
+  st.Bind(7, static_cast<int64_t>(limit)).Bind(8, static_cast<int64_t>(offset));
+  std::vector<ReportDetail> out;
+  while (st.Step()) out.push_back(ReadDetail(st));
+  st.Reset();
+  return out;
+}
+
+std::optional<ReportDetail> ReportById(Connection& c, const LocaleChain& chain,
+                                       std::string_view id) {
+  static const std::string sql = DetailSelect() + " WHERE r.id = ?4";
+  Statement& st = c.Cached(sql);
+  BindChain(st, chain);
+  st.Bind(4, id);
+  std::optional<ReportDetail> out;
+  if (st.Step()) out = ReadDetail(st);
+  st.Reset();
+  return out;
+}
+
+bool CloseReport(Connection& c, std::string_view id, const Author& author, std::string_view note,
+                 std::string_view now_rfc3339) {
+  Statement& st = c.Cached(
+      "UPDATE report SET status = 'closed', closed_at = ?2, closed_by = ?3, closing_note = ?4"
+      " WHERE id = ?1 AND status = 'open'");
+  st.Bind(1, id).Bind(2, now_rfc3339).Bind(3, author.account_id).Bind(4, note).Run();
+  st.Reset();
+  if (c.Changes() != 1) return false;
+  RecordChanges(c, "report", id, "update",
+                {{"status", "open", "closed"}, {"closing_note", "", std::string(note)}}, author,
+                now_rfc3339);
+  return true;
+}
+
+bool ReopenReport(Connection& c, std::string_view id, const Author& author,
+                  std::string_view now_rfc3339) {
+  Statement& read = c.Cached(
+      "SELECT coalesce(closing_note, '') FROM report WHERE id = ?1 AND status = 'closed'");
+  read.Bind(1, id);
+  if (!read.Step()) {
+    read.Reset();
+    return false;
+  }
+  std::string note = read.Text(0);
+  read.Reset();
+  c.Cached(
+       "UPDATE report SET status = 'open', closed_at = NULL, closed_by = NULL,"
+       " closing_note = NULL WHERE id = ?1")
+      .Bind(1, id)
+      .Run();
+  RecordChanges(c, "report", id, "update",
+                {{"status", "closed", "open"}, {"closing_note", note, ""}}, author, now_rfc3339);
+  return true;
 }
 
 }  // namespace tilti::store

@@ -7,7 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/localized_text.h"
 #include "directory/report.h"
+#include "store/audit_store.h"
+#include "store/manage_queries.h"
 #include "store/sqlite.h"
 
 namespace tilti::store {
@@ -41,5 +44,37 @@ struct QueuedReport {
 };
 // Open reports, oldest first (the coordinator's queue).
 std::vector<QueuedReport> OpenReports(Connection& c, size_t limit);
+
+// --- The moderation queue (back office).
+
+// A report with what the queue and its page show about it.
+struct ReportDetail {
+  std::string id, organization_id, slug;  // slug of the organisation ("" if it has none)
+  LocalizedText library_name;             // best for the reader's chain
+  std::string topic, message, locale, status, created_at;
+  std::string closed_at, closed_by, closed_by_name, closing_note;  // "" while open
+};
+
+// One page of the queue: the reports of `filter`'s organisations with status `status`
+// ('open' or 'closed'); open ones oldest first, closed ones most recently closed first. At most
+// `limit` from `offset`. One query (library names included).
+std::vector<ReportDetail> ReportsInQueue(Connection& c, const LocaleChain& chain,
+                                         const OrganizationFilter& filter,
+                                         std::string_view status, size_t limit, size_t offset);
+
+// One report; nullopt when there is none with that id.
+std::optional<ReportDetail> ReportById(Connection& c, const LocaleChain& chain,
+                                       std::string_view id);
+
+// Closes an open report: status, closed_at, closed_by (account id) and the note, and writes the
+// audit rows (resource_type 'report', action 'update'). Returns false, changing nothing, when
+// the report does not exist or is already closed. Run inside a write transaction.
+bool CloseReport(Connection& c, std::string_view id, const Author& author, std::string_view note,
+                 std::string_view now_rfc3339);
+
+// Opens a closed report again (the closing fields are cleared; the history keeps them).
+// Returns false when it does not exist or is not closed.
+bool ReopenReport(Connection& c, std::string_view id, const Author& author,
+                  std::string_view now_rfc3339);
 
 }  // namespace tilti::store
