@@ -87,6 +87,25 @@ http::Response ReviewChange(const Site&, const i18n::LocaleInfo&, http::Request&
 // --- back office: users and password resets ---
 // --- back office: translations ---
 // --- back office: reports and freshness ---
+// The queue of public reports (moderation_pages.cpp): open ones oldest first, or closed ones.
+http::Response ReportsQueue(const Site& site, const i18n::LocaleInfo& locale,
+                            http::Request& request, const BackOffice& bo);
+// One report in full; POST closes it with a required note; .../reopen opens it again.
+http::Response ReportShow(const Site& site, const i18n::LocaleInfo& locale,
+                          http::Request& request, const BackOffice& bo);
+http::Response ReportClose(const Site& site, const i18n::LocaleInfo& locale,
+                           http::Request& request, const BackOffice& bo);
+http::Response ReportReopen(const Site& site, const i18n::LocaleInfo& locale,
+                            http::Request& request, const BackOffice& bo);
+// "Still true" (freshness_pages.cpp): sets today's assured date on a library (organisation
+// and locations) or a service, then 303 to the form's local `next` path.
+http::Response LibraryChecked(const Site& site, const i18n::LocaleInfo& locale,
+                              http::Request& request, const BackOffice& bo);
+http::Response ServiceChecked(const Site& site, const i18n::LocaleInfo& locale,
+                              http::Request& request, const BackOffice& bo);
+// Records not checked for ?months=N (default 12), oldest first.
+http::Response FreshnessView(const Site& site, const i18n::LocaleInfo& locale,
+                             http::Request& request, const BackOffice& bo);
 
 // Outside the language prefix.
 http::Response RootRedirect(const Site& site, http::Request& request);

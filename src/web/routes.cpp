@@ -181,6 +181,15 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       // --- users and password resets ---
       // --- translations ---
       // --- reports and freshness ---
+      {"GET", "/{lang}/manage/reports", A::kSeeOwn, Scope::kSiteWide, ReportsQueue},
+      {"GET", "/{lang}/manage/reports/{id}", A::kModerate, Scope::kReport, ReportShow},
+      {"POST", "/{lang}/manage/reports/{id}", A::kModerate, Scope::kReport, ReportClose},
+      {"POST", "/{lang}/manage/reports/{id}/reopen", A::kModerate, Scope::kReport, ReportReopen},
+      {"POST", "/{lang}/manage/libraries/{slug}/checked", A::kConfirmChecked, Scope::kLibrary,
+       LibraryChecked},
+      {"POST", "/{lang}/manage/services/{id}/checked", A::kConfirmChecked, Scope::kService,
+       ServiceChecked},
+      {"GET", "/{lang}/manage/freshness", A::kSeeOwn, Scope::kSiteWide, FreshnessView},
   };
   return routes;
 }
