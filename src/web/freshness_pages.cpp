@@ -144,6 +144,9 @@ http::Response FreshnessView(const Site& site, const i18n::LocaleInfo& locale,
                                   ? ManagePath(locale, "/services/" + r.id + "/checked")
                                   : ManagePath(locale, "/libraries/" + r.slug + "/checked"));
       d.set("next", here);
+      // Partners see their records' dates but only librarians and coordinators confirm them.
+      d.set("can_confirm",
+            accounts::Can(bo.actor, accounts::Action::kConfirmChecked, r.organization_id));
       rows.push_back(d);
     }
     form.Intro(site.Tr(locale.code, "manage.freshness.intro", {{"months", *months}}));

@@ -143,7 +143,12 @@ http::Response ReportsQueue(const Site& site, const i18n::LocaleInfo& locale,
   }
   page.set("statuses", statuses);
   Data rows(Data::type::list);
-  for (const auto& r : reports) rows.push_back(ReportData(site, locale, r));
+  for (const auto& r : reports) {
+    Data d = ReportData(site, locale, r);
+    // Partners see their organisations' reports but do not moderate them: no link to open.
+    d.set("can_open", accounts::Can(bo.actor, accounts::Action::kModerate, r.organization_id));
+    rows.push_back(d);
+  }
   page.set("reports", rows);
   page.set("has_reports", !reports.empty());
   page.set("none", site.Tr(locale.code, "manage.reports.none_" + status));
