@@ -44,6 +44,9 @@ before(async () => {
   await publicReport('lv', B, 'contacts', 'Tālrunis vairs nedarbojas.');
   reportA = sql(`SELECT r.id FROM report r JOIN organization o ON o.id = r.organization_id WHERE o.slug = '${A}'`);
   assert.match(reportA, /^[0-9a-f-]{36}$/);
+  // An older report of B (written directly: the public form stamps the current second).
+  sql(`INSERT INTO report (id, organization_id, topic, message, locale, created_at) SELECT 'old-b', id, ` +
+      `'other', 'Старое сообщение о библиотеке', 'ru', '2026-01-05T08:00:00Z' FROM organization WHERE slug = '${B}'`);
 });
 after(() => stopAndCheck(server));
 
@@ -108,7 +111,8 @@ test('the queue shows a report to its library\'s librarian and the coordinator o
   const all = await page(olga, '/en/manage/reports');
   assert.ok(all.body.includes(reportA));
   assert.match(all.body, /Tālrunis vairs nedarbojas/);
-  assert.ok(all.body.indexOf('Darba laiks mainīts') < all.body.indexOf('Tālrunis'), 'oldest first');
+  assert.ok(all.body.indexOf('Старое сообщение') < all.body.indexOf('Darba laiks mainīts'), 'oldest first');
+  assert.match(all.body, /<td lang="ru">Старое сообщение о библиотеке<\/td>/);
 });
 
 test('another library\'s librarian is refused A\'s report and A\'s "checked"', async () => {
