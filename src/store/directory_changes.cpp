@@ -6,10 +6,13 @@
 namespace tilti::store {
 
 void DirectoryTextsChanged(Connection& c, std::string_view organization_id) {
-  (void)organization_id;
-  // Rebuilds every document for now (milliseconds for a country's libraries); see
-  // search_index.h for the cost at European scale.
-  RebuildLibraryIndex(c);
+  // One organisation's documents when it is known (milliseconds at any scale); everything when
+  // the change touches every library (taxonomy term names).
+  if (organization_id.empty()) {
+    RebuildLibraryIndex(c);
+  } else {
+    ReindexOrganization(c, organization_id);
+  }
 }
 
 void DirectoryDetailsChanged(Connection& c) { BumpDirectoryVersion(c); }

@@ -241,6 +241,78 @@ std::vector<std::string> MatchedTerms(const std::vector<Clause>& clauses, std::s
   return out;
 }
 
+// Writes the search document of one library location; returns its folded texts.
+std::string InsertDocument(Connection& c, const LibraryLocation& l) {
+  Statement& names = c.Cached(std::string(kNames));
+  Statement& places = c.Cached(std::string(kPlaces));
+  Statement& body = c.Cached(std::string(kBody));
+  Statement& insert = c.Cached(std::string(kInsertDocument));
+  names.Bind(1, l.organization_id).Bind(2, l.location_id);
+  places.Bind(1, l.place_id).Bind(2, l.municipality_id).Bind(3, l.location_id);
+  body.Bind(1, l.organization_id).Bind(2, l.location_id);
+  std::string n = FoldedColumn(names), p = FoldedColumn(places), b = FoldedColumn(body);
+  insert.Bind(1, n).Bind(2, p).Bind(3, b).Bind(4, l.location_id).Run();
+  insert.Reset();
+  return n + " " + p + " " + b;
+}
+
+std::vector<LibraryLocation> ReadLocations(Statement& st) {
+  std::vector<LibraryLocation> out;
+  while (st.Step()) {
+    out.push_back({st.Text(0), st.Text(1),
+                   st.IsNull(2) ? std::nullopt : std::optional<int64_t>(st.Int(2)),
+                   st.OptText(3)});
+  }
+  st.Reset();
+  return out;
+}
+
+}  // namespace
+
+void ReindexOrganization(Connection& c, std::string_view organization_id) {
+  // The words of the organisation's documents before and after: only their vocabulary rows
+  // (search_term) can change.
+  std::set<std::string> words;
+  auto collect = [&](std::string_view folded) {
+    for (std::string& w : directory::Tokens(folded)) words.insert(std::move(w));
+  };
+  {
+    Statement& old = c.Cached(
+        "SELECT names || ' ' || places || ' ' || body FROM search_document WHERE entity = "
+        "'location' AND entity_id IN (SELECT id FROM location WHERE organization_id = ?1)");
+    old.Bind(1, organization_id);
+    while (old.Step()) collect(old.TextView(0));
+    old.Reset();
+  }
+  c.Cached("DELETE FROM search_document WHERE entity = 'location' AND entity_id IN "
+           "(SELECT id FROM location WHERE organization_id = ?1)")
+      .Bind(1, organization_id).Run();
+  Statement& st = c.Cached(
+      "SELECT l.id, o.id, l.place_id, l.municipality_id FROM location l JOIN organization o "
+      "ON o.id = l.organization_id WHERE o.kind = 'library' AND o.id = ?1 ORDER BY l.id");
+  st.Bind(1, organization_id);
+  for (const LibraryLocation& l : ReadLocations(st)) collect(InsertDocument(c, l));
+  Statement& count = c.Cached("SELECT doc FROM search_document_terms WHERE term = ?1");
+  Statement& upsert = c.Cached(
+      "INSERT INTO search_term (term, length, documents) VALUES (?1, length(?1), ?2) "
+      "ON CONFLICT (term) DO UPDATE SET documents = excluded.documents");
+  Statement& remove = c.Cached("DELETE FROM search_term WHERE term = ?1");
+  for (const std::string& w : words) {
+    count.Bind(1, w);
+    if (count.Step()) {
+      upsert.Bind(1, w).Bind(2, count.Int(0)).Run();
+      upsert.Reset();
+    } else {
+      remove.Bind(1, w).Run();
+      remove.Reset();
+    }
+    count.Reset();
+  }
+  c.Exec("UPDATE directory_version SET version = version + 1 WHERE id = 1");
+  UpdateServiceIndexOf(c, organization_id);
+}
+
+namespace {
 }  // namespace
 
 void RebuildLibraryIndex(Connection& c) {
@@ -248,24 +320,9 @@ void RebuildLibraryIndex(Connection& c) {
   std::vector<LibraryLocation> locations;
   {
     Statement st = c.Prepare(kLibraryLocations);
-    while (st.Step()) {
-      locations.push_back({st.Text(0), st.Text(1),
-                           st.IsNull(2) ? std::nullopt : std::optional<int64_t>(st.Int(2)),
-                           st.OptText(3)});
-    }
+    locations = ReadLocations(st);
   }
-  Statement& names = c.Cached(std::string(kNames));
-  Statement& places = c.Cached(std::string(kPlaces));
-  Statement& body = c.Cached(std::string(kBody));
-  Statement& insert = c.Cached(std::string(kInsertDocument));
-  for (const LibraryLocation& l : locations) {
-    names.Bind(1, l.organization_id).Bind(2, l.location_id);
-    places.Bind(1, l.place_id).Bind(2, l.municipality_id).Bind(3, l.location_id);
-    body.Bind(1, l.organization_id).Bind(2, l.location_id);
-    insert.Bind(1, FoldedColumn(names)).Bind(2, FoldedColumn(places)).Bind(3, FoldedColumn(body));
-    insert.Bind(4, l.location_id).Run();
-    insert.Reset();
-  }
+  for (const LibraryLocation& l : locations) InsertDocument(c, l);
   c.Exec(kRefreshTerms);
   // The in-memory search snapshots of every node follow this number (search_snapshot.h).
   c.Exec("UPDATE directory_version SET version = version + 1 WHERE id = 1");

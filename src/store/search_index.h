@@ -28,6 +28,14 @@ namespace tilti::store {
 // Throws SqlError on a database failure (the caller's transaction then rolls back).
 void RebuildLibraryIndex(Connection& c);
 
+// Brings the search documents of one organisation's library locations up to date (its own
+// texts, its locations' and services' texts and terms changed), with the vocabulary rows of
+// their words, the HSDS API's service and organisation search rows (UpdateServiceIndexOf) and
+// the directory version: the back office's edit of one library costs milliseconds where
+// RebuildLibraryIndex costs seconds at European scale. Call inside the write transaction of
+// the change. Term names and gazetteer changes touch every document: use RebuildLibraryIndex.
+void ReindexOrganization(Connection& c, std::string_view organization_id);
+
 // Rebuilds the index when libraries exist but no search document does (a database created
 // before migration 0004, or restored without derived data). Returns whether it rebuilt.
 // Call inside a write transaction, at start-up.

@@ -104,6 +104,72 @@ bool Exists(Connection& c, const std::string& sql) {
 }
 
 
+// The folded text of one record of `kind`, as Rebuild writes it.
+std::string TextOf(Connection& c, std::string_view table, std::string_view entity,
+                   std::string_view id, FoldCache& cache) {
+  std::string text;
+  std::unordered_set<std::string> seen;
+  Statement record = c.Prepare("SELECT name, alternate_name, description FROM " +
+                               std::string(table) + " WHERE id = ?1");
+  record.Bind(1, id);
+  if (record.Step()) {
+    for (int col = 0; col < 3; ++col) {
+      if (!record.IsNull(col)) Append(cache, record.TextView(col), seen, text);
+    }
+  }
+  Statement& tr = c.Cached(
+      "SELECT value FROM translation WHERE entity = ?1 AND entity_id = ?2 AND field IN "
+      "('name', 'alternate_name', 'description') ORDER BY field, locale");
+  tr.Bind(1, entity).Bind(2, id);
+  while (tr.Step()) Append(cache, tr.TextView(0), seen, text);
+  tr.Reset();
+  return text;
+}
+
+}  // namespace
+
+void UpdateServiceIndexOf(Connection& c, std::string_view organization_id) {
+  FoldCache cache;
+  // One scan of each table finds the rows (their id columns are not indexed).
+  std::vector<std::pair<int64_t, std::string>> rows;
+  {
+    Statement st = c.Prepare(
+        "SELECT rowid, service_id FROM service_search WHERE service_id IN "
+        "(SELECT id FROM service WHERE organization_id = ?1)");
+    st.Bind(1, organization_id);
+    while (st.Step()) rows.emplace_back(st.Int(0), st.Text(1));
+  }
+  int64_t services = 0;
+  {
+    Statement st = c.Prepare("SELECT count(*) FROM service WHERE organization_id = ?1");
+    st.Bind(1, organization_id);
+    if (st.Step()) services = st.Int(0);
+  }
+  std::optional<int64_t> org_row;
+  {
+    Statement st = c.Prepare(
+        "SELECT rowid FROM organization_search WHERE organization_id = ?1");
+    st.Bind(1, organization_id);
+    if (st.Step()) org_row = st.Int(0);
+  }
+  // A new service or organisation has no row: appending one would break the id order of the
+  // rowids that paging relies on, so the tables are rebuilt (new records are rare).
+  if (static_cast<int64_t>(rows.size()) != services || !org_row) {
+    RebuildServiceIndex(c);
+    return;
+  }
+  Statement& us = c.Cached("UPDATE service_search SET text = ?1 WHERE rowid = ?2");
+  for (const auto& [rowid, id] : rows) {
+    us.Bind(1, TextOf(c, "service", "service", id, cache)).Bind(2, rowid).Run();
+    us.Reset();
+  }
+  c.Cached("UPDATE organization_search SET text = ?1 WHERE rowid = ?2")
+      .Bind(1, TextOf(c, "organization", "organization", organization_id, cache))
+      .Bind(2, *org_row)
+      .Run();
+}
+
+namespace {
 }  // namespace
 
 void RebuildServiceIndex(Connection& c) {

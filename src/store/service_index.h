@@ -23,6 +23,11 @@ namespace tilti::store {
 // Throws SqlError on a database failure (the caller's transaction then rolls back).
 void RebuildServiceIndex(Connection& c);
 
+// Rewrites the rows of one organisation and of its services in place (same rowids, so their id
+// order holds). When one of them has no row yet (a new service or organisation), rebuilds the
+// tables as RebuildServiceIndex does instead. Inside a write transaction.
+void UpdateServiceIndexOf(Connection& c, std::string_view organization_id);
+
 // Rebuilds when services or organizations exist but their search table is empty (a database
 // migrated to 0009, or restored without derived data). Returns whether it rebuilt. Call inside
 // a write transaction, at start-up.
