@@ -15,6 +15,7 @@ namespace {
 
 constexpr size_t kReportsPerPage = 50;
 constexpr size_t kMaxNote = 4000;
+constexpr size_t kHistoryRows = 20;
 
 store::OrganizationFilter FilterOf(const accounts::Actor& actor) {
   store::OrganizationFilter f;
@@ -105,6 +106,10 @@ http::Response RenderReport(const Site& site, const i18n::LocaleInfo& locale,
   form.Extra("report", ReportData(site, locale, report));
   form.Extra("reopen_action", Data(ReportPath(locale, report.id) + "/reopen"));
   form.Extra("queue_href", Data(ManagePath(locale, "/reports")));
+  // Who closed and reopened it before, and with which notes.
+  auto history = store::HistoryOf(*site.db().Read(), "report", report.id, kHistoryRows);
+  form.Extra("has_history", Data(!history.empty()));
+  form.Extra("history", HistoryData(site, locale, history));
   return RenderBackOfficePage(site, request, bo, form.Frame("manage/reports/" + report.id),
                               "reports_show", form.Data());
 }
@@ -176,7 +181,13 @@ http::Response ReportShow(const Site& site, const i18n::LocaleInfo& locale,
 
 http::Response ReportClose(const Site& site, const i18n::LocaleInfo& locale,
                            http::Request& request, const BackOffice& bo) {
-  std::string note = bo.form.Get("note").substr(0, kMaxNote);
+  std::string note = bo.form.Get("note");
+  if (note.size() > kMaxNote) {
+    // Cut at a character boundary: a continuation byte (10xxxxxx) never starts a character.
+    size_t n = kMaxNote;
+    while (n > 0 && (static_cast<unsigned char>(note[n]) & 0xC0) == 0x80) --n;
+    note.resize(n);
+  }
   const bool blank = note.find_first_not_of(" \t\r\n") == std::string::npos;
   if (blank) {
     auto report = FindReport(site, locale, request);

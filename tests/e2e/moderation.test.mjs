@@ -164,6 +164,8 @@ test('closing needs a note: the error summary, then closed with who, when and th
   assert.match(after.body, /Slēdza: Anna Bērziņa, /);
   assert.match(after.body, /Piezvanījām &lt;b&gt;bibliotēkai&lt;\/b&gt;/);
   assert.doesNotMatch(after.body, /<textarea id="note"/, 'no close form on a closed report');
+  assert.match(after.body, /<h2 id="history">Izmaiņu vēsture<\/h2>/);
+  assert.match(after.body, /<td>Anna Bērziņa<\/td>/);
 
   const [status, by, note] = sql(`SELECT status, closed_by, closing_note FROM report WHERE id = '${reportA}'`).split('|');
   assert.equal(status, 'closed');
