@@ -1,5 +1,8 @@
 #include "web/back_office.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <spdlog/spdlog.h>
 
 #include "store/account_store.h"
@@ -42,6 +45,143 @@ std::string_view ActionName(accounts::Action action) {
 }
 
 FormFields::FormFields(std::string_view body) : pairs_(http::ParseQuery(body)) {}
+
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+// "type/subtype; a=b; c=\"d\"" -> the lower-cased type and the parameters (names lower-cased,
+// quoted values unquoted).
+std::string MediaType(std::string_view header,
+                      std::vector<std::pair<std::string, std::string>>& params) {
+  size_t semi = header.find(';');
+  std::string type = Lower(Trim(header.substr(0, semi)));
+  while (semi != std::string_view::npos) {
+    header.remove_prefix(semi + 1);
+    std::string_view rest = Trim(header);
+    size_t eq = rest.find('=');
+    if (eq == std::string_view::npos) break;
+    std::string name = Lower(Trim(rest.substr(0, eq)));
+    rest = Trim(rest.substr(eq + 1));
+    std::string value;
+    if (rest.starts_with("\"")) {
+      size_t i = 1;
+      for (; i < rest.size() && rest[i] != '"'; ++i) {
+        if (rest[i] == '\\' && i + 1 < rest.size()) ++i;
+        value += rest[i];
+      }
+      header = rest.substr(std::min(i + 1, rest.size()));
+      semi = header.find(';');
+    } else {
+      semi = rest.find(';');
+      value = std::string(Trim(rest.substr(0, semi)));
+      header = rest;
+    }
+    params.emplace_back(std::move(name), std::move(value));
+  }
+  return type;
+}
+
+// RFC 2046 5.1.1: 1 to 70 characters of a restricted set.
+bool GoodBoundary(std::string_view b) {
+  if (b.empty() || b.size() > 70 || b.back() == ' ') return false;
+  for (unsigned char c : b) {
+    if (!std::isalnum(c) && std::string_view("'()+_,-./:=? ").find(c) == std::string_view::npos) {
+      return false;
+    }
+  }
+  return true;
+}
+
+constexpr size_t kMaxPartHeaders = 8 * 1024;
+
+}  // namespace
+
+FormFields::FormFields(std::string_view content_type, std::string_view body) {
+  std::vector<std::pair<std::string, std::string>> params;
+  if (MediaType(content_type, params) != "multipart/form-data") {
+    pairs_ = http::ParseQuery(body);
+    return;
+  }
+  std::string boundary;
+  for (const auto& [n, v] : params) {
+    if (n == "boundary") boundary = v;
+  }
+  if (!GoodBoundary(boundary)) return;
+  const std::string delimiter = "--" + boundary;
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::vector<FormFile> files;
+  // The preamble ends at the first delimiter, at the start or after a CRLF.
+  size_t pos = body.starts_with(delimiter) ? 0 : body.find("\r\n" + delimiter);
+  if (pos == std::string_view::npos) return;
+  pos += body.starts_with(delimiter) ? delimiter.size() : delimiter.size() + 2;
+  const std::string next_delimiter = "\r\n" + delimiter;
+  for (size_t parts = 0;; ++parts) {
+    if (body.substr(pos).starts_with("--")) break;  // the close delimiter
+    while (pos < body.size() && (body[pos] == ' ' || body[pos] == '\t')) ++pos;
+    if (!body.substr(pos).starts_with("\r\n") || parts >= kMaxParts) return;
+    pos += 2;
+    const size_t headers_end = body.find("\r\n\r\n", pos);
+    if (headers_end == std::string_view::npos || headers_end - pos > kMaxPartHeaders) return;
+    std::string_view headers = body.substr(pos, headers_end - pos);
+    const size_t content_start = headers_end + 4;
+    const size_t content_end = body.find(next_delimiter, content_start);
+    if (content_end == std::string_view::npos) return;
+    FormFile part;
+    bool is_file = false, has_disposition = false;
+    while (!headers.empty()) {
+      size_t eol = headers.find("\r\n");
+      std::string_view line = headers.substr(0, eol);
+      headers.remove_prefix(eol == std::string_view::npos ? headers.size() : eol + 2);
+      size_t colon = line.find(':');
+      if (colon == std::string_view::npos) return;
+      std::string name = Lower(Trim(line.substr(0, colon)));
+      std::string_view value = Trim(line.substr(colon + 1));
+      if (name == "content-disposition") {
+        std::vector<std::pair<std::string, std::string>> disposition;
+        if (MediaType(value, disposition) != "form-data") return;
+        has_disposition = true;
+        for (auto& [n, v] : disposition) {
+          if (n == "name") part.name = v;
+          if (n == "filename") {
+            is_file = true;
+            size_t slash = v.find_last_of("/\\");
+            part.filename = slash == std::string::npos ? v : v.substr(slash + 1);
+          }
+        }
+      } else if (name == "content-type") {
+        part.content_type = std::string(value);
+      }
+    }
+    if (!has_disposition || part.name.empty()) return;
+    part.content = std::string(body.substr(content_start, content_end - content_start));
+    if (is_file) {
+      files.push_back(std::move(part));
+    } else {
+      pairs.emplace_back(std::move(part.name), std::move(part.content));
+    }
+    pos = content_end + next_delimiter.size();
+  }
+  pairs_ = std::move(pairs);
+  files_ = std::move(files);
+}
+
+const FormFile* FormFields::File(std::string_view name) const {
+  for (const FormFile& f : files_) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
+}
 
 std::string FormFields::Get(std::string_view name) const {
   for (const auto& [n, v] : pairs_) {

@@ -36,20 +36,39 @@ enum class Scope {
 std::string_view ScopeName(Scope scope);
 std::string_view ActionName(accounts::Action action);
 
-// The fields of a posted form (application/x-www-form-urlencoded), in order.
+// A file sent in a multipart/form-data form (input type=file).
+struct FormFile {
+  std::string name;          // the form field's name
+  std::string filename;      // as the browser sent it, without any directory part
+  std::string content_type;  // "" when the part gave none
+  std::string content;
+};
+
+// The fields of a posted form (application/x-www-form-urlencoded or multipart/form-data), in
+// order.
 class FormFields {
  public:
   FormFields() = default;
+  // An application/x-www-form-urlencoded body.
   explicit FormFields(std::string_view body);
+  // A body of the given Content-Type: multipart/form-data (with its boundary) is read into
+  // fields and files; anything else is read as urlencoded. A malformed multipart body (no or a
+  // bad boundary, a part without a name, more than kMaxParts parts, a part's headers over
+  // 8 KiB, no closing delimiter) gives no fields and no files at all.
+  FormFields(std::string_view content_type, std::string_view body);
+  static constexpr size_t kMaxParts = 200;
   // The first value of `name`, "" if absent.
   std::string Get(std::string_view name) const;
   // Every value of `name` (checkboxes), in order.
   std::vector<std::string> All(std::string_view name) const;
   bool Has(std::string_view name) const;
   const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
+  // The first file sent as `name`; nullptr when none.
+  const FormFile* File(std::string_view name) const;
 
  private:
   std::vector<std::pair<std::string, std::string>> pairs_;
+  std::vector<FormFile> files_;
 };
 
 // What a back-office handler receives from the guard.

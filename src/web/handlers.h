@@ -86,6 +86,18 @@ http::Response ReviewChange(const Site&, const i18n::LocaleInfo&, http::Request&
                             const BackOffice&);
 // --- back office: users and password resets ---
 // --- back office: translations ---
+// (translation_pages.cpp) A record's texts in one target locale (?locale=) beside their
+// originals (GET, POST); the dashboard of missing and outdated texts per organisation; the
+// export of pending translations as PO or XLIFF (?format=), and their import (GET, POST with a
+// multipart file upload, all or nothing).
+http::Response TranslationEditPage(const Site& site, const i18n::LocaleInfo& locale,
+                                   http::Request& request, const BackOffice& bo);
+http::Response TranslationsDashboard(const Site& site, const i18n::LocaleInfo& locale,
+                                     http::Request& request, const BackOffice& bo);
+http::Response TranslationsExport(const Site& site, const i18n::LocaleInfo& locale,
+                                  http::Request& request, const BackOffice& bo);
+http::Response TranslationsImport(const Site& site, const i18n::LocaleInfo& locale,
+                                  http::Request& request, const BackOffice& bo);
 // --- back office: reports and freshness ---
 // The queue of public reports (moderation_pages.cpp): open ones oldest first, or closed ones.
 http::Response ReportsQueue(const Site& site, const i18n::LocaleInfo& locale,

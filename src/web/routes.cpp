@@ -75,7 +75,7 @@ http::Handler Guarded(const Site& site, const BackOfficeRoute& route) {
     bo.actor = std::move(*actor);
     bo.csrf = CsrfTokenFor(request);
     if (request.method != "GET") {
-      bo.form = FormFields(request.body);
+      bo.form = FormFields(request.Header("content-type").value_or(""), request.body);
       if (!CsrfOk(request, bo.form.Get(kCsrfField), site.options().public_url)) {
         return Refused(site, request, &bo.actor, "CSRF token missing or wrong, or foreign Origin");
       }
@@ -180,6 +180,17 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/taxonomies/{taxonomy}/new-term", A::kEditTaxonomies, Scope::kSiteWide, NewTaxonomyTerm},
       // --- users and password resets ---
       // --- translations ---
+      {"GET", "/{lang}/manage/translations", A::kSeeOwn, Scope::kSiteWide, TranslationsDashboard},
+      {"GET", "/{lang}/manage/translations/export", A::kSeeOwn, Scope::kSiteWide,
+       TranslationsExport},
+      {"GET", "/{lang}/manage/translations/import", A::kSeeOwn, Scope::kSiteWide,
+       TranslationsImport},
+      {"POST", "/{lang}/manage/translations/import", A::kSeeOwn, Scope::kSiteWide,
+       TranslationsImport},
+      {"GET", "/{lang}/manage/translations/{entity}/{id...}", A::kTranslate,
+       Scope::kTranslatable, TranslationEditPage},
+      {"POST", "/{lang}/manage/translations/{entity}/{id...}", A::kTranslate,
+       Scope::kTranslatable, TranslationEditPage},
       // --- reports and freshness ---
       {"GET", "/{lang}/manage/reports", A::kSeeOwn, Scope::kSiteWide, ReportsQueue},
       {"GET", "/{lang}/manage/reports/{id}", A::kModerate, Scope::kReport, ReportShow},
