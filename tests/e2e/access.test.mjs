@@ -55,7 +55,7 @@ function pathFor(route, owner, lang) {
     .replace('{entity}', 'organization')
     .replace('{taxonomy}', 'accessibility')
     .replace('{term}', 'parking')
-    .replace('{id}', idByScope[route.scope] ?? 'none');
+    .replace(/\{id(\.\.\.)?\}/, idByScope[route.scope] ?? 'none');
 }
 
 before(async () => {

@@ -43,8 +43,13 @@ before(async () => {
 });
 after(() => stopAndCheck(server));
 
-/** Signs in; returns {cookie, csrf} for later requests. */
+/** Signs in once per account (sign-ins are rate-limited); returns {cookie, csrf}. */
+const sessions = new Map();
 async function signIn(email) {
+  if (!sessions.has(email)) sessions.set(email, await signInNow(email));
+  return sessions.get(email);
+}
+async function signInNow(email) {
   const form = await get(`${server.origin}/en/account/sign-in`);
   const csrfCookie = form.headers.getSetCookie().find((c) => c.startsWith('tilti_csrf=')).split(';')[0];
   const csrf = /name="csrf" value="([0-9a-f]{32})"/.exec(form.body)[1];
@@ -148,7 +153,7 @@ test('a changed original flags the translation outdated on the dashboard and the
     const dash = await open(olga, `/${lang}/manage/translations?locale=ru`);
     assert.equal(dash.status, 200, excerpt(dash.body));
     assert.match(dash.body, new RegExp(`href="/${lang}/manage/translations/organization/${ogreId}\\?locale=ru"`));
-    assert.ok(/[1-9]\d* (translations? outdated|переклад(и|ів)? застаріл)/.test(dash.body), excerpt(dash.body));
+    assert.ok(/[1-9]\d* (translations? outdated|переклад(и|ів)? застар)/.test(dash.body), excerpt(dash.body));
   }
 });
 
@@ -163,7 +168,7 @@ test('the dashboard of a librarian lists only their library', async () => {
 /** Fills every msgstr of a PO file (not the header) and drops the fuzzy flags. */
 function fillPo(po, prefix) {
   return po.split('\n\n').map((block) => {
-    if (!block.includes('msgctxt')) return block;
+    if (!/^msgctxt /m.test(block)) return block;
     const key = /msgctxt "([^"]*)"/.exec(block)[1];
     return block.replace('#, fuzzy\n', '').replace(/msgstr "(?:[^"\\]|\\.)*"(\n"(?:[^"\\]|\\.)*")*/,
       `msgstr "${prefix} ${key.split('/').pop()}"`);
@@ -178,7 +183,8 @@ test('export PO with missing and outdated fields, import it back filled in', asy
   assert.match(res.body, /"Language: uk\\n"/);
   assert.match(res.body, new RegExp(`msgctxt "organization/${ogreId}/description"\nmsgid "Viena no desmit`));
   assert.match(res.body, new RegExp(`#, fuzzy\nmsgctxt "organization/${ogreId}/name"`), 'outdated name is fuzzy');
-  assert.doesNotMatch(res.body, /Jelgavas/, 'only what the librarian may translate');
+  const jelgavaId = sql(`SELECT id FROM organization WHERE slug = '${JELGAVA}'`);
+  assert.ok(!res.body.includes(jelgavaId), 'only what the librarian may translate');
   const done = await upload(anna, 'uk', 'tilti-uk.po', fillPo(res.body, 'Українською'));
   assert.equal(done.status, 200, excerpt(done.body));
   assert.match(done.body, /Збережено 2 переклади/);
