@@ -230,11 +230,16 @@ Backlog TranslationBacklog(Connection& c, const LocaleChain& chain, std::string_
   static const std::string sql =
       WorkCte(kInFilter) +
       ", per_org AS (SELECT org, sum(missing) AS m, sum(outdated) AS od FROM work GROUP BY org)"
+      // The page first, so the names are looked up for its rows only, not for every
+      // organisation with work; the totals from the same (materialised) per_org.
+      ", page AS (SELECT p.org, p.m, p.od, o.name AS oname FROM per_org p"
+      "   JOIN organization o ON o.id = p.org ORDER BY o.name, o.id LIMIT ?7 OFFSET ?8)"
+      ", totals AS (SELECT count(*) AS n, sum(m) AS tm, sum(od) AS tod FROM per_org)"
       " SELECT o.id, coalesce(o.slug, ''), " +
       BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
-      ", p.m, p.od, count(*) OVER (), sum(p.m) OVER (), sum(p.od) OVER ()"
-      " FROM per_org p JOIN organization o ON o.id = p.org"
-      " ORDER BY o.name, o.id LIMIT ?7 OFFSET ?8";
+      ", page.m, page.od, totals.n, totals.tm, totals.tod"
+      " FROM page JOIN organization o ON o.id = page.org, totals"
+      " ORDER BY page.oname, o.id";
   Statement& st = c.Cached(sql);
   BindChain(st, chain);
   st.Bind(4, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(5, IdsJson(filter.ids));

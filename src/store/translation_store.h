@@ -79,7 +79,8 @@ struct Backlog {
 };
 
 // What is missing and outdated in `locale` for the organisations of `filter`: totals and one
-// page of organisations with work. Two queries whatever the page size.
+// page of organisations with work. Two queries whatever the page size; the first groups every
+// original of the filter (about 0.4 s of CPU for 70,000 libraries with two texts each).
 Backlog TranslationBacklog(Connection& c, const LocaleChain& chain, std::string_view locale,
                            const OrganizationFilter& filter, size_t limit, size_t offset,
                            size_t records_per_organization);
