@@ -3,31 +3,21 @@
 // violations; a hostile report message is shown as text and never runs (QUALITY W1, W2, W4, R7).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import {
-  BIN, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext, axeOnHtml,
+  addUser, TEST_PASSWORD, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext, axeOnHtml,
   formatViolations, get,
 } from './harness.mjs';
 
 const LIBRARY = 'ogres-centrala-biblioteka';
-const PASSWORD = 'a long enough passphrase';
+const PASSWORD = TEST_PASSWORD;
 const HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> Lūdzu, pārbaudiet laikus';
 let server;
 let browser;
 
-function addUser(db, email) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('TILTI_')) delete env[k];
-    const child = spawn(BIN, ['user', 'add', '--email', email, '--name', 'Līga Ozoliņa',
-      '--role', 'librarian', '--library', LIBRARY, '--password-stdin', '--db', db],
-      { env, stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
-    child.stdin.end(`${PASSWORD}\n`);
-  });
+/** A librarian of the library, with the test password. */
+function addLibrarian(db, email) {
+  return addUser(db, ['--email', email, '--name', 'Līga Ozoliņa', '--role', 'librarian',
+    '--library', LIBRARY]);
 }
 
 async function publicReport(lang) {
@@ -45,7 +35,7 @@ async function publicReport(lang) {
 
 before(async () => {
   const db = await makeDemoDb(makeTempDir());
-  await addUser(db, 'liga@example.lv');
+  await addLibrarian(db, 'liga@example.lv');
   server = await startServer({ db });
   browser = await launchBrowser();
   await publicReport('uk');

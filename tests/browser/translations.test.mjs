@@ -3,31 +3,22 @@
 // hostile text saved as a translation never runs on the public page in that language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import {
-  BIN, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext, axeOnHtml,
+  addUser, TEST_PASSWORD, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext, axeOnHtml,
   formatViolations,
 } from './harness.mjs';
 
-const PASSWORD = 'a long enough passphrase';
+const PASSWORD = TEST_PASSWORD;
 const OGRE = 'ogres-centrala-biblioteka';
 let server;
 let browser;
 let ogreId;
 
-function addUser(db, email) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('TILTI_')) delete env[k];
-    const child = spawn(BIN, ['user', 'add', '--email', email, '--name', 'Līga Ozoliņa',
-      '--role', 'librarian', '--library', OGRE, '--password-stdin', '--db', db],
-      { env, stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
-    child.stdin.end(`${PASSWORD}\n`);
-  });
+/** A librarian of the library, with the test password. */
+function addLibrarian(db, email) {
+  return addUser(db, ['--email', email, '--name', 'Līga Ozoliņa', '--role', 'librarian',
+    '--library', OGRE]);
 }
 
 before(async () => {
@@ -35,7 +26,7 @@ before(async () => {
   ogreId = execFileSync('sqlite3', [db, `SELECT id FROM organization WHERE slug = '${OGRE}'`]).toString().trim();
   // Something missing, so the dashboard has rows.
   execFileSync('sqlite3', [db, `DELETE FROM translation WHERE entity = 'organization' AND entity_id = '${ogreId}' AND locale = 'uk' AND field = 'description'`]);
-  await addUser(db, 'liga@example.lv');
+  await addLibrarian(db, 'liga@example.lv');
   server = await startServer({ db });
   browser = await launchBrowser();
 });

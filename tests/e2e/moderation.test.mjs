@@ -4,38 +4,26 @@
 // (issue 4; QUALITY W4, R6, R7).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { BIN, makeTempDir, makeDemoDb, startServer, stopAndCheck, get, elementText, excerpt } from './harness.mjs';
+import {
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, elementText, excerpt, addUser, TEST_PASSWORD,
+} from './harness.mjs';
 
 const A = 'ogres-centrala-biblioteka';
 const B = 'jelgavas-pilsetas-biblioteka';
-const PASSWORD = 'a long enough passphrase';
+const PASSWORD = TEST_PASSWORD;
 const HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> Darba laiks mainīts';
 let server;
 let db;
-
-function addUser(args) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('TILTI_')) delete env[k];
-    const child = spawn(BIN, ['user', 'add', ...args, '--password-stdin', '--db', db],
-      { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
-    child.stdin.end(`${PASSWORD}\n`);
-  });
-}
 
 const sql = (q) => execFileSync('sqlite3', [db, q]).toString().trim();
 
 before(async () => {
   db = await makeDemoDb(makeTempDir());
-  await addUser(['--email', 'anna@example.lv', '--name', 'Anna Bērziņa', '--role', 'librarian', '--library', A]);
-  await addUser(['--email', 'boris@example.lv', '--name', 'Boriss', '--role', 'librarian', '--library', B]);
-  await addUser(['--email', 'olga@example.lv', '--name', 'Olga', '--role', 'coordinator']);
+  await addUser(db, ['--email', 'anna@example.lv', '--name', 'Anna Bērziņa', '--role', 'librarian', '--library', A]);
+  await addUser(db, ['--email', 'boris@example.lv', '--name', 'Boriss', '--role', 'librarian', '--library', B]);
+  await addUser(db, ['--email', 'olga@example.lv', '--name', 'Olga', '--role', 'coordinator']);
   server = await startServer({ db });
   anna = await signIn('anna@example.lv');
   boris = await signIn('boris@example.lv');

@@ -4,29 +4,16 @@
 // or nothing), and a librarian refused on another library's records (issue 4, QUALITY W4, R6).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { BIN, makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import {
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp,
+} from './harness.mjs';
 
 const OGRE = 'ogres-centrala-biblioteka';
 const JELGAVA = 'jelgavas-pilsetas-biblioteka';
-const PASSWORD = 'a long enough passphrase';
 let server;
 let db;
 let ogreId;
-
-function addUser(args) {
-  return new Promise((resolve, reject) => {
-    const env = { ...process.env };
-    for (const k of Object.keys(env)) if (k.startsWith('TILTI_')) delete env[k];
-    const child = spawn(BIN, ['user', 'add', ...args, '--password-stdin', '--db', db],
-      { env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(stderr))));
-    child.stdin.end(`${PASSWORD}\n`);
-  });
-}
 
 const sql = (q) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', db, q]).toString().trim();
 
@@ -36,9 +23,9 @@ before(async () => {
   // Nothing in Ukrainian for Ogre's description, so there is something missing to export.
   sql(`DELETE FROM translation WHERE entity = 'organization' AND entity_id = '${ogreId}'
        AND field = 'description' AND locale = 'uk'`);
-  await addUser(['--email', 'anna@example.lv', '--name', 'Anna', '--role', 'librarian', '--library', OGRE]);
-  await addUser(['--email', 'berta@example.lv', '--name', 'Berta', '--role', 'librarian', '--library', JELGAVA]);
-  await addUser(['--email', 'olga@example.lv', '--name', 'Olga', '--role', 'coordinator']);
+  await addUser(db, ['--email', 'anna@example.lv', '--name', 'Anna', '--role', 'librarian', '--library', OGRE]);
+  await addUser(db, ['--email', 'berta@example.lv', '--name', 'Berta', '--role', 'librarian', '--library', JELGAVA]);
+  await addUser(db, ['--email', 'olga@example.lv', '--name', 'Olga', '--role', 'coordinator']);
   server = await startServer({ db });
 });
 after(() => stopAndCheck(server));
@@ -46,23 +33,9 @@ after(() => stopAndCheck(server));
 /** Signs in once per account (sign-ins are rate-limited); returns {cookie, csrf}. */
 const sessions = new Map();
 async function signIn(email) {
-  if (!sessions.has(email)) sessions.set(email, await signInNow(email));
+  if (!sessions.has(email)) sessions.set(email, await signInHttp(server, email, { lang: 'en' }));
   return sessions.get(email);
 }
-async function signInNow(email) {
-  const form = await get(`${server.origin}/en/account/sign-in`);
-  const csrfCookie = form.headers.getSetCookie().find((c) => c.startsWith('tilti_csrf=')).split(';')[0];
-  const csrf = /name="csrf" value="([0-9a-f]{32})"/.exec(form.body)[1];
-  const res = await get(`${server.origin}/en/account/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, cookie: csrfCookie },
-    body: new URLSearchParams({ csrf, email, password: PASSWORD }).toString(),
-  });
-  assert.equal(res.status, 303, excerpt(res.body));
-  const session = res.headers.getSetCookie().find((c) => c.startsWith('tilti_session=')).split(';')[0];
-  return { cookie: `${session}; ${csrfCookie}`, csrf };
-}
-
 const open = (who, path) => get(`${server.origin}${path}`, { headers: { cookie: who.cookie } });
 const postForm = (who, path, fields) => get(`${server.origin}${path}`, {
   method: 'POST',
