@@ -6,16 +6,6 @@
 #include "store/localized_sql.h"
 
 namespace tilti::store {
-namespace {
-
-std::string IdsJson(const OrganizationFilter& filter) {
-  boost::json::array list;
-  for (const auto& id : filter.ids) list.emplace_back(id);
-  return boost::json::serialize(list);
-}
-
-}  // namespace
-
 std::string MonthsBefore(std::chrono::year_month_day today, int months) {
   using namespace std::chrono;
   year_month_day d = today - std::chrono::months{months};
@@ -27,7 +17,7 @@ std::string MonthsBefore(std::chrono::year_month_day today, int months) {
 }
 
 std::vector<StaleRecord> StaleRecords(Connection& c, const LocaleChain& chain,
-                                      const OrganizationFilter& filter, std::string_view cutoff,
+                                      const OrganizationScope& filter, std::string_view cutoff,
                                       size_t limit, size_t offset) {
   // A library's date is the oldest of its organisation and locations, '' when any was never
   // checked (min() over '' sorts first). Services stand alone. Both halves are filtered before
@@ -61,7 +51,7 @@ std::vector<StaleRecord> StaleRecords(Connection& c, const LocaleChain& chain,
   const std::string& sql = filter.all ? every : these;
   Statement& st = c.Cached(sql);
   BindChain(st, chain);
-  st.Bind(4, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(5, IdsJson(filter));
+  st.Bind(4, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(5, IdsJson(filter.ids));
   st.Bind(6, cutoff).Bind(7, static_cast<int64_t>(limit)).Bind(8, static_cast<int64_t>(offset));
   std::vector<StaleRecord> out;
   while (st.Step()) {

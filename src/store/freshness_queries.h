@@ -35,7 +35,7 @@ struct StaleRecord {
 // missing: never checked first, then oldest first. A library counts as its oldest date among
 // the organisation and its locations. At most `limit` from `offset`; one query.
 std::vector<StaleRecord> StaleRecords(Connection& c, const LocaleChain& chain,
-                                      const OrganizationFilter& filter, std::string_view cutoff,
+                                      const OrganizationScope& filter, std::string_view cutoff,
                                       size_t limit, size_t offset);
 
 // Sets assured_date to `date` on the organisation and all its locations, writing one audit

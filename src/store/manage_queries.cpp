@@ -7,19 +7,13 @@
 namespace tilti::store {
 namespace {
 
-std::string IdsJson(const OrganizationFilter& filter) {
-  boost::json::array list;
-  for (const auto& id : filter.ids) list.emplace_back(id);
-  return boost::json::serialize(list);
-}
-
 // ?4 = 1 for every organisation, else ?5 is the JSON array of ids.
 constexpr std::string_view kInFilter =
     "(?4 = 1 OR o.id IN (SELECT value FROM json_each(?5)))";
 
-int64_t Count(Connection& c, const std::string& sql, const OrganizationFilter& filter) {
+int64_t Count(Connection& c, const std::string& sql, const OrganizationScope& filter) {
   Statement& st = c.Cached(sql);
-  st.Bind(4, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(5, IdsJson(filter));
+  st.Bind(4, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(5, IdsJson(filter.ids));
   int64_t n = st.Step() ? st.Int(0) : 0;
   st.Reset();
   return n;
@@ -27,8 +21,14 @@ int64_t Count(Connection& c, const std::string& sql, const OrganizationFilter& f
 
 }  // namespace
 
+std::string IdsJson(const std::vector<std::string>& ids) {
+  boost::json::array list;
+  for (const auto& id : ids) list.emplace_back(id);
+  return boost::json::serialize(list);
+}
+
 std::vector<ManagedLibrary> LibrariesToManage(Connection& c, const LocaleChain& chain,
-                                              const OrganizationFilter& filter,
+                                              const OrganizationScope& filter,
                                               std::string_view query, size_t limit) {
   static const std::string sql =
       "SELECT o.id, o.slug, " + BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
@@ -43,7 +43,7 @@ std::vector<ManagedLibrary> LibrariesToManage(Connection& c, const LocaleChain& 
       " ORDER BY o.name, o.id LIMIT ?7";
   Statement& st = c.Cached(sql);
   BindChain(st, chain);
-  st.Bind(4, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(5, IdsJson(filter));
+  st.Bind(4, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(5, IdsJson(filter.ids));
   st.Bind(6, query).Bind(7, static_cast<int64_t>(limit));
   std::vector<ManagedLibrary> out;
   while (st.Step()) {
@@ -61,14 +61,14 @@ std::vector<ManagedLibrary> LibrariesToManage(Connection& c, const LocaleChain& 
   return out;
 }
 
-int64_t CountOpenReports(Connection& c, const OrganizationFilter& filter) {
+int64_t CountOpenReports(Connection& c, const OrganizationScope& filter) {
   static const std::string sql =
       "SELECT count(*) FROM report r JOIN organization o ON o.id = r.organization_id"
       " WHERE r.status = 'open' AND " + std::string(kInFilter);
   return Count(c, sql, filter);
 }
 
-int64_t CountPendingChanges(Connection& c, const OrganizationFilter& filter) {
+int64_t CountPendingChanges(Connection& c, const OrganizationScope& filter) {
   static const std::string sql =
       "SELECT count(*) FROM pending_change p JOIN organization o ON o.id = p.organization_id"
       " WHERE p.status = 'pending' AND " + std::string(kInFilter);

@@ -12,11 +12,14 @@
 
 namespace tilti::store {
 
-// The organisations a dashboard is about: every one (a coordinator) or these ids.
-struct OrganizationFilter {
+// The organisations a back-office list is about: every one (a coordinator) or these ids.
+// (Not the HSDS API's OrganizationFilter of hsds_queries.h, which filters by text and term.)
+struct OrganizationScope {
   bool all = false;
   std::vector<std::string> ids;
 };
+// The ids as a JSON array, to bind for `IN (SELECT value FROM json_each(?))`.
+std::string IdsJson(const std::vector<std::string>& ids);
 
 struct ManagedLibrary {
   std::string organization_id, slug;
@@ -32,11 +35,11 @@ struct ManagedLibrary {
 // `limit`. With a non-empty `query`, only those whose name (in any locale) contains it, case-
 // insensitively for ASCII.
 std::vector<ManagedLibrary> LibrariesToManage(Connection& c, const LocaleChain& chain,
-                                              const OrganizationFilter& filter,
+                                              const OrganizationScope& filter,
                                               std::string_view query, size_t limit);
 
 // Open reports and pending proposals of `filter`'s organisations.
-int64_t CountOpenReports(Connection& c, const OrganizationFilter& filter);
-int64_t CountPendingChanges(Connection& c, const OrganizationFilter& filter);
+int64_t CountOpenReports(Connection& c, const OrganizationScope& filter);
+int64_t CountPendingChanges(Connection& c, const OrganizationScope& filter);
 
 }  // namespace tilti::store

@@ -102,16 +102,10 @@ ReportDetail ReadDetail(Statement& st) {
   return d;
 }
 
-std::string IdsJson(const OrganizationFilter& filter) {
-  boost::json::array list;
-  for (const auto& id : filter.ids) list.emplace_back(id);
-  return boost::json::serialize(list);
-}
-
 }  // namespace
 
 std::vector<ReportDetail> ReportsInQueue(Connection& c, const LocaleChain& chain,
-                                         const OrganizationFilter& filter,
+                                         const OrganizationScope& filter,
                                          std::string_view status, size_t limit, size_t offset) {
   // Open: oldest first (report_open index); closed: most recently closed first.
   static const std::string sql =
@@ -121,7 +115,7 @@ std::vector<ReportDetail> ReportsInQueue(Connection& c, const LocaleChain& chain
       " CASE WHEN ?4 = 'closed' THEN r.closed_at END DESC, r.id LIMIT ?7 OFFSET ?8";
   Statement& st = c.Cached(sql);
   BindChain(st, chain);
-  st.Bind(4, status).Bind(5, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(6, IdsJson(filter));
+  st.Bind(4, status).Bind(5, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(6, IdsJson(filter.ids));
   st.Bind(7, static_cast<int64_t>(limit)).Bind(8, static_cast<int64_t>(offset));
   std::vector<ReportDetail> out;
   while (st.Step()) out.push_back(ReadDetail(st));

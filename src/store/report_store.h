@@ -59,7 +59,7 @@ struct ReportDetail {
 // ('open' or 'closed'); open ones oldest first, closed ones most recently closed first. At most
 // `limit` from `offset`. One query (library names included).
 std::vector<ReportDetail> ReportsInQueue(Connection& c, const LocaleChain& chain,
-                                         const OrganizationFilter& filter,
+                                         const OrganizationScope& filter,
                                          std::string_view status, size_t limit, size_t offset);
 
 // One report; nullopt when there is none with that id.

@@ -74,7 +74,7 @@ TEST_F(ReportStore, QueueShowsOnlyTheFiltersOrganisationsOldestOpenFirst) {
     InsertReport(c, "c", {"o2", ""}, {"place", "Cita bibliotēka"}, "en", "2026-11-22T09:00:00Z");
   });
   auto c = db_->Read();
-  OrganizationFilter own{false, {"o1"}};
+  OrganizationScope own{false, {"o1"}};
   auto open = ReportsInQueue(*c, {"uk", "en"}, own, "open", 10, 0);
   ASSERT_EQ(open.size(), 2u);
   EXPECT_EQ(open[0].id, "b");

@@ -31,12 +31,6 @@ const char* RecordSql(std::string_view entity) {
          " WHERE id = ?1";
 }
 
-std::string IdsJson(const std::vector<std::string>& ids) {
-  boost::json::array list;
-  for (const auto& id : ids) list.emplace_back(id);
-  return boost::json::serialize(list);
-}
-
 // The records of the organisations chosen by `org_condition` (an SQL condition on o.id, a
 // constant of this file) and their fields with work in locale ?6: missing (an original, no
 // row) or outdated.
@@ -225,7 +219,7 @@ int SaveTranslations(Connection& c, std::string_view entity, std::string_view id
 }
 
 Backlog TranslationBacklog(Connection& c, const LocaleChain& chain, std::string_view locale,
-                           const OrganizationFilter& filter, size_t limit, size_t offset,
+                           const OrganizationScope& filter, size_t limit, size_t offset,
                            size_t records_per_organization) {
   static const std::string sql =
       WorkCte(kInFilter) +
@@ -281,7 +275,7 @@ Backlog TranslationBacklog(Connection& c, const LocaleChain& chain, std::string_
 }
 
 std::vector<PendingTranslation> PendingTranslations(Connection& c, std::string_view locale,
-                                                    const OrganizationFilter& filter,
+                                                    const OrganizationScope& filter,
                                                     size_t limit) {
   static const std::string sql =
       "WITH rec(entity, entity_id) AS ("

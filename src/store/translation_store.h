@@ -82,7 +82,7 @@ struct Backlog {
 // page of organisations with work. Two queries whatever the page size; the first groups every
 // original of the filter (about 0.4 s of CPU for 70,000 libraries with two texts each).
 Backlog TranslationBacklog(Connection& c, const LocaleChain& chain, std::string_view locale,
-                           const OrganizationFilter& filter, size_t limit, size_t offset,
+                           const OrganizationScope& filter, size_t limit, size_t offset,
                            size_t records_per_organization);
 
 // One pending field for export: missing or outdated in the target locale.
@@ -96,7 +96,7 @@ struct PendingTranslation {
 // The pending fields of `filter`'s organisations in `locale`, at most `limit`, in a stable
 // order (entity, id, field).
 std::vector<PendingTranslation> PendingTranslations(Connection& c, std::string_view locale,
-                                                    const OrganizationFilter& filter,
+                                                    const OrganizationScope& filter,
                                                     size_t limit);
 
 // One entry of an imported file.

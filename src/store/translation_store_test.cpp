@@ -75,7 +75,7 @@ TEST_F(TranslationStore, OutdatedAfterTheOriginalChangesAndClearedBySaving) {
            " AND entity_id = 'o1' AND field = 'name' AND source = 'original'");
   });
   EXPECT_TRUE(ReadTranslatable(*db().Read(), "organization", "o1", "ru")->fields[0].outdated);
-  OrganizationFilter all{true, {}};
+  OrganizationScope all{true, {}};
   Backlog b = TranslationBacklog(*db().Read(), {"en"}, "ru", all, 10, 0, 5);
   EXPECT_EQ(b.organizations, 2);
   EXPECT_EQ(b.missing, 3) << "o1 description, o2 name, s1 name";
@@ -86,7 +86,7 @@ TEST_F(TranslationStore, OutdatedAfterTheOriginalChangesAndClearedBySaving) {
   EXPECT_EQ(b.page[0].records[0].entity, "organization");
   EXPECT_EQ(b.page[0].records[1].entity, "service");
 
-  OrganizationFilter own{false, {"o2"}};
+  OrganizationScope own{false, {"o2"}};
   Backlog mine = TranslationBacklog(*db().Read(), {"en"}, "ru", own, 10, 0, 5);
   EXPECT_EQ(mine.organizations, 1);
   EXPECT_EQ(mine.missing, 1);

@@ -18,8 +18,8 @@ namespace {
 constexpr size_t kRecordsPerPage = 50;
 constexpr int kDefaultMonths = 12;
 
-store::OrganizationFilter FilterOf(const accounts::Actor& actor) {
-  store::OrganizationFilter f;
+store::OrganizationScope FilterOf(const accounts::Actor& actor) {
+  store::OrganizationScope f;
   f.all = accounts::Can(actor, accounts::Action::kSeeEverything);
   if (!f.all) f.ids = actor.organization_ids;
   return f;

@@ -13,8 +13,8 @@ namespace {
 
 constexpr size_t kDashboardLibraries = 100;
 
-store::OrganizationFilter FilterOf(const accounts::Actor& actor) {
-  store::OrganizationFilter f;
+store::OrganizationScope FilterOf(const accounts::Actor& actor) {
+  store::OrganizationScope f;
   f.all = accounts::Can(actor, accounts::Action::kSeeEverything);
   if (!f.all) f.ids = actor.organization_ids;
   return f;
@@ -28,7 +28,7 @@ http::Response ManageDashboard(const Site& site, const i18n::LocaleInfo& locale,
   for (auto& [name, value] : http::ParseQuery(request.query)) {
     if (name == "q") q = value.substr(0, 200);
   }
-  const store::OrganizationFilter filter = FilterOf(bo.actor);
+  const store::OrganizationScope filter = FilterOf(bo.actor);
   auto c = site.db().Read();
   auto libraries = store::LibrariesToManage(*c, site.Chain(locale), filter, q, kDashboardLibraries);
   const int64_t reports = store::CountOpenReports(*c, filter);

@@ -17,8 +17,8 @@ constexpr size_t kReportsPerPage = 50;
 constexpr size_t kMaxNote = 4000;
 constexpr size_t kHistoryRows = 20;
 
-store::OrganizationFilter FilterOf(const accounts::Actor& actor) {
-  store::OrganizationFilter f;
+store::OrganizationScope FilterOf(const accounts::Actor& actor) {
+  store::OrganizationScope f;
   f.all = accounts::Can(actor, accounts::Action::kSeeEverything);
   if (!f.all) f.ids = actor.organization_ids;
   return f;

@@ -58,8 +58,8 @@ std::string EditPath(const i18n::LocaleInfo& locale, std::string_view entity, st
 
 // The organisations whose records the actor may translate: all for a coordinator, else their
 // own where Can(kTranslate) (none for a partner).
-store::OrganizationFilter TranslatableFilter(const accounts::Actor& actor) {
-  store::OrganizationFilter f;
+store::OrganizationScope TranslatableFilter(const accounts::Actor& actor) {
+  store::OrganizationScope f;
   f.all = accounts::Can(actor, accounts::Action::kSeeEverything);
   if (f.all) return f;
   for (const auto& id : actor.organization_ids) {
@@ -192,7 +192,7 @@ http::Response TranslationsDashboard(const Site& site, const i18n::LocaleInfo& l
                                      http::Request& request, const BackOffice& bo) {
   const std::string target = TargetLocale(site, request, locale);
   const size_t page_no = PageNumber(request);
-  const store::OrganizationFilter filter = TranslatableFilter(bo.actor);
+  const store::OrganizationScope filter = TranslatableFilter(bo.actor);
   store::Backlog backlog;
   if (filter.all || !filter.ids.empty()) {
     backlog = store::TranslationBacklog(*site.db().Read(), site.Chain(locale), target, filter,
@@ -260,7 +260,7 @@ http::Response TranslationsExport(const Site& site, const i18n::LocaleInfo& loca
                                   http::Request& request, const BackOffice& bo) {
   const std::string target = TargetLocale(site, request, locale);
   const bool xliff = QueryParam(request, "format", 8) == "xliff";
-  const store::OrganizationFilter filter = TranslatableFilter(bo.actor);
+  const store::OrganizationScope filter = TranslatableFilter(bo.actor);
   std::vector<exchange::TranslationUnit> units;
   if (filter.all || !filter.ids.empty()) {
     for (auto& p : store::PendingTranslations(*site.db().Read(), target, filter,
