@@ -310,10 +310,11 @@ Checked<std::vector<Period>> CheckWeeklyHours(const std::vector<DayInput>& days)
   return out;
 }
 
-Checked<ExceptionInput> CheckException(std::string_view date, bool closed,
+Checked<ExceptionInput> CheckException(std::string_view date, ExceptionMode mode,
                                        std::string_view opens_at, std::string_view closes_at,
                                        std::string_view note, std::string_view today) {
   Checked<ExceptionInput> out;
+  const bool closed = mode == ExceptionMode::kClosed;
   out.value = {Trim(date), closed, NormaliseClock(Trim(opens_at)),
                NormaliseClock(Trim(closes_at)), Trim(note)};
   if (auto d = ParseDate(date)) {
@@ -322,7 +323,7 @@ Checked<ExceptionInput> CheckException(std::string_view date, bool closed,
   } else {
     out.errors.push_back({"date", "edit.error.date_invalid"});
   }
-  if (!closed) {
+  if (mode == ExceptionMode::kOtherHours) {
     auto om = ParseClockTime(out.value.opens_at), cm = ParseClockTime(out.value.closes_at);
     if (!om || *om >= kMinutesPerDay) out.errors.push_back({"opens_at", "hours.error.time"});
     if (!cm || *cm == 0) {

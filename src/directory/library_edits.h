@@ -72,13 +72,16 @@ std::string_view WeekdayCode(int iso_weekday);
 struct ExceptionInput {
   std::string date;  // YYYY-MM-DD
   bool closed = true;
+  // When not closed: that day's hours, or both empty for the usual weekly hours (a library
+  // open on a public holiday).
   std::string opens_at, closes_at, note;
 };
-// date required (YYYY-MM-DD, or DD.MM.YYYY as Latvians write it), not before `today`; when not
-// closed, opening and closing times required. Keys: edit.error.date_invalid,
+enum class ExceptionMode { kClosed, kOtherHours, kUsualHours };
+// date required (YYYY-MM-DD, or DD.MM.YYYY as Latvians write it), not before `today`; with
+// other hours, opening and closing times required (and ignored otherwise). Keys: edit.error.date_invalid,
 // edit.error.date_past, hours.error.time, hours.error.closes_not_after_opens,
 // edit.error.too_long.
-Checked<ExceptionInput> CheckException(std::string_view date, bool closed,
+Checked<ExceptionInput> CheckException(std::string_view date, ExceptionMode mode,
                                        std::string_view opens_at, std::string_view closes_at,
                                        std::string_view note, std::string_view today);
 

@@ -94,17 +94,27 @@ TEST(LibraryEdits, WeeklyHoursFromTypedRows) {
 }
 
 TEST(LibraryEdits, ExceptionsNeedARealFutureDate) {
-  auto ok = CheckException("24.12.2026", true, "", "", "Ziemassvētki", "2026-11-22");
+  auto ok = CheckException("24.12.2026", ExceptionMode::kClosed, "", "", "Ziemassvētki", "2026-11-22");
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok.value.date, "2026-12-24");
-  auto open = CheckException("2026-12-31", false, "10:00", "14:00", "", "2026-11-22");
+  auto open = CheckException("2026-12-31", ExceptionMode::kOtherHours, "10:00", "14:00", "",
+                             "2026-11-22");
   EXPECT_TRUE(open.ok());
-  EXPECT_EQ(Keys(CheckException("2026-02-30", true, "", "", "", "2026-11-22").errors),
+  EXPECT_EQ(Keys(CheckException("2026-02-30", ExceptionMode::kClosed, "", "", "", "2026-11-22").errors),
             Strings{"date:edit.error.date_invalid"});
-  EXPECT_EQ(Keys(CheckException("2026-11-21", true, "", "", "", "2026-11-22").errors),
+  EXPECT_EQ(Keys(CheckException("2026-11-21", ExceptionMode::kClosed, "", "", "", "2026-11-22").errors),
             Strings{"date:edit.error.date_past"});
-  EXPECT_EQ(Keys(CheckException("2026-12-31", false, "14:00", "10:00", "", "2026-11-22").errors),
+  EXPECT_EQ(Keys(CheckException("2026-12-31", ExceptionMode::kOtherHours, "14:00", "10:00", "",
+                                 "2026-11-22").errors),
             Strings{"closes_at:hours.error.closes_not_after_opens"});
+}
+
+TEST(LibraryEdits, AHolidayCanBeOpenAtTheUsualHours) {
+  auto usual = CheckException("2026-12-26", ExceptionMode::kUsualHours, "9:00", "", "", "2026-11-22");
+  ASSERT_TRUE(usual.ok()) << "times are ignored";
+  EXPECT_FALSE(usual.value.closed);
+  EXPECT_EQ(usual.value.opens_at, "");
+  EXPECT_EQ(usual.value.closes_at, "");
 }
 
 TEST(LibraryEdits, ServicesAndChoicesOnlyFromKnownTerms) {

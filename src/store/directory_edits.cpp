@@ -45,7 +45,9 @@ std::string PeriodsText(std::vector<Period> periods) {
 }
 
 std::string ExceptionText(const ExceptionRow& e) {
-  std::string out = e.date + (e.closed ? " closed" : " " + e.opens_at + "-" + e.closes_at);
+  std::string out = e.date + (e.closed              ? " closed"
+                              : e.opens_at.empty() ? " usual hours"
+                                                   : " " + e.opens_at + "-" + e.closes_at);
   if (!e.note.empty()) out += " (" + e.note + ")";
   return out;
 }

@@ -561,8 +561,12 @@ http::Response EditLibraryExceptions(const Site& site, const i18n::LocaleInfo& l
     opens = bo.form.Get("opens_at");
     closes = bo.form.Get("closes_at");
     note = bo.form.Get("note");
-    mode = bo.form.Get("mode") == "open" ? "open" : "closed";
-    auto e = directory::CheckException(date, mode == "closed", opens, closes, note,
+    mode = bo.form.Get("mode");
+    if (mode != "open" && mode != "usual") mode = "closed";
+    const auto m = mode == "open"    ? directory::ExceptionMode::kOtherHours
+                   : mode == "usual" ? directory::ExceptionMode::kUsualHours
+                                     : directory::ExceptionMode::kClosed;
+    auto e = directory::CheckException(date, m, opens, closes, note,
                                        TodayText(site));
     if (e.ok()) {
       site.db().Write([&](store::Connection& c) {
@@ -582,7 +586,9 @@ http::Response EditLibraryExceptions(const Site& site, const i18n::LocaleInfo& l
   m.name = "mode";
   m.label = site.Tr(locale.code, "edit.exceptions.mode");
   m.options = {{"closed", site.Tr(locale.code, "edit.exceptions.closed"), mode == "closed", ""},
-               {"open", site.Tr(locale.code, "edit.exceptions.other_hours"), mode == "open", ""}};
+               {"open", site.Tr(locale.code, "edit.exceptions.other_hours"), mode == "open", ""},
+               {"usual", site.Tr(locale.code, "edit.exceptions.usual_hours"), mode == "usual",
+                ""}};
   form.Add(std::move(m));
   for (auto [name, key, value] :
        {std::tuple{"opens_at", "edit.hours.opens", &opens},
@@ -597,8 +603,9 @@ http::Response EditLibraryExceptions(const Site& site, const i18n::LocaleInfo& l
   for (const auto& x : lib->exceptions) {
     Data r(Data::type::object);
     r.set("date", site.LongDate(locale.code, x.date));
-    r.set("hours", x.closed ? site.Tr(locale.code, "edit.exceptions.closed")
-                            : x.opens_at + "–" + x.closes_at);
+    r.set("hours", x.closed             ? site.Tr(locale.code, "edit.exceptions.closed")
+                   : x.opens_at.empty() ? site.Tr(locale.code, "edit.exceptions.usual_hours")
+                                        : x.opens_at + "–" + x.closes_at);
     r.set("note", x.note);
     r.set("id", x.id);
     r.set("remove_label", site.Tr(locale.code, "edit.exceptions.remove",

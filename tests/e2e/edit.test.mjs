@@ -87,6 +87,11 @@ test('a closed day is added and removed', async () => {
   assert.ok(id, 'a remove button');
   assert.equal((await post(who.librarian, path, { remove: id })).status, 303);
   assert.doesNotMatch((await page(who.librarian, path)).body, /Inventarizācija/);
+  // Open at the usual hours on a public holiday (26 December): the times typed are ignored.
+  const usual = await post(who.librarian, path, { date: '2030-12-26', mode: 'usual',
+    opens_at: 'x' });
+  assert.equal(usual.status, 303, excerpt(usual.body));
+  assert.match((await page(who.librarian, path)).body, /Atvērta parastajā laikā/);
 });
 
 test('contacts refuse a javascript: website and show a good one', async () => {
