@@ -9,7 +9,8 @@ namespace {
 
 const std::vector<std::string> kCommands = {"serve", "migrate", "demo", "import", "export",
                                             "user",  "routes"};
-const std::vector<std::string> kUserActions = {"add", "list", "disable", "reset-password"};
+const std::vector<std::string> kUserActions = {"add", "list", "disable", "enable",
+                                               "reset-password"};
 const std::vector<std::string> kRoles = {"coordinator", "librarian", "partner"};
 // Flags only `tilti user` takes.
 const std::vector<std::string> kUserFlags = {"email", "name", "role", "library", "organization"};
@@ -142,8 +143,8 @@ std::optional<Error> Apply(Config& c, const std::string& name, const std::string
 std::optional<Error> CheckUserFlags(const Config& c) {
   const std::string& action = c.user_action;
   if (action.empty()) {
-    return Bad("user: an action is needed: add, list, disable or reset-password (try: tilti "
-               "user --help)");
+    return Bad("user: an action is needed: add, list, disable, enable or reset-password (try: "
+               "tilti user --help)");
   }
   auto refuse = [&](bool given, const char* flag) -> std::optional<Error> {
     if (given) return Bad("user " + action + ": " + flag + " is not taken here");
@@ -158,11 +159,11 @@ std::optional<Error> CheckUserFlags(const Config& c) {
     return refuse(c.password_stdin, "--password-stdin");
   }
   if (c.email.empty()) return Bad("user " + action + ": --email is needed");
-  if (action == "disable" || action == "reset-password") {
+  if (action == "disable" || action == "enable" || action == "reset-password") {
     if (auto e = refuse(!c.name.empty(), "--name")) return e;
     if (auto e = refuse(!c.role.empty(), "--role")) return e;
     if (auto e = refuse(memberships, "--library/--organization")) return e;
-    if (action == "disable") return refuse(c.password_stdin, "--password-stdin");
+    if (action != "reset-password") return refuse(c.password_stdin, "--password-stdin");
     return std::nullopt;
   }
   // add
@@ -263,7 +264,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
       if (c.command == "user" && c.user_action.empty()) {
         if (std::find(kUserActions.begin(), kUserActions.end(), a) == kUserActions.end()) {
           return Bad("user: unknown action \"" + a +
-                     "\" (one of: add, list, disable, reset-password)");
+                     "\" (one of: add, list, disable, enable, reset-password)");
         }
         c.user_action = a;
         continue;
@@ -368,6 +369,8 @@ std::string HelpText(const std::string& command) {
            "  list           every account: e-mail, name, role, status, memberships\n"
            "  disable --email E\n"
            "                 refuse its logins and end its sessions\n"
+           "  enable --email E\n"
+           "                 let a disabled account log in again (with its password)\n"
            "  reset-password --email E\n"
            "                 set a new password and end its sessions\n\n"
            "add and reset-password print a generated password once, to pass on; with\n"
@@ -388,7 +391,7 @@ std::string HelpText(const std::string& command) {
          "  demo      create a database with the demo data set\n"
          "  import    add libraries from a data set (HSDS or a national list)\n"
          "  export    write the directory as HSDS\n"
-         "  user      add, list, disable back-office accounts; reset passwords\n"
+         "  user      add, list, disable, enable back-office accounts; reset passwords\n"
          "  routes    list the back-office routes and what each may do\n\n"
          "Run 'tilti COMMAND --help' for the options of a command.\n";
 }

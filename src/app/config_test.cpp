@@ -98,6 +98,7 @@ TEST(ParseConfig, UserAddTakesEmailNameRoleAndRepeatedLibraries) {
   EXPECT_TRUE(r.value().password_stdin);
   EXPECT_TRUE(ParseConfig({"user", "list"}, {}).ok());
   EXPECT_TRUE(ParseConfig({"user", "disable", "--email", "a@b.lv"}, {}).ok());
+  EXPECT_TRUE(ParseConfig({"user", "enable", "--email", "a@b.lv"}, {}).ok());
   EXPECT_TRUE(ParseConfig({"user", "reset-password", "--email", "a@b.lv"}, {}).ok());
   EXPECT_TRUE(ParseConfig({"user", "add", "--email", "a@b.lv", "--name", "A", "--role",
                            "partner", "--organization", "ngo"},
@@ -136,6 +137,7 @@ TEST(ParseConfig, UserCommandRefusesMissingAndMisplacedFlags) {
       {{"user", "reset-password", "--email", "a@b.lv", "--password=x"}, "never taken as a flag"},
       {{"user", "disable"}, "--email is needed"},
       {{"user", "disable", "--email", "a@b.lv", "--password-stdin"}, "not taken here"},
+      {{"user", "enable", "--email", "a@b.lv", "--password-stdin"}, "not taken here"},
       {{"user", "list", "--email", "a@b.lv"}, "not taken here"},
       {{"user", "add", "--email"}, "--email needs a value"},
       {{"user", "add", "--email="}, "an e-mail address is needed"},

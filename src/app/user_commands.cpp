@@ -180,6 +180,22 @@ int Disable(store::Database& db, const Config& config, const Clock& clock, std::
   return 0;
 }
 
+int Enable(store::Database& db, const Config& config, const Clock& clock, std::ostream& out,
+           std::ostream& err) {
+  std::string email = accounts::NormalizeEmail(config.email);
+  auto account = Existing(db, email, err);
+  if (!account) return 1;
+  if (!account->disabled) {
+    out << email << " is already enabled\n";
+    return 0;
+  }
+  db.Write([&](store::Connection& c) {
+    store::SetAccountDisabled(c, account->id, false, clock.Now());
+  });
+  out << "enabled " << email << ": it can log in again with its password\n";
+  return 0;
+}
+
 int ResetPassword(store::Database& db, const Config& config, accounts::PasswordHasher& hasher,
                   const Clock& clock, std::istream& in, std::ostream& out, std::ostream& err) {
   std::string email = accounts::NormalizeEmail(config.email);
@@ -207,6 +223,7 @@ int RunUserCommand(store::Database& db, const Config& config, accounts::Password
     if (config.user_action == "add") return Add(db, config, hasher, clock, in, out, err);
     if (config.user_action == "list") return List(db, out);
     if (config.user_action == "disable") return Disable(db, config, clock, out, err);
+    if (config.user_action == "enable") return Enable(db, config, clock, out, err);
     if (config.user_action == "reset-password") {
       return ResetPassword(db, config, hasher, clock, in, out, err);
     }

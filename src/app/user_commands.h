@@ -1,5 +1,5 @@
 #pragma once
-// `tilti user add|list|disable|reset-password`: back-office accounts from the command line.
+// `tilti user add|list|disable|enable|reset-password`: back-office accounts from the command line.
 // Passwords are generated and printed once, or read from standard input (--password-stdin);
 // never taken as a flag, and no hash or token is ever printed.
 #include <iostream>

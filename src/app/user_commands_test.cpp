@@ -127,5 +127,19 @@ TEST_F(UserCommands, UnusableEmailOrNameExitsTwo) {
   EXPECT_NE(err_.str().find("--name"), std::string::npos);
 }
 
+TEST_F(UserCommands, EnableLetsADisabledAccountLogInAgain) {
+  ASSERT_EQ(Run({"user", "add", "--email", "a@example.org", "--name", "A", "--role",
+                 "coordinator"}),
+            0);
+  ASSERT_EQ(Run({"user", "disable", "--email", "A@example.org"}), 0);
+  EXPECT_TRUE(store::FindAccountByEmail(*db_->Read(), "a@example.org")->disabled);
+  ASSERT_EQ(Run({"user", "enable", "--email", "A@example.org"}), 0) << err_.str();
+  EXPECT_NE(out_.str().find("enabled a@example.org"), std::string::npos) << out_.str();
+  EXPECT_FALSE(store::FindAccountByEmail(*db_->Read(), "a@example.org")->disabled);
+  ASSERT_EQ(Run({"user", "enable", "--email", "a@example.org"}), 0);
+  EXPECT_NE(out_.str().find("already enabled"), std::string::npos) << out_.str();
+  EXPECT_EQ(Run({"user", "enable", "--email", "nobody@example.org"}), 1);
+}
+
 }  // namespace
 }  // namespace tilti::app

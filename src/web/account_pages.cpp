@@ -26,7 +26,6 @@ constexpr std::string_view kDummyHash =
 std::string SignInPath(const i18n::LocaleInfo& locale) {
   return "/" + locale.code + "/account/sign-in";
 }
-std::string AccountPath(const i18n::LocaleInfo& locale) { return "/" + locale.code + "/account"; }
 
 http::Response Redirect(std::string location) {
   http::Response r;
@@ -54,12 +53,14 @@ struct SignInInput {
 http::Response RenderSignIn(const Site& site, const i18n::LocaleInfo& locale,
                             const http::Request& request, std::string_view email,
                             const std::vector<std::pair<FieldError, std::string>>& errors,
-                            int status) {
+                            int status, std::string_view next = "") {
   CsrfToken token = CsrfTokenFor(request);
   Data page(Data::type::object);
   page.set("action", SignInPath(locale));
   page.set("csrf", token.value);
   page.set("email", std::string(email));
+  if (auto safe = SafeNextPath(next)) page.set("next", *safe);
+  page.set("forgot_href", "/" + locale.code + "/account/forgot");
   Data summary(Data::type::list);
   for (const auto& [e, text] : errors) {
     Data item(Data::type::object);
@@ -81,10 +82,11 @@ http::Response RenderSignIn(const Site& site, const i18n::LocaleInfo& locale,
 
 http::Response SignInError(const Site& site, const i18n::LocaleInfo& locale,
                            const http::Request& request, std::string_view email, std::string field,
-                           std::string key, int status, const i18n::Args& args = {}) {
+                           std::string key, int status, const i18n::Args& args = {},
+                           std::string_view next = "") {
   std::string text = site.Tr(locale.code, key, args);
   return RenderSignIn(site, locale, request, email, {{{std::move(field), std::move(key)}, text}},
-                      status);
+                      status, next);
 }
 
 // The field errors of an attempt before anything is looked up: missing or malformed values.
@@ -103,20 +105,26 @@ std::vector<FieldError> CheckSignIn(const SignInInput& input, const std::string&
 
 http::Response SignInForm(const Site& site, const i18n::LocaleInfo& locale,
                           http::Request& request) {
-  return RenderSignIn(site, locale, request, "", {}, 200);
+  std::string next;
+  for (auto& [name, value] : http::ParseQuery(request.query)) {
+    if (name == "next") next = value;
+  }
+  return RenderSignIn(site, locale, request, "", {}, 200, next);
 }
 
 http::Response SignInSubmit(const Site& site, const i18n::LocaleInfo& locale,
                             http::Request& request) {
   SignInInput input;
-  std::string form_token;
+  std::string form_token, next;
   for (auto& [name, value] : http::ParseQuery(request.body)) {
     if (name == "email") input.email = value;
     if (name == "password") input.password = value;
     if (name == kCsrfField) form_token = value;
+    if (name == "next") next = value;
   }
   if (!CsrfOk(request, form_token, site.options().public_url)) {
-    return SignInError(site, locale, request, input.email, "email", "sign_in.error.expired", 400);
+    return SignInError(site, locale, request, input.email, "email", "sign_in.error.expired", 400,
+                       {}, next);
   }
   const std::string email = accounts::NormalizeEmail(input.email);
   if (auto errors = CheckSignIn(input, email); !errors.empty()) {
@@ -125,7 +133,7 @@ http::Response SignInSubmit(const Site& site, const i18n::LocaleInfo& locale,
       std::string text = site.Tr(locale.code, e.message_key);
       shown.emplace_back(std::move(e), std::move(text));
     }
-    return RenderSignIn(site, locale, request, input.email, shown, 400);
+    return RenderSignIn(site, locale, request, input.email, shown, 400, next);
   }
 
   const SysTime now = site.clock().Now();
@@ -149,7 +157,7 @@ http::Response SignInSubmit(const Site& site, const i18n::LocaleInfo& locale,
   if (!found.allowed) {
     http::Response r =
         SignInError(site, locale, request, input.email, "email", "sign_in.error.rate_limited", 429,
-                    {{"minutes", MinutesUntilSignInAllowed(unix_now)}});
+                    {{"minutes", MinutesUntilSignInAllowed(unix_now)}}, next);
     r.Set("Retry-After", std::to_string(MinutesUntilSignInAllowed(unix_now) * 60));
     return r;
   }
@@ -158,12 +166,14 @@ http::Response SignInSubmit(const Site& site, const i18n::LocaleInfo& locale,
   auto verified = site.hasher().Verify(usable ? found.hash : kDummyHash, input.password);
   if (!verified.ok()) {
     http::Response r =
-        SignInError(site, locale, request, input.email, "email", "sign_in.error.busy", 503);
+        SignInError(site, locale, request, input.email, "email", "sign_in.error.busy", 503, {},
+                    next);
     r.Set("Retry-After", "5");
     return r;
   }
   if (!usable || !verified.value()) {
-    return SignInError(site, locale, request, input.email, "email", "sign_in.error.not_right", 400);
+    return SignInError(site, locale, request, input.email, "email", "sign_in.error.not_right", 400,
+                       {}, next);
   }
 
   // A stronger cost than the stored hash's: store a new hash (before the session is made,
@@ -184,7 +194,8 @@ http::Response SignInSubmit(const Site& site, const i18n::LocaleInfo& locale,
   if (!created.ok()) {  // disabled between the two transactions
     return SignInError(site, locale, request, input.email, "email", "sign_in.error.not_right", 400);
   }
-  http::Response r = Redirect(AccountPath(locale));
+  // Back to the page that asked for a sign-in (only a path of this site), else the back office.
+  http::Response r = Redirect(SafeNextPath(next).value_or("/" + locale.code + "/manage"));
   r.headers.emplace_back(
       "Set-Cookie", SessionCookie(token.token, ServedOverHttps(site), policy.absolute_seconds));
   return r;
@@ -224,6 +235,7 @@ http::Response AccountPage(const Site& site, const i18n::LocaleInfo& locale,
   page.set("memberships", members);
   page.set("has_memberships", !account->memberships.empty());
   page.set("sign_out_action", "/" + locale.code + "/account/sign-out");
+  page.set("manage_href", "/" + locale.code + "/manage");
   page.set("csrf", token.value);
   PageFrame frame{&locale, "account", site.Tr(locale.code, "account.title")};
   http::Response response = site.RenderPage(request, frame, "account", std::move(page));

@@ -156,7 +156,7 @@ TEST_F(AccountPagesTest, AnOldCostHashIsReplacedAtSignInAndTheSessionWorks) {
 
   http::Response r = SignIn(*site_, "ru", "old%40example.lv", "198.51.100.3");
   ASSERT_EQ(r.status, 303) << r.body;
-  EXPECT_EQ(r.Header("Location").value_or(""), "/ru/account");
+  EXPECT_EQ(r.Header("Location").value_or(""), "/ru/manage");
   EXPECT_EQ(r.Header("Cache-Control").value_or(""), "private, no-store");
   auto new_hash = store::PasswordHashOf(*demo_->db().Read(), id);
   ASSERT_TRUE(new_hash.has_value());

@@ -85,6 +85,30 @@ http::Response ReviewQueue(const Site&, const i18n::LocaleInfo&, http::Request&,
 http::Response ReviewChange(const Site&, const i18n::LocaleInfo&, http::Request&,
                             const BackOffice&);
 // --- back office: users and password resets ---
+// Coordinators' pages for accounts (user_admin_pages.cpp): the list with the open "forgot
+// password" requests, inviting (a new account and a reset link shown once), one account's page
+// and its actions (disable, enable, a new reset link shown once).
+http::Response UsersList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
+                         const BackOffice& bo);
+http::Response InviteForm(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
+                          const BackOffice& bo);
+http::Response InviteSubmit(const Site& site, const i18n::LocaleInfo& locale,
+                            http::Request& request, const BackOffice& bo);
+http::Response UserPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
+                        const BackOffice& bo);
+http::Response UserDisable(const Site& site, const i18n::LocaleInfo& locale,
+                           http::Request& request, const BackOffice& bo);
+http::Response UserEnable(const Site& site, const i18n::LocaleInfo& locale,
+                          http::Request& request, const BackOffice& bo);
+http::Response UserResetLink(const Site& site, const i18n::LocaleInfo& locale,
+                             http::Request& request, const BackOffice& bo);
+// Public, not guarded (password_reset_pages.cpp, CSRF checked there): "I forgot my password"
+// (the same answer whether or not the address has an account) and a reset link's page.
+http::Response ForgotForm(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response ForgotSubmit(const Site& site, const i18n::LocaleInfo& locale,
+                            http::Request& request);
+http::Response ResetForm(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response ResetSubmit(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 // --- back office: translations ---
 // (translation_pages.cpp) A record's texts in one target locale (?locale=) beside their
 // originals (GET, POST); the dashboard of missing and outdated texts per organisation; the

@@ -139,6 +139,10 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("POST", "/{lang}/account/sign-in", Localized(site, SignInSubmit));
   r.Add("GET", "/{lang}/account", Localized(site, AccountPage));
   r.Add("POST", "/{lang}/account/sign-out", Localized(site, SignOut));
+  r.Add("GET", "/{lang}/account/forgot", Localized(site, ForgotForm));
+  r.Add("POST", "/{lang}/account/forgot", Localized(site, ForgotSubmit));
+  r.Add("GET", "/{lang}/account/reset/{token}", Localized(site, ResetForm));
+  r.Add("POST", "/{lang}/account/reset/{token}", Localized(site, ResetSubmit));
   // Back office: every page behind the guard.
   for (const BackOfficeRoute& route : BackOfficeRoutes()) {
     r.Add(std::string(route.method), std::string(route.pattern), Guarded(site, route));
@@ -179,6 +183,14 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"GET", "/{lang}/manage/taxonomies/{taxonomy}/new-term", A::kEditTaxonomies, Scope::kSiteWide, NewTaxonomyTerm},
       {"POST", "/{lang}/manage/taxonomies/{taxonomy}/new-term", A::kEditTaxonomies, Scope::kSiteWide, NewTaxonomyTerm},
       // --- users and password resets ---
+      {"GET", "/{lang}/manage/users", A::kManageUsers, Scope::kSiteWide, UsersList},
+      {"GET", "/{lang}/manage/users/invite", A::kManageUsers, Scope::kSiteWide, InviteForm},
+      {"POST", "/{lang}/manage/users/invite", A::kManageUsers, Scope::kSiteWide, InviteSubmit},
+      {"GET", "/{lang}/manage/users/{id}", A::kManageUsers, Scope::kAccount, UserPage},
+      {"POST", "/{lang}/manage/users/{id}/disable", A::kManageUsers, Scope::kAccount, UserDisable},
+      {"POST", "/{lang}/manage/users/{id}/enable", A::kManageUsers, Scope::kAccount, UserEnable},
+      {"POST", "/{lang}/manage/users/{id}/reset-link", A::kManageUsers, Scope::kAccount,
+       UserResetLink},
       // --- translations ---
       {"GET", "/{lang}/manage/translations", A::kSeeOwn, Scope::kSiteWide, TranslationsDashboard},
       {"GET", "/{lang}/manage/translations/export", A::kSeeOwn, Scope::kSiteWide,

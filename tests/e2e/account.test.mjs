@@ -84,7 +84,7 @@ test('signing in sets a safe session cookie and shows the account, in two langua
   for (const lang of ['lv', 'en']) {
     const { res, set, session } = await signIn(lang, '  anna@EXAMPLE.lv ');
     assert.equal(res.status, 303, excerpt(res.body));
-    assert.equal(res.headers.get('location'), `/${lang}/account`);
+    assert.equal(res.headers.get('location'), `/${lang}/manage`);
     assert.ok(set, 'no session cookie');
     assert.match(set, /^tilti_session=[A-Za-z0-9_-]{43};/);
     assert.match(set, /; HttpOnly/);
