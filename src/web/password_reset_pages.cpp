@@ -34,10 +34,12 @@ std::string ForgotPath(const i18n::LocaleInfo& locale) {
   return "/" + locale.code + "/account/forgot";
 }
 
-// Private, uncacheable, no Referer (the reset page's URL holds the token), the CSRF cookie.
+// Private, uncacheable, no Referer to other sites (the reset page's URL holds the token;
+// "no-referrer" would make browsers post "Origin: null", which the CSRF check refuses), and
+// the CSRF cookie.
 http::Response Finish(const Site& site, http::Response response, const CsrfToken& token) {
   response.Set("Cache-Control", kPrivateNoStore);
-  response.Set("Referrer-Policy", "no-referrer");
+  response.Set("Referrer-Policy", "same-origin");
   if (token.is_new) {
     response.headers.emplace_back("Set-Cookie", CsrfCookie(token, ServedOverHttps(site)));
   }

@@ -96,12 +96,14 @@ for (const lang of ['lv', 'uk']) {
         await p.fill('#confirm', 'something else entirely');
         await submit(p);
         assert.equal(await p.locator('.error-summary').count(), 1);
+        assert.match(await p.locator('.error-summary').innerText(),
+          lang === 'lv' ? /Abas paroles nesakrīt/ : /Паролі не збігаються/);
         assert.equal(await p.inputValue('#password'), '', 'the password is never kept');
         await assertNoAxeViolations(p.url(), await p.content(), lang);
         await p.fill('#password', NEW_PASSWORD);
         await p.fill('#confirm', NEW_PASSWORD);
         await submit(p);
-        assert.equal(await p.locator('.error-summary').count(), 0);
+        assert.equal(await p.locator('.error-summary').count(), 0, await p.locator('main').innerText());
         await assertNoAxeViolations(p.url(), await p.content(), lang);
         await Promise.all([p.waitForNavigation(), p.click('main a[href$="/account/sign-in"]')]);
         await p.fill('#email', email);
