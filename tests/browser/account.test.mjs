@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import {
   BIN, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext, axeOnHtml,
   formatViolations,
+  assertNoAxeViolations,
 } from './harness.mjs';
 
 const PASSWORD = 'a long enough passphrase';
@@ -38,11 +39,6 @@ after(async () => {
   await stopAndCheck(server);
 });
 
-async function assertNoAxeViolations(url, html, lang) {
-  const violations = await axeOnHtml(browser, url, html, { lang });
-  assert.equal(violations.length, 0, `${url}:\n${formatViolations(violations)}`);
-}
-
 for (const lang of ['lv', 'en']) {
   test(`${lang}: sign in with JavaScript off; form, errors and account page pass axe`, async () => {
     const context = await newContext(browser, { js: false, lang });
@@ -50,7 +46,7 @@ for (const lang of ['lv', 'en']) {
       const page = await context.newPage();
       const formUrl = server.url(`/${lang}/account/sign-in`);
       assert.equal((await page.goto(formUrl)).status(), 200);
-      await assertNoAxeViolations(formUrl, await page.content(), lang);
+      await assertNoAxeViolations(browser, formUrl, await page.content(), lang);
 
       // A wrong password: the error summary, the e-mail kept, the password not.
       await page.fill('#email', 'liga@example.lv');
@@ -60,7 +56,7 @@ for (const lang of ['lv', 'en']) {
       assert.equal(await page.inputValue('#email'), 'liga@example.lv');
       assert.equal(await page.inputValue('#password'), '');
       assert.match(await page.title(), lang === 'lv' ? /^Kļūda: / : /^Error: /);
-      await assertNoAxeViolations(formUrl, await page.content(), lang);
+      await assertNoAxeViolations(browser, formUrl, await page.content(), lang);
 
       await page.fill('#password', PASSWORD);
       await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
@@ -70,7 +66,7 @@ for (const lang of ['lv', 'en']) {
       assert.equal(await page.locator('h1').count(), 1);
       const accountHtml = await page.content();
       assert.match(accountHtml, /Līga Ozoliņa/);
-      await assertNoAxeViolations(page.url(), accountHtml, lang);
+      await assertNoAxeViolations(browser, page.url(), accountHtml, lang);
 
       // Sign out, then the account page sends the browser back to the form.
       await Promise.all([page.waitForNavigation(), page.click('form[action$="/account/sign-out"] button')]);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import {
   LANGS, TEST_PASSWORD, addUser, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext,
   axeOnHtml, formatViolations,
+  assertNoAxeViolations, signInPage,
 } from './harness.mjs';
 
 const A = 'ogres-centrala-biblioteka';
@@ -28,16 +29,12 @@ after(async () => {
 
 async function signIn(context, lang, email) {
   const page = await context.newPage();
-  await page.goto(server.url(`/${lang}/account/sign-in`));
-  await page.fill('#email', email);
-  await page.fill('#password', TEST_PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  await signInPage(page, server, lang, email, TEST_PASSWORD);
   return page;
 }
 
 async function assertAxe(page, lang) {
-  const violations = await axeOnHtml(browser, page.url(), await page.content(), { lang });
-  assert.equal(violations.length, 0, `${page.url()}:\n${formatViolations(violations)}`);
+  await assertNoAxeViolations(browser, page.url(), await page.content(), lang);
 }
 
 async function submit(page) {

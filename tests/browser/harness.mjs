@@ -120,3 +120,17 @@ export async function focusAfterFirstTab(page) {
     };
   });
 }
+
+/** Fails with the readable violations unless axe finds none in `html` served at `url`. */
+export async function assertNoAxeViolations(browser, url, html, lang) {
+  const violations = await axeOnHtml(browser, url, html, { lang });
+  if (violations.length) throw new Error(`${url}: ${violations.length} axe violation(s)\n${formatViolations(violations)}`);
+}
+
+/** Signs `page` in through the form (works with JavaScript off) and waits for the next page. */
+export async function signInPage(page, server, lang, email, password) {
+  await page.goto(server.url(`/${lang}/account/sign-in`));
+  await page.fill('#email', email);
+  await page.fill('#password', password);
+  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+}

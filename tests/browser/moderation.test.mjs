@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import {
   addUser, TEST_PASSWORD, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext, axeOnHtml,
   formatViolations, get,
+  assertNoAxeViolations, signInPage,
 } from './harness.mjs';
 
 const LIBRARY = 'ogres-centrala-biblioteka';
@@ -46,29 +47,17 @@ after(async () => {
   await stopAndCheck(server);
 });
 
-async function assertNoAxeViolations(url, html, lang) {
-  const violations = await axeOnHtml(browser, url, html, { lang });
-  assert.equal(violations.length, 0, `${url}:\n${formatViolations(violations)}`);
-}
-
-async function signIn(page, lang) {
-  await page.goto(server.url(`/${lang}/account/sign-in`));
-  await page.fill('#email', 'liga@example.lv');
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
-}
-
 for (const lang of ['lv', 'uk']) {
   test(`${lang}: queue, report with and without errors, freshness view, JavaScript off, pass axe`, async () => {
     const context = await newContext(browser, { js: false, lang });
     try {
       const page = await context.newPage();
-      await signIn(page, lang);
+      await signInPage(page, server, lang, 'liga@example.lv', PASSWORD);
 
       const queueUrl = server.url(`/${lang}/manage/reports`);
       assert.equal((await page.goto(queueUrl)).status(), 200);
       assert.equal(await page.locator('h1').count(), 1);
-      await assertNoAxeViolations(queueUrl, await page.content(), lang);
+      await assertNoAxeViolations(browser, queueUrl, await page.content(), lang);
 
       // The filter is a plain GET form.
       await page.check('#status-closed');
@@ -80,25 +69,25 @@ for (const lang of ['lv', 'uk']) {
       const reportUrl = page.url();
       assert.match(new URL(reportUrl).pathname, new RegExp(`^/${lang}/manage/reports/[0-9a-f-]{36}$`));
       assert.equal(await page.locator('blockquote.report-message').count(), 1);
-      await assertNoAxeViolations(reportUrl, await page.content(), lang);
+      await assertNoAxeViolations(browser, reportUrl, await page.content(), lang);
 
       // Closing without a note: the error summary; the page still passes axe.
       await Promise.all([page.waitForNavigation(), page.click('main form[method=post] button[type=submit]')]);
       assert.equal(await page.locator('.error-summary').count(), 1);
       assert.match(await page.title(), lang === 'lv' ? /^Kļūda: / : /^Помилка: /);
-      await assertNoAxeViolations(reportUrl, await page.content(), lang);
+      await assertNoAxeViolations(browser, reportUrl, await page.content(), lang);
 
       const freshUrl = server.url(`/${lang}/manage/freshness`);
       assert.equal((await page.goto(freshUrl)).status(), 200);
       assert.ok(await page.locator('table.freshness button').count() > 0);
-      await assertNoAxeViolations(freshUrl, await page.content(), lang);
+      await assertNoAxeViolations(browser, freshUrl, await page.content(), lang);
 
       // A wrong number of months: the error summary, what was typed kept.
       await page.fill('#months', 'abc');
       await Promise.all([page.waitForNavigation(), page.click('main form[method=get] button')]);
       assert.equal(await page.locator('.error-summary').count(), 1);
       assert.equal(await page.inputValue('#months'), 'abc');
-      await assertNoAxeViolations(page.url(), await page.content(), lang);
+      await assertNoAxeViolations(browser, page.url(), await page.content(), lang);
 
       // One click confirms the library; the view comes back without it (once: both languages
       // share the server).
@@ -110,7 +99,7 @@ for (const lang of ['lv', 'uk']) {
         assert.match(page.url(), /checked=1/);
         assert.equal(await confirm.count(), 0);
         assert.equal(await page.locator('.notice[role=status]').count(), 1);
-        await assertNoAxeViolations(page.url(), await page.content(), lang);
+        await assertNoAxeViolations(browser, page.url(), await page.content(), lang);
       }
     } finally {
       await context.close();
@@ -122,7 +111,7 @@ test('a hostile report message is shown as text and never runs', async () => {
   const off = await newContext(browser, { js: false, lang: 'lv' });
   const on = await newContext(browser, { js: true, lang: 'lv', bypassCSP: true });
   try {
-    await signIn(await off.newPage(), 'lv');
+    await signInPage(await off.newPage(), server, 'lv', 'liga@example.lv', PASSWORD);
     await on.addCookies(await off.cookies());
     const page = await on.newPage();
     let dialogs = 0;

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import {
   addUser, TEST_PASSWORD, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext, axeOnHtml,
   formatViolations,
+  assertNoAxeViolations, signInPage,
 } from './harness.mjs';
 
 const PASSWORD = TEST_PASSWORD;
@@ -35,40 +36,28 @@ after(async () => {
   await stopAndCheck(server);
 });
 
-async function assertNoAxeViolations(url, html, lang) {
-  const violations = await axeOnHtml(browser, url, html, { lang });
-  assert.equal(violations.length, 0, `${url}:\n${formatViolations(violations)}`);
-}
-
-async function signIn(page, lang) {
-  await page.goto(server.url(`/${lang}/account/sign-in`));
-  await page.fill('#email', 'liga@example.lv');
-  await page.fill('#password', PASSWORD);
-  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-}
-
 for (const lang of ['lv', 'uk']) {
   test(`${lang}: dashboard and edit page, with and without errors, JavaScript off, pass axe`, async () => {
     const context = await newContext(browser, { js: false, lang });
     try {
       const page = await context.newPage();
-      await signIn(page, lang);
+      await signInPage(page, server, lang, 'liga@example.lv', PASSWORD);
       const dashUrl = server.url(`/${lang}/manage/translations?locale=uk`);
       assert.equal((await page.goto(dashUrl)).status(), 200);
       assert.equal(await page.locator('h1').count(), 1);
-      await assertNoAxeViolations(dashUrl, await page.content(), lang);
+      await assertNoAxeViolations(browser, dashUrl, await page.content(), lang);
 
       await Promise.all([page.waitForNavigation(),
         page.click(`a[href^="/${lang}/manage/translations/organization/${ogreId}"]`)]);
       assert.equal(await page.locator('textarea#description[lang="uk"]').count(), 1);
-      await assertNoAxeViolations(page.url(), await page.content(), lang);
+      await assertNoAxeViolations(browser, page.url(), await page.content(), lang);
 
       await page.fill('#name', 'x'.repeat(301));
       await Promise.all([page.waitForNavigation(), page.click('form[method=post] button[type=submit]')]);
       assert.equal(await page.locator('.error-summary').count(), 1);
       assert.equal(await page.inputValue('#name'), 'x'.repeat(301));
       assert.match(await page.title(), lang === 'lv' ? /^Kļūda: / : /^Помилка: /);
-      await assertNoAxeViolations(page.url(), await page.content(), lang);
+      await assertNoAxeViolations(browser, page.url(), await page.content(), lang);
     } finally {
       await context.close();
     }
@@ -81,7 +70,7 @@ test('hostile text saved as a translation never runs on the public page', async 
   const context = await newContext(browser, { js: false, lang: 'uk' });
   try {
     const page = await context.newPage();
-    await signIn(page, 'uk');
+    await signInPage(page, server, 'uk', 'liga@example.lv', PASSWORD);
     await page.goto(server.url(`/uk/manage/translations/organization/${ogreId}?locale=uk`));
     await page.fill('#name', 'Огре "><img src=x onerror=alert(1)> javascript:alert(2)');
     await page.fill('#description', hostile);

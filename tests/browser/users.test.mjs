@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import {
   BIN, makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext, axeOnHtml,
   formatViolations,
+  assertNoAxeViolations,
 } from './harness.mjs';
 
 const PASSWORD = 'a long enough passphrase';
@@ -40,11 +41,6 @@ after(async () => {
   await stopAndCheck(server);
 });
 
-async function assertNoAxeViolations(url, html, lang) {
-  const violations = await axeOnHtml(browser, url, html, { lang });
-  assert.equal(violations.length, 0, `${url}:\n${formatViolations(violations)}`);
-}
-
 async function submit(page, selector = 'main form[method=post] button[type=submit]') {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);
 }
@@ -61,11 +57,11 @@ for (const lang of ['lv', 'uk']) {
       await page.fill('#password', PASSWORD);
       await submit(page);
       assert.equal(new URL(page.url()).pathname, `/${lang}/manage/users`);
-      await assertNoAxeViolations(page.url(), await page.content(), lang);
+      await assertNoAxeViolations(browser, page.url(), await page.content(), lang);
 
       // The invitation form, empty and with errors.
       await page.goto(server.url(`/${lang}/manage/users/invite`));
-      await assertNoAxeViolations(page.url(), await page.content(), lang);
+      await assertNoAxeViolations(browser, page.url(), await page.content(), lang);
       await page.fill('#email', 'not an address');
       await page.fill('#name', 'Тарас Шевченко');
       await page.check('input[name=role][value=librarian]');
@@ -75,7 +71,7 @@ for (const lang of ['lv', 'uk']) {
       assert.equal(await page.inputValue('#name'), 'Тарас Шевченко');
       assert.equal(await page.inputValue('#organizations'), 'no-such-library');
       assert.match(await page.title(), lang === 'lv' ? /^Kļūda: / : /^Помилка: /);
-      await assertNoAxeViolations(page.url(), await page.content(), lang);
+      await assertNoAxeViolations(browser, page.url(), await page.content(), lang);
 
       // Corrected: the link is shown once.
       const email = `taras-${lang}@example.lv`;
@@ -84,14 +80,14 @@ for (const lang of ['lv', 'uk']) {
       await submit(page);
       const link = await page.locator('code.reset-link').textContent();
       assert.match(link, /\/account\/reset\/[A-Za-z0-9_-]{43}$/);
-      await assertNoAxeViolations(page.url(), await page.content(), lang);
+      await assertNoAxeViolations(browser, page.url(), await page.content(), lang);
 
       // The invited person, in another browser context: the reset form, errors, then done.
       const theirs = await newContext(browser, { js: false, lang });
       try {
         const p = await theirs.newPage();
         await p.goto(link);
-        await assertNoAxeViolations(p.url(), await p.content(), lang);
+        await assertNoAxeViolations(browser, p.url(), await p.content(), lang);
         await p.fill('#password', NEW_PASSWORD);
         await p.fill('#confirm', 'something else entirely');
         await submit(p);
@@ -99,12 +95,12 @@ for (const lang of ['lv', 'uk']) {
         assert.match(await p.locator('.error-summary').innerText(),
           lang === 'lv' ? /Abas paroles nesakrīt/ : /Паролі не збігаються/);
         assert.equal(await p.inputValue('#password'), '', 'the password is never kept');
-        await assertNoAxeViolations(p.url(), await p.content(), lang);
+        await assertNoAxeViolations(browser, p.url(), await p.content(), lang);
         await p.fill('#password', NEW_PASSWORD);
         await p.fill('#confirm', NEW_PASSWORD);
         await submit(p);
         assert.equal(await p.locator('.error-summary').count(), 0, await p.locator('main').innerText());
-        await assertNoAxeViolations(p.url(), await p.content(), lang);
+        await assertNoAxeViolations(browser, p.url(), await p.content(), lang);
         await Promise.all([p.waitForNavigation(), p.click('main a[href$="/account/sign-in"]')]);
         await p.fill('#email', email);
         await p.fill('#password', NEW_PASSWORD);
