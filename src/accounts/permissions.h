@@ -37,6 +37,8 @@ enum class Action {
   kTranslate,       // the texts of the organisation's records in other languages
   kConfirmChecked,  // "still true" (assured date)
   kModerate,        // the reports about the organisation
+  kEditEvents,      // create, change, cancel and duplicate the organisation's events
+  kTakeRegistrations,  // see who registered (personal data), mark attendance, record head counts
   kReview,          // approve or reject proposals (site-wide)
   kManageUsers,     // invite, disable, reset (site-wide)
   kEditTaxonomies,  // taxonomy terms and their names (site-wide)

@@ -9,7 +9,8 @@ constexpr Action kAll[] = {Action::kSeeOwn, Action::kView,      Action::kEditDir
                            Action::kAddService, Action::kTranslate,     Action::kConfirmChecked,
                            Action::kModerate,   Action::kReview,        Action::kManageUsers,
                            Action::kEditTaxonomies, Action::kCreateOrganizations,
-                           Action::kSeeEverything};
+                           Action::kSeeEverything, Action::kEditEvents,
+                           Action::kTakeRegistrations};
 
 Actor Make(Role role, std::vector<std::string> orgs = {}) {
   return Actor{"acc-1", "Someone", role, std::move(orgs)};
@@ -26,7 +27,8 @@ TEST(Permissions, CoordinatorMayDoEverythingEverywhere) {
 TEST(Permissions, LibrarianOnlyOnTheirOwnOrganisations) {
   Actor l = Make(Role::kLibrarian, {"org-a"});
   for (Action a : {Action::kView, Action::kEditDirect, Action::kEditText, Action::kAddService,
-                   Action::kTranslate, Action::kConfirmChecked, Action::kModerate}) {
+                   Action::kTranslate, Action::kConfirmChecked, Action::kModerate,
+                   Action::kEditEvents, Action::kTakeRegistrations}) {
     EXPECT_TRUE(Can(l, a, "org-a"));
     EXPECT_FALSE(Can(l, a, "org-b")) << "another library's object";
     EXPECT_FALSE(Can(l, a, "")) << "no organisation named";
@@ -43,7 +45,8 @@ TEST(Permissions, PartnerSeesAndProposesOnly) {
   EXPECT_TRUE(Can(p, Action::kEditText, "org-a"));
   EXPECT_TRUE(Can(p, Action::kAddService, "org-a"));
   for (Action a : {Action::kEditDirect, Action::kTranslate, Action::kConfirmChecked,
-                   Action::kModerate, Action::kReview, Action::kManageUsers}) {
+                   Action::kModerate, Action::kReview, Action::kManageUsers,
+                   Action::kEditEvents, Action::kTakeRegistrations}) {
     EXPECT_FALSE(Can(p, a, "org-a"));
   }
   EXPECT_FALSE(Can(p, Action::kView, "org-b"));

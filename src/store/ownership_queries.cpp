@@ -34,11 +34,21 @@ std::optional<std::string> OrganizationOfPendingChange(Connection& c, std::strin
   return One(c, "SELECT organization_id FROM pending_change WHERE id = ?1", id);
 }
 
+std::optional<std::string> OrganizationOfEvent(Connection& c, std::string_view event_id) {
+  return One(c, "SELECT organization_id FROM event WHERE id = ?1", event_id);
+}
+
+std::optional<std::string> OrganizationOfOccurrence(Connection& c,
+                                                    std::string_view occurrence_id) {
+  return One(c, "SELECT organization_id FROM occurrence WHERE id = ?1", occurrence_id);
+}
+
 std::optional<std::string> OrganizationOfRecord(Connection& c, std::string_view entity,
                                                 std::string_view id) {
   if (entity == "organization") return One(c, "SELECT id FROM organization WHERE id = ?1", id);
   if (entity == "location") return OrganizationOfLocation(c, id);
   if (entity == "service") return OrganizationOfService(c, id);
+  if (entity == "event") return OrganizationOfEvent(c, id);
   return std::nullopt;
 }
 

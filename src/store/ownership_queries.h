@@ -16,6 +16,8 @@ std::optional<std::string> OrganizationOfService(Connection& c, std::string_view
 std::optional<std::string> OrganizationOfLocation(Connection& c, std::string_view location_id);
 std::optional<std::string> OrganizationOfReport(Connection& c, std::string_view report_id);
 std::optional<std::string> OrganizationOfPendingChange(Connection& c, std::string_view id);
+std::optional<std::string> OrganizationOfEvent(Connection& c, std::string_view event_id);
+std::optional<std::string> OrganizationOfOccurrence(Connection& c, std::string_view occurrence_id);
 // A record with translatable texts: entity is 'organization', 'location' or 'service' (any
 // other entity, e.g. taxonomy terms, has no owner and gives nullopt; it is site-wide).
 std::optional<std::string> OrganizationOfRecord(Connection& c, std::string_view entity,

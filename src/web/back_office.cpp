@@ -20,6 +20,8 @@ std::string_view ScopeName(Scope scope) {
     case Scope::kPendingChange: return "pending-change";
     case Scope::kAccount: return "account";
     case Scope::kTranslatable: return "record";
+    case Scope::kEvent: return "event";
+    case Scope::kOccurrence: return "occurrence";
   }
   return "site";
 }
@@ -35,6 +37,8 @@ std::string_view ActionName(accounts::Action action) {
     case A::kTranslate: return "translate";
     case A::kConfirmChecked: return "confirm-checked";
     case A::kModerate: return "moderate";
+    case A::kEditEvents: return "edit-events";
+    case A::kTakeRegistrations: return "take-registrations";
     case A::kReview: return "review";
     case A::kManageUsers: return "manage-users";
     case A::kEditTaxonomies: return "edit-taxonomies";
@@ -234,6 +238,10 @@ std::optional<std::string> OrganizationOfObject(const Site& site, Scope scope,
       return store::OrganizationOfPendingChange(*c, request.Param("id"));
     case Scope::kTranslatable:
       return store::OrganizationOfRecord(*c, request.Param("entity"), request.Param("id"));
+    case Scope::kEvent:
+      return store::OrganizationOfEvent(*c, request.Param("id"));
+    case Scope::kOccurrence:
+      return store::OrganizationOfOccurrence(*c, request.Param("id"));
   }
   return std::nullopt;
 }

@@ -32,6 +32,8 @@ enum class Scope {
   kPendingChange,   // {id}: a proposal in the review queue
   kAccount,         // {id}: an account (site-wide actions only)
   kTranslatable,    // {entity}/{id}: a record with texts (organization, location, service...)
+  kEvent,           // {id}: an event (series)
+  kOccurrence,      // {id}: one occurrence of an event
 };
 std::string_view ScopeName(Scope scope);
 std::string_view ActionName(accounts::Action action);
