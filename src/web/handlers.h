@@ -142,6 +142,11 @@ http::Response ServiceChecked(const Site& site, const i18n::LocaleInfo& locale,
 // Records not checked for ?months=N (default 12), oldest first.
 http::Response FreshnessView(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request, const BackOffice& bo);
+// --- events: pages ---
+// --- events: feeds ---
+// --- events: registration ---
+// --- events: editing ---
+// --- events: registrations and attendance ---
 
 // Outside the language prefix.
 http::Response RootRedirect(const Site& site, http::Request& request);

@@ -134,6 +134,9 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/libraries/{slug}/report/thanks", Localized(site, ReportThanks));
   r.Add("GET", "/{lang}/accessibility", Localized(site, AccessibilityPage));
   r.Add("GET", "/{lang}/privacy", Localized(site, PrivacyPage));
+  // Events: feeds (before the pages: /{lang}/events/subscribe is not an event id).
+  // Events: registration.
+  // Events: pages.
   // Back office: accounts.
   r.Add("GET", "/{lang}/account/sign-in", Localized(site, SignInForm));
   r.Add("POST", "/{lang}/account/sign-in", Localized(site, SignInSubmit));
@@ -213,6 +216,8 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/services/{id}/checked", A::kConfirmChecked, Scope::kService,
        ServiceChecked},
       {"GET", "/{lang}/manage/freshness", A::kSeeOwn, Scope::kSiteWide, FreshnessView},
+      // --- events: editing ---
+      // --- events: registrations and attendance ---
   };
   return routes;
 }
