@@ -36,7 +36,7 @@ std::optional<RegistrationMode> ParseRegistrationMode(std::string_view s) {
 }
 
 std::string FormatDate(std::chrono::year_month_day d) {
-  char buf[16];
+  char buf[32];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
                 static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
   return buf;
@@ -53,7 +53,7 @@ std::optional<std::chrono::year_month_day> ParseDate(std::string_view s) {
 }
 
 std::string FormatTimeOfDay(std::chrono::minutes m) {
-  char buf[8];
+  char buf[32];
   const long v = m.count();
   std::snprintf(buf, sizeof buf, "%02ld:%02ld", v / 60, v % 60);
   return buf;
