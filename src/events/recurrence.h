@@ -43,6 +43,11 @@ std::vector<Occurrence> Materialise(const Series& series,
                                     std::chrono::year_month_day from,
                                     std::chrono::year_month_day to, const TimeZone& zone);
 
+// The first instance of the series: its first date when it has no rule, else the rule's first
+// instance on or after it (libical and other clients do not count a DTSTART the rule does not
+// give, so the store moves DTSTART onto the first real instance). nullopt when there is none.
+std::optional<LocalStart> FirstInstance(const Series& series);
+
 // An RRULE value for the simple choices of the back-office form: "weekly" on ISO weekdays
 // (1 = Monday), "daily", "monthly" (the same day of the month) or "monthly-weekday" (e.g. the
 // second Tuesday, from the first date), every `interval`, until a date (inclusive, on the wall
