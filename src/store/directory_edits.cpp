@@ -9,6 +9,7 @@
 #include "store/hours_queries.h"
 #include "store/localized_sql.h"
 #include "store/slugs.h"
+#include "store/translation_store.h"
 #include "directory/folding.h"
 
 namespace tilti::store {
@@ -50,28 +51,6 @@ std::string ExceptionText(const ExceptionRow& e) {
                                                    : " " + e.opens_at + "-" + e.closes_at);
   if (!e.note.empty()) out += " (" + e.note + ")";
   return out;
-}
-
-// Writes the source text of entity.field: the record's own column is written by the caller;
-// this keeps the 'original' translation row in step (its trigger flags the other locales'
-// rows outdated when the text changes), or removes it when the text is emptied.
-void WriteOriginal(Connection& c, std::string_view entity, std::string_view id,
-                   std::string_view field, std::string_view locale, std::string_view value,
-                   std::string_view now) {
-  if (value.empty()) {
-    c.Cached("DELETE FROM translation WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 "
-             "AND source = 'original'")
-        .Bind(1, entity).Bind(2, id).Bind(3, field).Run();
-    return;
-  }
-  c.Cached(
-       "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, "
-       "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'original', 0, ?6) "
-       "ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET value = excluded.value, "
-       "source = 'original', outdated = 0, updated_at = excluded.updated_at "
-       "WHERE value IS NOT excluded.value OR source <> 'original'")
-      .Bind(1, entity).Bind(2, id).Bind(3, field).Bind(4, locale).Bind(5, value).Bind(6, now)
-      .Run();
 }
 
 void Touch(Connection& c, std::string_view table, std::string_view id, std::string_view now) {

@@ -349,4 +349,26 @@ ImportOutcome ImportTranslations(Connection& c, std::string_view locale,
   return outcome;
 }
 
+// Writes the source text of entity.field: the record's own column is written by the caller;
+// this keeps the 'original' translation row in step (its trigger flags the other locales'
+// rows outdated when the text changes), or removes it when the text is emptied.
+void WriteOriginal(Connection& c, std::string_view entity, std::string_view id,
+                   std::string_view field, std::string_view locale, std::string_view value,
+                   std::string_view now) {
+  if (value.empty()) {
+    c.Cached("DELETE FROM translation WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 "
+             "AND source = 'original'")
+        .Bind(1, entity).Bind(2, id).Bind(3, field).Run();
+    return;
+  }
+  c.Cached(
+       "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, "
+       "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'original', 0, ?6) "
+       "ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET value = excluded.value, "
+       "source = 'original', outdated = 0, updated_at = excluded.updated_at "
+       "WHERE value IS NOT excluded.value OR source <> 'original'")
+      .Bind(1, entity).Bind(2, id).Bind(3, field).Bind(4, locale).Bind(5, value).Bind(6, now)
+      .Run();
+}
+
 }  // namespace tilti::store

@@ -127,4 +127,11 @@ ImportOutcome ImportTranslations(Connection& c, std::string_view locale,
                                  const std::function<bool(const std::string&)>& may_translate,
                                  const Author& author, std::string_view now_rfc3339);
 
+// Writes the source text of entity.field: the record's own column is written by the caller;
+// this keeps the 'original' translation row in step (its trigger flags the other locales'
+// rows outdated when the text changes), or removes it when the text is emptied.
+void WriteOriginal(Connection& c, std::string_view entity, std::string_view id,
+                   std::string_view field, std::string_view locale, std::string_view value,
+                   std::string_view now);
+
 }  // namespace tilti::store
