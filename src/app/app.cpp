@@ -5,6 +5,9 @@
 #include <fstream>
 #include <sstream>
 #include <iostream>
+#include <condition_variable>
+#include <mutex>
+#include <stdexcept>
 #include <thread>
 
 #include "app/hsds_commands.h"
@@ -16,7 +19,9 @@
 #include "exchange/library_record.h"
 #include "http/server.h"
 #include "store/database.h"
+#include "store/demo_events.h"
 #include "store/demo_store.h"
+#include "store/event_store.h"
 #include "store/import_store.h"
 #include "store/migrations.h"
 #include "store/search_index.h"
@@ -33,6 +38,51 @@ int Fail(const std::string& message) {
   std::fprintf(stderr, "tilti: %s\n", message.c_str());
   return 1;
 }
+
+// A file of the embedded demo folder.
+std::string_view DemoFile(std::string_view path) {
+  for (const auto& f : embedded::demo()) {
+    if (f.path == path) return f.bytes;
+  }
+  throw std::runtime_error(std::string(path) + ": missing from the demo files");
+}
+
+// Extends the events' materialised occurrences at start-up and then every hour (the horizon
+// moves once a day, so each event is rematerialised once a day). Stops with the server.
+class MaterialisationJob {
+ public:
+  MaterialisationJob(store::Database& db, const Clock& clock)
+      : thread_([this, &db, &clock] { Loop(db, clock); }) {}
+  ~MaterialisationJob() {
+    {
+      std::lock_guard lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+ private:
+  void Loop(store::Database& db, const Clock& clock) {
+    std::unique_lock lock(mu_);
+    while (!stop_) {
+      lock.unlock();
+      try {
+        const int n = db.Write(
+            [&](store::Connection& c) { return store::ExtendMaterialisation(c, clock.Now()); });
+        if (n > 0) spdlog::info("materialised the occurrences of {} event(s)", n);
+      } catch (const std::exception& e) {
+        spdlog::error("materialising occurrences: {}", e.what());
+      }
+      lock.lock();
+      cv_.wait_for(lock, std::chrono::hours{1}, [this] { return stop_; });
+    }
+  }
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
 
 int WorkerThreads(const Config& c) {
   if (c.threads > 0) return c.threads;
@@ -142,6 +192,7 @@ int RunDemo(const Config& config) {
   if (!db.ok()) return Fail(db.error().detail);
   SystemClock clock;
   store::LoadDemo(*db.value(), dataset.value(), FormatRfc3339(clock.Now()));
+  store::LoadSampleEvents(*db.value(), DemoFile("sample_events.json"), clock.Now());
   auto counts = store::CountDemoRows(*db.value());
   std::printf("%s: demo data loaded (%s)\n", config.db.c_str(), store::FormatDemoCounts(counts).c_str());
   return 0;
@@ -184,6 +235,9 @@ int RunServe(const Config& config) {
                    [&database] { return database.FileBytes(); });
   metrics.AddGauge("tilti_db_schema_version", "Applied schema migration version.",
                    [&database] { return static_cast<double>(database.SchemaVersion()); });
+
+  // Occurrences are materialised 18 months ahead; the horizon moves each day.
+  MaterialisationJob materialisation(database, clock);
 
   // The site needs the public URL, which may depend on the port the server binds; the
   // server needs the site's handlers. Bind first, then build the site, then run.

@@ -11,6 +11,7 @@
 #include "core/embedded.h"
 #include "directory/demo_dataset.h"
 #include "store/database.h"
+#include "store/demo_events.h"
 #include "store/demo_store.h"
 #include "store/migrations.h"
 
@@ -54,6 +55,11 @@ class DemoDatabaseForTests : public MigratedDatabaseForTests {
     auto dataset = directory::ParseDemo(embedded::demo());
     if (!dataset.ok()) throw std::runtime_error(dataset.error().detail);
     LoadDemo(db(), dataset.value(), "2026-11-22T00:00:00Z");
+    for (const auto& f : embedded::demo()) {
+      if (f.path == "sample_events.json") {
+        LoadSampleEvents(db(), f.bytes, ParseStoredRfc3339("2026-11-22T00:00:00Z").value());
+      }
+    }
   }
 };
 

@@ -38,8 +38,9 @@ struct OccurrenceItem {
   std::optional<double> distance_km;  // with "near me"
 };
 
-// Occurrences matching `filter` whose start lies in [from, to), by start (or, with a position
-// in the filter, nearest library first, then by start); at most `limit`.
+// Occurrences matching `filter` whose start lies in [from, to), by start, at most `limit`. With
+// a position in the filter ("near me"), only those at libraries within 30 km, each with its
+// distance.
 std::vector<OccurrenceItem> ListOccurrences(Connection& c, const events::EventFilter& filter,
                                             SysTime from, SysTime to, const LocaleChain& chain,
                                             size_t limit);
