@@ -144,3 +144,12 @@ CREATE TABLE event_feed (
   query   TEXT NOT NULL,
   created TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
+
+-- Bumped by every event write (store/event_store), so cached event lists and feeds made before
+-- a change are never served after it, on any node. Registrations do not bump it: the cached
+-- pages do not show places.
+CREATE TABLE event_version (
+  id      INTEGER PRIMARY KEY CHECK (id = 1),
+  version INTEGER NOT NULL
+) STRICT;
+INSERT INTO event_version (id, version) VALUES (1, 0);

@@ -291,4 +291,50 @@ std::optional<OccurrenceItem> OccurrenceOf(Connection& c, std::string_view event
   return out;
 }
 
+int64_t EventsVersion(Connection& c) {
+  Statement& st = c.Cached("SELECT version FROM event_version WHERE id = 1");
+  const int64_t v = st.Step() ? st.Int(0) : 0;
+  st.Reset();
+  return v;
+}
+
+EventFilterChoices FilterChoices(Connection& c, const LocaleChain& chain) {
+  EventFilterChoices out;
+  auto read = [&](const std::string& sql, std::vector<FilterChoice>& into) {
+    Statement& st = c.Cached(sql);
+    BindChain(st, chain);
+    while (st.Step()) into.push_back({st.Text(0), SplitLocalized(st.TextView(1))});
+    st.Reset();
+  };
+  static const std::string libraries =
+      "SELECT org.slug, " + BestText("organization", "org.id", "name", "org.name", "org.source_locale") +
+      " FROM organization org WHERE org.id IN (SELECT DISTINCT organization_id FROM event) "
+      "AND org.slug IS NOT NULL AND ?1 IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL";
+  read(libraries, out.libraries);
+  static const std::string municipalities =
+      "SELECT m.id, " + BestText("municipality", "m.id", "name", "m.name", "'lv'") +
+      " FROM municipality m WHERE m.id IN (SELECT coalesce(l.municipality_id, "
+      "org.municipality_id) FROM event e JOIN organization org ON org.id = e.organization_id "
+      "LEFT JOIN location l ON l.id = e.location_id)";
+  read(municipalities, out.municipalities);
+  static const std::string terms =
+      "SELECT tt.code, " + BestText("taxonomy_term", "tt.id", "name", "tt.name", "'en'") +
+      " FROM taxonomy_term tt JOIN taxonomy t ON t.id = tt.taxonomy_id WHERE t.code = ";
+  static const std::string categories = terms + "'event-category' ORDER BY tt.position";
+  static const std::string audiences = terms + "'target-group' ORDER BY tt.position";
+  read(categories, out.categories);
+  read(audiences, out.audiences);
+  Statement& la = c.Cached("SELECT DISTINCT language_code FROM event_language ORDER BY 1");
+  while (la.Step()) out.languages.push_back(la.Text(0));
+  la.Reset();
+  return out;
+}
+
+std::vector<OccurrenceItem> UpcomingAtLibrary(Connection& c, std::string_view slug, SysTime from,
+                                              const LocaleChain& chain, size_t limit) {
+  EventFilter f;
+  f.library = std::string(slug);
+  return ListOccurrences(c, f, from, from + std::chrono::days{366 * 2}, chain, limit);
+}
+
 }  // namespace tilti::store

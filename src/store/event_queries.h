@@ -14,6 +14,27 @@
 
 namespace tilti::store {
 
+// Changes with every event write (not with registrations): the key part of cached event lists
+// and feeds.
+int64_t EventsVersion(Connection& c);
+
+// What the list's filter form offers: the libraries and municipalities that have events, the
+// categories and audiences, and the languages events are held or interpreted in.
+struct FilterChoice {
+  std::string code;  // slug, id, term code or language code
+  LocalizedText name;  // empty for languages (the page names them)
+};
+struct EventFilterChoices {
+  std::vector<FilterChoice> libraries, municipalities, categories, audiences;
+  std::vector<std::string> languages;
+};
+EventFilterChoices FilterChoices(Connection& c, const LocaleChain& chain);
+
+// The next occurrences of a library's events (the library page), cancelled ones included.
+std::vector<struct OccurrenceItem> UpcomingAtLibrary(Connection& c, std::string_view slug,
+                                                     SysTime from, const LocaleChain& chain,
+                                                     size_t limit);
+
 struct OccurrenceItem {
   std::string occurrence_id;
   std::string event_id;

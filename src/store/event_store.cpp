@@ -205,6 +205,7 @@ void MaterialiseEvent(Connection& c, std::string_view event_id, SysTime now) {
   }
   c.Cached("UPDATE event SET materialised_until = ?2 WHERE id = ?1")
       .Bind(1, event_id).Bind(2, FormatDate(horizon)).Run();
+  c.Cached("UPDATE event_version SET version = version + 1 WHERE id = 1").Run();
 }
 
 // A rule with its UNTIL and COUNT removed.

@@ -143,6 +143,11 @@ http::Response ServiceChecked(const Site& site, const i18n::LocaleInfo& locale,
 http::Response FreshnessView(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request, const BackOffice& bo);
 // --- events: pages ---
+// Upcoming events by day, filtered (event_pages.cpp); ?view=month&month=YYYY-MM is a month table.
+http::Response EventsPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+// One event: its date (?on=YYYY-MM-DDTHH:MM, else the next), next dates, calendar, sharing.
+http::Response EventPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response EventQrCode(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 // --- events: feeds ---
 // --- events: registration ---
 // --- events: editing ---

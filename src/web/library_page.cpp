@@ -1,7 +1,9 @@
 // One library's public page: /{lang}/libraries/{slug}
 #include "core/riga_time.h"
 #include "store/directory_queries.h"
+#include "store/event_queries.h"
 #include "store/hours_queries.h"
+#include "web/event_views.h"
 #include "web/handlers.h"
 #include "web/library_views.h"
 #include "web/qr_svg.h"
@@ -15,6 +17,7 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
   const auto today = RigaDate(now);
   std::optional<directory::LibraryDetail> library;
   std::vector<directory::DayHours> dated_days;
+  std::vector<store::OccurrenceItem> upcoming;
   store::LibraryPlace place;
   {
     auto db = site.db().Read();
@@ -27,12 +30,16 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
                                               AddDays(local_today, 7),
                                               AddDays(local_today, kDatedDaysAhead));
       place = store::PlaceOfLibrary(*db, library->id, library->location_id);
+      upcoming = store::UpcomingAtLibrary(*db, slug, now, site.Chain(locale), 5);
     }
   }
   if (!library) return site.ErrorPage(404, request);
   PageFrame frame{&locale, "libraries/" + slug, library->name.text};
-  return site.RenderPage(request, frame, "library",
-                         LibraryView(site, locale, *library, dated_days, now, place));
+  Data page = LibraryView(site, locale, *library, dated_days, now, place);
+  page.set("event_days", EventDaysView(site, locale, upcoming, now));
+  page.set("has_events", !upcoming.empty());
+  page.set("events_href", "/" + locale.code + "/events?library=" + slug);
+  return site.RenderPage(request, frame, "library", std::move(page));
 }
 
 http::Response ServicePage(const Site& site, const i18n::LocaleInfo& locale,

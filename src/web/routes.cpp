@@ -137,6 +137,9 @@ http::Router BuildRoutes(const Site& site) {
   // Events: feeds (before the pages: /{lang}/events/subscribe is not an event id).
   // Events: registration.
   // Events: pages.
+  r.Add("GET", "/{lang}/events", Localized(site, EventsPage));
+  r.Add("GET", "/{lang}/events/{id}", Localized(site, EventPage));
+  r.Add("GET", "/{lang}/events/{id}/qr.svg", Localized(site, EventQrCode));
   // Back office: accounts.
   r.Add("GET", "/{lang}/account/sign-in", Localized(site, SignInForm));
   r.Add("POST", "/{lang}/account/sign-in", Localized(site, SignInSubmit));

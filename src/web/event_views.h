@@ -1,0 +1,42 @@
+#pragma once
+// View models of the public events pages (event_pages.cpp): the list by day, the month table,
+// one event, and the library page's upcoming events.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "events/event_filter.h"
+#include "store/event_queries.h"
+#include "web/site.h"
+
+namespace tilti::web {
+
+// "/{lang}/events/{id}?on=2026-12-04T16:00": the page of one date of an event.
+std::string OccurrenceHref(std::string_view lang, const store::OccurrenceItem& o);
+
+// The occurrences grouped by day ("Today", "Tomorrow", then long dates), each with its time,
+// title, library, category and what to know (online, interpreter, registration, cancelled,
+// sample).
+Data EventDaysView(const Site& site, const i18n::LocaleInfo& locale,
+                   const std::vector<store::OccurrenceItem>& items, SysTime now);
+
+// A month as a table of weeks (Monday first): each day with its events.
+Data MonthTableView(const Site& site, const i18n::LocaleInfo& locale,
+                    std::chrono::year_month month,
+                    const std::vector<store::OccurrenceItem>& items);
+
+// The filter form: choices with the current ones selected.
+Data EventFilterView(const Site& site, const i18n::LocaleInfo& locale,
+                     const events::EventFilter& filter, const store::EventFilterChoices& choices);
+
+// One event's page; `selected` is the date shown (nullopt: the event has no date ahead).
+Data EventView(const Site& site, const i18n::LocaleInfo& locale, const store::EventDetail& event,
+               const std::optional<store::OccurrenceItem>& selected,
+               const std::vector<store::OccurrenceItem>& next_dates, SysTime now);
+
+// schema.org Event for one date (ScriptSafeJson applied).
+std::string EventJsonLd(const store::EventDetail& event, const store::OccurrenceItem& date,
+                        std::string_view url);
+
+}  // namespace tilti::web
