@@ -77,7 +77,9 @@ struct Where {
   std::vector<std::string> text;  // bound in order
 };
 
-Where FilterWhere(const EventFilter& f, SysTime from, SysTime to) {
+// The conditions of a filter on occurrences starting in [from, to), or, without a window, on
+// events only (alias e).
+Where FilterWhere(const EventFilter& f, std::optional<std::pair<SysTime, SysTime>> window) {
   Where w;
   auto cond = [&](const std::string& sql_with_placeholder, std::string value) {
     std::string sql = sql_with_placeholder;
@@ -89,10 +91,14 @@ Where FilterWhere(const EventFilter& f, SysTime from, SysTime to) {
     w.text.push_back(std::move(value));
   };
   w.sql = "WHERE 1";
-  cond("o.starts_at >= ?X", FormatRfc3339(from));
-  cond("o.starts_at < ?X", FormatRfc3339(to));
+  if (window) {
+    cond("o.starts_at >= ?X", FormatRfc3339(window->first));
+    cond("o.starts_at < ?X", FormatRfc3339(window->second));
+  }
   if (!f.library.empty()) {
-    cond("o.organization_id = (SELECT id FROM organization WHERE slug = ?X)", f.library);
+    cond(std::string(window ? "o" : "e") +
+             ".organization_id = (SELECT id FROM organization WHERE slug = ?X)",
+         f.library);
   }
   if (!f.municipality.empty()) {
     cond("coalesce(l.municipality_id, org.municipality_id) = ?X", f.municipality);
@@ -126,11 +132,52 @@ void BindWhere(Statement& st, const Where& w) {
   for (size_t i = 0; i < w.text.size(); ++i) st.Bind(static_cast<int>(4 + i), w.text[i]);
 }
 
+
+// With a rare event-level filter (an audience, a language, an interpreter...) scanning the
+// occurrences by time reads most of the window to find a few; when at most this many events
+// match, their dates are read through occurrence(event_id, starts_at) instead.
+constexpr size_t kFewEvents = 300;
+
+bool HasEventLevelFilter(const EventFilter& f) {
+  return !f.municipality.empty() || !f.category.empty() || !f.audience.empty() ||
+         !f.language.empty() || f.interpreter || f.attendance != Attendance::kAny ||
+         f.latitude.has_value();
+}
+
+// The ids of the events matching the filter's event-level conditions, at most `limit`.
+std::vector<std::string> MatchingEventIds(Connection& c, const EventFilter& f, size_t limit) {
+  const Where w = FilterWhere(f, std::nullopt);
+  Statement& st = c.Cached(
+      "SELECT e.id FROM event e JOIN organization org ON org.id = e.organization_id "
+      "JOIN taxonomy_term tt ON tt.id = e.category_id "
+      "LEFT JOIN location l ON l.id = e.location_id " + w.sql +
+      " AND ?1 IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL LIMIT ?" + std::to_string(4 + w.text.size()));
+  BindChain(st, LocaleChain{"lv"});
+  BindWhere(st, w);
+  st.Bind(static_cast<int>(4 + w.text.size()), static_cast<int64_t>(limit));
+  std::vector<std::string> out;
+  while (st.Step()) out.push_back(st.Text(0));
+  st.Reset();
+  return out;
+}
+
 }  // namespace
 
 std::vector<OccurrenceItem> ListOccurrences(Connection& c, const EventFilter& filter, SysTime from,
                                             SysTime to, const LocaleChain& chain, size_t limit) {
-  const Where w = FilterWhere(filter, from, to);
+  Where w = FilterWhere(filter, std::pair{from, to});
+  if (HasEventLevelFilter(filter)) {
+    const std::vector<std::string> ids = MatchingEventIds(c, filter, kFewEvents + 1);
+    if (ids.empty()) return {};
+    if (ids.size() <= kFewEvents) {
+      std::string json = "[";
+      for (const auto& id : ids) json += (json.size() > 1 ? ",\"" : "\"") + id + "\"";
+      json += "]";
+      w = Where{"WHERE o.event_id IN (SELECT value FROM json_each(?4)) AND o.starts_at >= ?5 "
+                "AND o.starts_at < ?6",
+                {json, FormatRfc3339(from), FormatRfc3339(to)}};
+    }
+  }
   Statement& st = c.Cached(ItemColumns() + w.sql + " ORDER BY o.starts_at, o.id LIMIT ?" +
                            std::to_string(4 + w.text.size()));
   BindChain(st, chain);
@@ -153,7 +200,7 @@ std::vector<OccurrenceItem> ListOccurrences(Connection& c, const EventFilter& fi
 
 std::vector<std::string> EventIdsMatching(Connection& c, const EventFilter& filter, SysTime from,
                                           SysTime to, size_t limit) {
-  const Where w = FilterWhere(filter, from, to);
+  const Where w = FilterWhere(filter, std::pair{from, to});
   Statement& st = c.Cached(
       "SELECT DISTINCT o.event_id FROM occurrence o JOIN event e ON e.id = o.event_id "
       "JOIN organization org ON org.id = o.organization_id "
