@@ -96,8 +96,13 @@ http::Response EventsPage(const Site& site, const i18n::LocaleInfo& locale,
   page.set("bad_note", site.Tr(locale.code, "events.bad_filters", {{"count", static_cast<int>(bad.size())}}));
   page.set("list_href", base + (query.empty() ? "" : "?" + query));
   page.set("ics_href", base + ".ics" + (query.empty() ? "" : "?" + query));
-  page.set("atom_href", base + ".atom" + (query.empty() ? "" : "?" + query));
-  page.set("subscribe_href", base + "/subscribe" + (query.empty() ? "" : "?" + query));
+  const std::string feed_url = site.options().public_url + base + ".ics" + (query.empty() ? "" : "?" + query);
+  page.set("feed_url", feed_url);
+  const size_t scheme = feed_url.find("://");
+  page.set("webcal_href", "webcal" + feed_url.substr(scheme == std::string::npos ? 0 : scheme));
+  if (!filter.library.empty() && query == "library=" + filter.library) {
+    page.set("short_feed", "/f/" + filter.library + "." + locale.code + ".ics");
+  }
   page.set("count", site.Tr(locale.code, "events.count", {{"count", static_cast<int>(items.size())}}));
   page.set("has_items", !items.empty());
   if (month) {

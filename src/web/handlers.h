@@ -149,6 +149,11 @@ http::Response EventsPage(const Site& site, const i18n::LocaleInfo& locale, http
 http::Response EventPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response EventQrCode(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 // --- events: feeds ---
+// iCalendar feeds (event_feed_pages.cpp): the filtered feed, one event's series or date.
+http::Response EventsFeed(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response EventCalendar(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+// /f/{slug}.{lang}.ics: a library's events in one language.
+http::Response ShortFeed(const Site& site, http::Request& request);
 // --- events: registration ---
 // --- events: editing ---
 // --- events: registrations and attendance ---

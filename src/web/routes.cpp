@@ -134,7 +134,10 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/libraries/{slug}/report/thanks", Localized(site, ReportThanks));
   r.Add("GET", "/{lang}/accessibility", Localized(site, AccessibilityPage));
   r.Add("GET", "/{lang}/privacy", Localized(site, PrivacyPage));
-  // Events: feeds (before the pages: /{lang}/events/subscribe is not an event id).
+  // Events: feeds.
+  r.Add("GET", "/{lang}/events.ics", Localized(site, EventsFeed));
+  r.Add("GET", "/{lang}/events/{id}/calendar.ics", Localized(site, EventCalendar));
+  r.Add("GET", "/f/{file}", Plain(site, ShortFeed));
   // Events: registration.
   // Events: pages.
   r.Add("GET", "/{lang}/events", Localized(site, EventsPage));

@@ -1,0 +1,146 @@
+// Calendar feeds (QUALITY C1–C4): /{lang}/events.ics?<filter> (what the list shows, 1 month
+// back to 18 months ahead), the short per-library feed /f/{slug}.{lang}.ics, and one event's
+// series or one date at /{lang}/events/{id}/calendar.ics[?on=...]. Texts in the feed's language
+// with the usual fallbacks; UIDs are the event's id, the same in every language.
+#include <chrono>
+
+#include "core/riga_time.h"
+#include "events/icalendar.h"
+#include "store/event_queries.h"
+#include "store/event_store.h"
+#include "web/handlers.h"
+#include "web/query_params.h"
+
+namespace tilti::web {
+namespace {
+
+using namespace std::chrono;
+
+constexpr size_t kFeedEvents = 2000;
+
+events::CalendarEvent ToCalendar(const Site& site, const i18n::LocaleInfo& locale,
+                                 const store::EventRecord& record,
+                                 const store::EventDetail& detail,
+                                 std::vector<events::SeriesException> exceptions) {
+  events::CalendarEvent c;
+  c.uid = record.id + "@tilti";
+  c.dtstamp = record.last_modified;
+  c.sequence = record.sequence;
+  c.summary = detail.title.text;
+  c.description = detail.description.text;
+  if (detail.cancelled && !detail.cancel_reason.empty()) {
+    c.description = detail.cancel_reason + (c.description.empty() ? "" : "\n\n" + c.description);
+  }
+  std::string location = detail.location_id ? detail.library_name.text : "";
+  if (!detail.address.empty()) location += ", " + detail.address;
+  if (detail.online_url) location += (location.empty() ? "" : " / ") + *detail.online_url;
+  c.location = location;
+  c.latitude = detail.latitude;
+  c.longitude = detail.longitude;
+  c.url = site.options().public_url + "/" + locale.code + "/events/" + record.id;
+  c.categories = detail.category.text;
+  c.series = record.series;
+  c.cancelled = record.status == events::EventStatus::kCancelled;
+  c.exceptions = std::move(exceptions);
+  return c;
+}
+
+http::Response Calendar(const http::Request& request, std::string body, std::string filename) {
+  http::Response r;
+  r.Set("Content-Type", "text/calendar; charset=utf-8");
+  r.Set("Content-Disposition", "inline; filename=\"" + filename + "\"");
+  r.Set("Cache-Control", "public, max-age=300");
+  r.Set("X-Content-Type-Options", "nosniff");
+  (void)request;
+  r.body = std::move(body);
+  return r;
+}
+
+// The feed of every event matching `filter`, cached per query and event version.
+http::Response FilteredFeed(const Site& site, const i18n::LocaleInfo& locale,
+                            const http::Request& request, const events::EventFilter& filter,
+                            const std::string& name, const std::string& filename) {
+  const std::string key = "ics:" + locale.code + ":" + events::FilterToQuery(filter);
+  auto db = site.db().Read();
+  const int64_t version = store::EventsVersion(*db);
+  if (auto hit = site.answers().Get(key, version)) return Calendar(request, hit->body, filename);
+  const SysTime now = site.clock().Now();
+  const LocaleChain chain = site.Chain(locale);
+  std::vector<events::CalendarEvent> out;
+  for (const std::string& id :
+       store::EventIdsMatching(*db, filter, now - days{31}, now + days{31 * 19}, kFeedEvents)) {
+    auto record = store::LoadEvent(*db, id);
+    auto detail = store::LoadEventDetail(*db, id, chain);
+    if (!record || !detail) continue;
+    out.push_back(ToCalendar(site, locale, *record, *detail, store::LoadExceptions(*db, id)));
+  }
+  std::string body = events::WriteCalendar(name, out);
+  site.answers().Put(key, version, {200, "text/calendar; charset=utf-8", body});
+  return Calendar(request, std::move(body), filename);
+}
+
+}  // namespace
+
+http::Response EventsFeed(const Site& site, const i18n::LocaleInfo& locale,
+                          http::Request& request) {
+  std::map<std::string, std::string, std::less<>> params;
+  for (auto& [k, v] : http::ParseQuery(request.query)) params.try_emplace(k, v);
+  const events::EventFilter filter = events::FilterFromQuery(params);
+  return FilteredFeed(site, locale, request, filter,
+                      site.Tr(locale.code, "events.title"), "tilti-events." + locale.code + ".ics");
+}
+
+http::Response ShortFeed(const Site& site, http::Request& request) {
+  // {slug}.{lang}.ics
+  const std::string file(request.Param("file"));
+  if (!file.ends_with(".ics")) return site.ErrorPage(404, request);
+  const std::string stem = file.substr(0, file.size() - 4);
+  const size_t dot = stem.rfind('.');
+  if (dot == std::string::npos || dot == 0) return site.ErrorPage(404, request);
+  const std::string slug = stem.substr(0, dot), lang = stem.substr(dot + 1);
+  const i18n::LocaleInfo* locale = nullptr;
+  for (const auto& l : site.messages().Locales()) {
+    if (l.code == lang) locale = &l;
+  }
+  if (locale == nullptr) return site.ErrorPage(404, request);
+  auto library = store::FilterChoices(*site.db().Read(), site.Chain(*locale)).libraries;
+  const store::FilterChoice* found = nullptr;
+  for (const auto& c : library) {
+    if (c.code == slug) found = &c;
+  }
+  if (found == nullptr) return site.ErrorPage(404, request);
+  events::EventFilter filter;
+  filter.library = slug;
+  return FilteredFeed(site, *locale, request, filter, found->name.text, file);
+}
+
+http::Response EventCalendar(const Site& site, const i18n::LocaleInfo& locale,
+                             http::Request& request) {
+  const std::string id(request.Param("id"));
+  const std::string on = QueryParam(request, "on", 20);
+  auto db = site.db().Read();
+  auto record = store::LoadEvent(*db, id);
+  auto detail = store::LoadEventDetail(*db, id, site.Chain(locale));
+  if (!record || !detail) return site.ErrorPage(404, request);
+  events::CalendarEvent c = ToCalendar(site, locale, *record, *detail, store::LoadExceptions(*db, id));
+  if (!on.empty()) {
+    // One date on its own, with a UID of its own: importing it beside a subscription to the
+    // series must not replace the series in the reader's calendar.
+    auto original = events::ParseLocalStart(on);
+    auto date = original ? store::OccurrenceOf(*db, id, *original, site.Chain(locale)) : std::nullopt;
+    if (!date) return site.ErrorPage(404, request);
+    const CivilDateTime wall = ToRiga(date->starts_at);
+    const events::LocalStart local{DateOf(wall), minutes{wall.hour * 60 + wall.minute}};
+    c.uid = id + "-" + on + "@tilti";
+    c.series.first = local;
+    c.series.duration_minutes = static_cast<int>(duration_cast<minutes>(date->ends_at - date->starts_at).count());
+    c.series.rrule.clear();
+    c.exceptions.clear();
+    c.cancelled = c.cancelled || date->cancelled;
+    c.url += "?on=" + on;
+  }
+  return Calendar(request, events::WriteCalendar(detail->title.text, {c}),
+                  "event-" + id.substr(0, 8) + ".ics");
+}
+
+}  // namespace tilti::web
