@@ -7,7 +7,6 @@
 #include "store/search_queries.h"
 #include "web/event_views.h"
 #include "web/handlers.h"
-#include "web/qr_svg.h"
 #include "web/query_params.h"
 
 namespace tilti::web {
@@ -164,15 +163,7 @@ http::Response EventQrCode(const Site& site, const i18n::LocaleInfo& locale,
   if (!store::LoadEventDetail(*site.db().Read(), id, site.Chain(locale))) {
     return site.ErrorPage(404, request);
   }
-  auto svg = QrSvg(site.options().public_url + "/" + locale.code + "/events/" + id);
-  if (!svg) return site.ErrorPage(404, request);
-  http::Response r;
-  r.Set("Content-Type", "image/svg+xml");
-  r.Set("Cache-Control", "public, max-age=86400");
-  r.Set("Content-Security-Policy", "default-src 'none'");
-  r.Set("X-Content-Type-Options", "nosniff");
-  r.body = std::move(*svg);
-  return r;
+  return QrSvgResponse(site, request, site.options().public_url + "/" + locale.code + "/events/" + id);
 }
 
 }  // namespace tilti::web

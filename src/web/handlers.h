@@ -143,6 +143,8 @@ http::Response ServiceChecked(const Site& site, const i18n::LocaleInfo& locale,
 http::Response FreshnessView(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request, const BackOffice& bo);
 // --- events: pages ---
+// A QR code of `url` as an SVG image (library_page.cpp); 404 if the URL is too long for one.
+http::Response QrSvgResponse(const Site& site, const http::Request& request, const std::string& url);
 // Upcoming events by day, filtered (event_pages.cpp); ?view=month&month=YYYY-MM is a month table.
 http::Response EventsPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 // One event: its date (?on=YYYY-MM-DDTHH:MM, else the next), next dates, calendar, sharing.

@@ -57,7 +57,12 @@ http::Response LibraryQrCode(const Site& site, const i18n::LocaleInfo& locale,
                              http::Request& request) {
   std::string slug(request.Param("slug"));
   if (!store::LibraryExists(*site.db().Read(), slug)) return site.ErrorPage(404, request);
-  auto svg = QrSvg(site.options().public_url + "/" + locale.code + "/libraries/" + slug);
+  return QrSvgResponse(site, request, site.options().public_url + "/" + locale.code + "/libraries/" + slug);
+}
+
+http::Response QrSvgResponse(const Site& site, const http::Request& request,
+                            const std::string& url) {
+  auto svg = QrSvg(url);
   if (!svg) return site.ErrorPage(404, request);
   http::Response r;
   r.Set("Content-Type", "image/svg+xml");
