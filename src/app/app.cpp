@@ -68,15 +68,26 @@ class MaterialisationJob {
     while (!stop_) {
       lock.unlock();
       try {
-        const int n = db.Write(
-            [&](store::Connection& c) { return store::ExtendMaterialisation(c, clock.Now()); });
-        if (n > 0) spdlog::info("materialised the occurrences of {} event(s)", n);
+        // Batches of 20 events, each its own transaction, so registrations and edits are never
+        // held up for long.
+        int total = 0, n = 0;
+        do {
+          n = db.Write([&](store::Connection& c) {
+            return store::ExtendMaterialisation(c, clock.Now(), 20);
+          });
+          total += n;
+        } while (n > 0 && !Stopping());
+        if (total > 0) spdlog::info("materialised the occurrences of {} event(s)", total);
       } catch (const std::exception& e) {
         spdlog::error("materialising occurrences: {}", e.what());
       }
       lock.lock();
       cv_.wait_for(lock, std::chrono::hours{1}, [this] { return stop_; });
     }
+  }
+  bool Stopping() {
+    std::lock_guard lock(mu_);
+    return stop_;
   }
   std::mutex mu_;
   std::condition_variable cv_;

@@ -469,12 +469,12 @@ std::string DuplicateEvent(Connection& c, std::string_view event_id, const Autho
   return id;
 }
 
-int ExtendMaterialisation(Connection& c, SysTime now) {
+int ExtendMaterialisation(Connection& c, SysTime now, size_t max_events) {
   const year_month_day horizon = Horizon(Today(TimeZone(), now));
   std::vector<std::string> ids;
   Statement st = c.Prepare(
-      "SELECT id FROM event WHERE materialised_until IS NULL OR materialised_until < ?1");
-  st.Bind(1, FormatDate(horizon));
+      "SELECT id FROM event WHERE materialised_until IS NULL OR materialised_until < ?1 LIMIT ?2");
+  st.Bind(1, FormatDate(horizon)).Bind(2, static_cast<int64_t>(std::min<size_t>(max_events, INT64_MAX)));
   while (st.Step()) ids.push_back(st.Text(0));
   for (const auto& id : ids) MaterialiseEvent(c, id, now);
   return static_cast<int>(ids.size());

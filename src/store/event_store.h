@@ -10,6 +10,7 @@
 // stays, cancelled, with the reason "removed from the series"; instances without registrations
 // are deleted. Past occurrences are never touched.
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,9 +84,10 @@ std::string SplitSeries(Connection& c, std::string_view event_id, const events::
 std::string DuplicateEvent(Connection& c, std::string_view event_id, const Author& author,
                            SysTime now);
 
-// Extends every event's occurrences to kMaterialiseMonths after `now` (run daily and at
-// start-up). Returns the number of events extended.
-int ExtendMaterialisation(Connection& c, SysTime now);
+// Extends the occurrences of at most `max_events` events whose horizon is behind
+// kMaterialiseMonths after `now` (run at start-up and hourly, in small batches so other writes
+// are not held up). Returns the number of events extended; 0 when all are up to date.
+int ExtendMaterialisation(Connection& c, SysTime now, size_t max_events = SIZE_MAX);
 
 // The stable id of an occurrence.
 std::string OccurrenceId(std::string_view event_id, const events::LocalStart& original);
