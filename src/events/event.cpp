@@ -82,4 +82,12 @@ std::optional<LocalStart> ParseLocalStart(std::string_view s) {
   return LocalStart{*date, *time};
 }
 
+std::string FormatUtcBasic(SysTime t) {
+  std::string out;
+  for (char ch : FormatRfc3339(t)) {
+    if (ch != '-' && ch != ':') out += ch;
+  }
+  return out;
+}
+
 }  // namespace tilti::events

@@ -36,6 +36,9 @@ std::optional<std::chrono::minutes> ParseTimeOfDay(std::string_view s);
 std::string FormatDate(std::chrono::year_month_day d);
 std::optional<std::chrono::year_month_day> ParseDate(std::string_view s);
 
+// An instant in iCalendar's basic UTC form, "20271231T215959Z" (UNTIL, DTSTAMP).
+std::string FormatUtcBasic(SysTime t);
+
 // The series: DTSTART (first date + wall-clock time in `time_zone`), duration and rule.
 struct Series {
   LocalStart first;

@@ -24,13 +24,6 @@ std::string Local(const LocalStart& s) {
   return buf;
 }
 
-std::string Utc(SysTime t) {
-  std::string out;
-  for (char ch : FormatRfc3339(t)) {
-    if (ch != '-' && ch != ':') out += ch;
-  }
-  return out;
-}
 
 // The wall-clock end of a start plus a duration.
 LocalStart EndOf(const LocalStart& s, int duration_minutes) {
@@ -44,7 +37,7 @@ void Line(std::string& out, std::string_view name, std::string_view value) {
 
 void Common(std::string& out, const CalendarEvent& e) {
   Line(out, "UID", e.uid);
-  Line(out, "DTSTAMP", Utc(e.dtstamp));
+  Line(out, "DTSTAMP", FormatUtcBasic(e.dtstamp));
   Line(out, "SEQUENCE", std::to_string(e.sequence));
   Line(out, "SUMMARY", EscapeText(e.summary));
   if (!e.description.empty()) Line(out, "DESCRIPTION", EscapeText(e.description));

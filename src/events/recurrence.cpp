@@ -226,12 +226,7 @@ std::string BuildRule(const SimpleRule& rule, const Series& series, const TimeZo
     // UNTIL is UTC when DTSTART has a TZID).
     const SysTime end = zone.FromLocal(year_month_day{sys_days{*rule.until} + days{1}}, minutes{0}) -
                         std::chrono::seconds{1};
-    const std::string iso = FormatRfc3339(end);  // 2027-12-31T21:59:59Z
-    std::string compact;
-    for (char ch : iso) {
-      if (ch != '-' && ch != ':') compact += ch;
-    }
-    r += ";UNTIL=" + compact;
+    r += ";UNTIL=" + FormatUtcBasic(end);
   }
   return r;
 }

@@ -224,13 +224,6 @@ std::string WithoutEnd(std::string_view rrule) {
   return out;
 }
 
-std::string CompactUtc(SysTime t) {
-  std::string out;
-  for (char ch : FormatRfc3339(t)) {
-    if (ch != '-' && ch != ':') out += ch;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -445,7 +438,7 @@ std::string SplitSeries(Connection& c, std::string_view event_id, const LocalSta
                                                           old->series.first.time)) {
     ended.status = EventStatus::kCancelled;  // nothing of the old series is left
   } else {
-    ended.series.rrule = WithoutEnd(old->series.rrule) + ";UNTIL=" + CompactUtc(until);
+    ended.series.rrule = WithoutEnd(old->series.rrule) + ";UNTIL=" + FormatUtcBasic(until);
   }
   SaveEvent(c, std::move(ended), author, now);
   return new_id;

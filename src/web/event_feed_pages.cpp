@@ -3,9 +3,11 @@
 // series or one date at /{lang}/events/{id}/calendar.ics[?on=...]. Texts in the feed's language
 // with the usual fallbacks; UIDs are the event's id, the same in every language.
 #include <chrono>
+#include <functional>
 
 #include "core/riga_time.h"
 #include "events/icalendar.h"
+#include "store/directory_queries.h"
 #include "store/event_queries.h"
 #include "store/event_store.h"
 #include "web/handlers.h"
@@ -45,25 +47,26 @@ events::CalendarEvent ToCalendar(const Site& site, const i18n::LocaleInfo& local
   return c;
 }
 
-http::Response Calendar(const http::Request& request, std::string body, std::string filename) {
+http::Response Calendar(std::string body, std::string filename) {
   http::Response r;
   r.Set("Content-Type", "text/calendar; charset=utf-8");
   r.Set("Content-Disposition", "inline; filename=\"" + filename + "\"");
   r.Set("Cache-Control", "public, max-age=300");
   r.Set("X-Content-Type-Options", "nosniff");
-  (void)request;
   r.body = std::move(body);
   return r;
 }
 
-// The feed of every event matching `filter`, cached per query and event version.
+// The feed of every event matching `filter`, cached per query and event version; `name` (the
+// calendar's name) is only worked out when the feed is not in the cache.
 http::Response FilteredFeed(const Site& site, const i18n::LocaleInfo& locale,
-                            const http::Request& request, const events::EventFilter& filter,
-                            const std::string& name, const std::string& filename) {
+                            const events::EventFilter& filter,
+                            const std::function<std::string(store::Connection&)>& name,
+                            const std::string& filename) {
   const std::string key = "ics:" + locale.code + ":" + events::FilterToQuery(filter);
   auto db = site.db().Read();
   const int64_t version = store::EventsVersion(*db);
-  if (auto hit = site.answers().Get(key, version)) return Calendar(request, hit->body, filename);
+  if (auto hit = site.answers().Get(key, version)) return Calendar(hit->body, filename);
   const SysTime now = site.clock().Now();
   const LocaleChain chain = site.Chain(locale);
   std::vector<events::CalendarEvent> out;
@@ -74,9 +77,9 @@ http::Response FilteredFeed(const Site& site, const i18n::LocaleInfo& locale,
     if (!record || !detail) continue;
     out.push_back(ToCalendar(site, locale, *record, *detail, store::LoadExceptions(*db, id)));
   }
-  std::string body = events::WriteCalendar(name, out);
+  std::string body = events::WriteCalendar(name(*db), out);
   site.answers().Put(key, version, {200, "text/calendar; charset=utf-8", body});
-  return Calendar(request, std::move(body), filename);
+  return Calendar(std::move(body), filename);
 }
 
 }  // namespace
@@ -86,8 +89,9 @@ http::Response EventsFeed(const Site& site, const i18n::LocaleInfo& locale,
   std::map<std::string, std::string, std::less<>> params;
   for (auto& [k, v] : http::ParseQuery(request.query)) params.try_emplace(k, v);
   const events::EventFilter filter = events::FilterFromQuery(params);
-  return FilteredFeed(site, locale, request, filter,
-                      site.Tr(locale.code, "events.title"), "tilti-events." + locale.code + ".ics");
+  const std::string name = site.Tr(locale.code, "events.title");
+  return FilteredFeed(site, locale, filter, [&](store::Connection&) { return name; },
+                      "tilti-events." + locale.code + ".ics");
 }
 
 http::Response ShortFeed(const Site& site, http::Request& request) {
@@ -103,15 +107,18 @@ http::Response ShortFeed(const Site& site, http::Request& request) {
     if (l.code == lang) locale = &l;
   }
   if (locale == nullptr) return site.ErrorPage(404, request);
-  auto library = store::FilterChoices(*site.db().Read(), site.Chain(*locale)).libraries;
-  const store::FilterChoice* found = nullptr;
-  for (const auto& c : library) {
-    if (c.code == slug) found = &c;
-  }
-  if (found == nullptr) return site.ErrorPage(404, request);
+  // Any library has a feed, also before its first event: people subscribe ahead.
+  if (!store::LibraryExists(*site.db().Read(), slug)) return site.ErrorPage(404, request);
   events::EventFilter filter;
   filter.library = slug;
-  return FilteredFeed(site, *locale, request, filter, found->name.text, file);
+  const LocaleChain chain = site.Chain(*locale);
+  return FilteredFeed(
+      site, *locale, filter,
+      [&](store::Connection& c) {
+        auto library = store::LibraryBySlug(c, chain, slug, RigaDate(site.clock().Now()));
+        return library ? library->name.text : slug;
+      },
+      file);
 }
 
 http::Response EventCalendar(const Site& site, const i18n::LocaleInfo& locale,
@@ -139,7 +146,7 @@ http::Response EventCalendar(const Site& site, const i18n::LocaleInfo& locale,
     c.cancelled = c.cancelled || date->cancelled;
     c.url += "?on=" + on;
   }
-  return Calendar(request, events::WriteCalendar(detail->title.text, {c}),
+  return Calendar(events::WriteCalendar(detail->title.text, {c}),
                   "event-" + id.substr(0, 8) + ".ics");
 }
 

@@ -7,6 +7,7 @@
 #include "core/riga_time.h"
 #include "core/time_zone.h"
 #include "web/json_ld.h"
+#include "web/library_views.h"
 #include "web/share_links.h"
 
 namespace tilti::web {
@@ -305,16 +306,8 @@ Data EventView(const Site& site, const i18n::LocaleInfo& locale, const store::Ev
     }
     page.set("ld_json", EventJsonLd(e, o, url + "?on=" + on));
     page.set("has_share", true);
-    page.set("share", [&] {
-      Data share(Data::type::list);
-      for (const ShareLink& link : ShareLinks(url + "?on=" + on, e.title.text + " – " + f.LongDate(o.starts_at))) {
-        Data d(Data::type::object);
-        d.set("href", link.href);
-        d.set("label", site.Tr(lang, "share." + link.service));
-        share.push_back(d);
-      }
-      return share;
-    }());
+    page.set("share", ShareData(site, locale, url + "?on=" + on,
+                                e.title.text + " – " + f.LongDate(o.starts_at)));
   } else {
     page.set("no_dates", true);
   }

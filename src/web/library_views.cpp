@@ -35,17 +35,6 @@ std::string SafeWebHref(const std::string& url) {
   return "";
 }
 
-Data ShareData(const Site& site, const i18n::LocaleInfo& locale, const std::string& url,
-               const std::string& title) {
-  Data share(Data::type::list);
-  for (const ShareLink& link : ShareLinks(url, title)) {
-    Data d(Data::type::object);
-    d.set("href", link.href);
-    d.set("label", site.Tr(locale.code, "share." + link.service));
-    share.push_back(d);
-  }
-  return share;
-}
 
 // A day's hours ("10:00–13:00, 14:00–18:00" or "Closed") and its note (the holiday's name,
 // then the library's own words), as the week view and the dated days show them.
@@ -64,6 +53,18 @@ void SetDayText(const Site& site, const i18n::LocaleInfo& locale, const director
 }
 
 }  // namespace
+
+Data ShareData(const Site& site, const i18n::LocaleInfo& locale, const std::string& url,
+               const std::string& title) {
+  Data share(Data::type::list);
+  for (const ShareLink& link : ShareLinks(url, title)) {
+    Data d(Data::type::object);
+    d.set("href", link.href);
+    d.set("label", site.Tr(locale.code, "share." + link.service));
+    share.push_back(d);
+  }
+  return share;
+}
 
 std::vector<std::string> AddressLines(const store::PostalAddress& a) {
   std::vector<std::string> lines;

@@ -44,6 +44,11 @@ Data DatedDaysView(const Site& site, const i18n::LocaleInfo& locale,
 Data HoursView(const Site& site, const i18n::LocaleInfo& locale,
                const std::optional<directory::WeeklyHours>& hours, SysTime now);
 
+// Share links (messengers, e-mail) for a page's absolute `url` with `title`, labelled in the
+// reader's language.
+Data ShareData(const Site& site, const i18n::LocaleInfo& locale, const std::string& url,
+               const std::string& title);
+
 // The page of one service at one library.
 Data ServiceView(const Site& site, const i18n::LocaleInfo& locale,
                  const directory::ServiceAtLibrary& service, SysTime now);

@@ -85,6 +85,10 @@ test('filtered, short and single-event feeds; unknown ones are 404', async () =>
   assert.equal(short.status, 200);
   assert.ok(`${server.origin}/f/${lib}.uk.ics`.length < 256);
   assert.deepEqual([...new Set([...short.body.matchAll(/^UID:(.+)\r$/gm)].map((m) => m[1]))], [`${friday}@tilti`]);
+  const quiet = await get(`${server.origin}/f/liepajas-centrala-zinatniska-biblioteka.en.ics`);
+  assert.equal(quiet.status, 200, 'a library without events has a feed to subscribe to ahead');
+  assert.ok(!quiet.body.includes('BEGIN:VEVENT'));
+  assert.ok(quiet.body.includes('X-WR-CALNAME:Liep'), 'named after the library');
   const filtered = await get(`${server.origin}/en/events.ics?category=conversation-club`);
   assert.deepEqual(pythonOccurrences(filtered.body).map((o) => o.uid).filter((v, i, a) => a.indexOf(v) === i).length, 2);
   const one = await get(`${server.origin}/lv/events/${friday}/calendar.ics?on=${moved}`);
