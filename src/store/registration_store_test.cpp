@@ -114,18 +114,19 @@ TEST_F(RegistrationStore, CancellingPromotesTheWaitlistFirstComeFirstServed) {
 
 TEST_F(RegistrationStore, ASmallerPartyFreesPlacesALargerOneNeedsThem) {
   const std::string event = Event(4);
-  const auto a = Reg(event, 3), b = Reg(event, 2);
-  EXPECT_EQ(Status(b), "waitlisted");
-  auto form = events::RegistrationForm{"Olena", "", 4, "uk", {}, ""};
-  auto grown = db().Write([&](Connection& c) { return ChangeRegistration(c, View(a).id, form, kNow); });
+  const auto a = Reg(event, 2), b = Reg(event, 2), c = Reg(event, 1);
+  EXPECT_EQ(Status(c), "waitlisted");
+  auto form = events::RegistrationForm{"Olena", "", 3, "uk", {}, ""};
+  auto grown = db().Write([&](Connection& conn) { return ChangeRegistration(conn, View(a).id, form, kNow); });
   ASSERT_FALSE(grown.ok());
   EXPECT_EQ(grown.error().fields.at(0).message_key, "registration.error.no_room_for_party");
-  EXPECT_EQ(View(a).party_size, 3) << "nothing changed";
-  form.party_size = 2;
+  EXPECT_EQ(View(a).party_size, 2) << "nothing changed";
+  form.party_size = 1;
   form.contact = "olena@example.org";
-  ASSERT_TRUE(db().Write([&](Connection& c) { return ChangeRegistration(c, View(a).id, form, kNow); }).ok());
+  ASSERT_TRUE(db().Write([&](Connection& conn) { return ChangeRegistration(conn, View(a).id, form, kNow); }).ok());
   EXPECT_EQ(View(a).contact, "olena@example.org");
   EXPECT_EQ(Status(b), "confirmed");
+  EXPECT_EQ(Status(c), "confirmed") << "the freed place went to the waitlist";
   EXPECT_EQ(Confirmed(), 4);
 }
 
