@@ -275,6 +275,7 @@ int RunServe(const Config& config) {
   site_options.map_tiles = config.map_tiles;
   site_options.map_attribution = config.map_attribution;
   site_options.review = {config.review_texts, config.review_services};
+  site_options.registrations_per_hour = config.registrations_per_hour;
   site = std::make_unique<web::Site>(site_options, messages.value(), std::move(templates.value()),
                                      std::make_unique<web::StaticAssets>(web_files.files()),
                                      database, metrics, clock);

@@ -109,6 +109,10 @@ std::optional<Error> Apply(Config& c, const std::string& name, const std::string
     c.map_tiles = value;
   } else if (name == "map-attribution") {
     c.map_attribution = value;
+  } else if (name == "registration-limit") {
+    auto v = ParseInt(value);
+    if (!v || *v < 1 || *v > 1000000) return Bad(origin + ": expected a number from 1 to 1000000");
+    c.registrations_per_hour = *v;
   } else if (name == "review") {
     // Comma-separated: which librarian changes wait for review ("texts", "services"), or "none".
     c.review_texts = c.review_services = false;
@@ -227,7 +231,8 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
       {"TILTI_MAX_BODY", "max-body"},
       {"TILTI_MAP_TILES", "map-tiles"},
       {"TILTI_MAP_ATTRIBUTION", "map-attribution"},
-      {"TILTI_REVIEW", "review"}};
+      {"TILTI_REVIEW", "review"},
+      {"TILTI_REGISTRATION_LIMIT", "registration-limit"}};
   for (const auto& [var, name] : kEnv) {
     if (auto it = env.find(var); it != env.end()) {
       if (auto e = Apply(c, name, it->second, var)) return *e;
@@ -274,7 +279,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
     std::string name = a.substr(2), value;
     static const std::vector<std::string> kValued = {"db",        "listen",         "threads",
                                                      "web-dir",   "public-url",     "max-body",
-                                                     "map-tiles", "map-attribution", "review",
+                                                     "map-tiles", "map-attribution", "review", "registration-limit",
                                                      "format",    "out",
                                                      "email",     "name",           "role",
                                                      "library",   "organization"};
@@ -324,6 +329,8 @@ std::string HelpText(const std::string& command) {
            "                     default none: markers on a plain background)\n"
            "  --map-attribution TEXT  credit shown on the map's tiles\n"
            "                     (TILTI_MAP_ATTRIBUTION)\n"
+           "  --registration-limit N  event registrations one address may make in an hour\n"
+           "                     (default 20; TILTI_REGISTRATION_LIMIT)\n"
            "  --review LIST      which librarian changes wait for a coordinator's review:\n"
            "                     texts, services (default: both), or none (TILTI_REVIEW)\n"
            "  --no-access-log    do not log one line per request\n";

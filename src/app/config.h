@@ -26,6 +26,7 @@ struct Config {
   // --review / TILTI_REVIEW: librarians' text changes and new services go to review.
   bool review_texts = true;
   bool review_services = true;
+  int64_t registrations_per_hour = 20;        // --registration-limit / TILTI_REGISTRATION_LIMIT
   std::string map_attribution;                // --map-attribution / TILTI_MAP_ATTRIBUTION
   std::string format;                         // import/export --format
   std::string input;                          // import: the file or folder to read

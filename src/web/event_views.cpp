@@ -19,6 +19,15 @@ std::string TimeRange(const i18n::Formatter& f, const store::OccurrenceItem& o) 
   return f.Time(o.starts_at) + "–" + f.Time(o.ends_at);
 }
 
+}  // namespace
+
+std::string WhenText(const i18n::Formatter& f, SysTime starts_at, SysTime ends_at) {
+  return f.Weekday(starts_at) + ", " + f.LongDate(starts_at) + ", " + f.Time(starts_at) + "–" +
+         f.Time(ends_at);
+}
+
+namespace {
+
 // The languages as the reader's language names them ("latviešu, ukraiņu").
 std::string LanguageList(const Site& site, std::string_view lang,
                          const std::vector<std::string>& codes) {
@@ -284,7 +293,7 @@ Data EventView(const Site& site, const i18n::LocaleInfo& locale, const store::Ev
   if (selected) {
     const store::OccurrenceItem& o = *selected;
     const std::string on = events::FormatLocalStart(o.original);
-    page.set("when", f.Weekday(o.starts_at) + ", " + f.LongDate(o.starts_at) + ", " + TimeRange(f, o));
+    page.set("when", WhenText(f, o.starts_at, o.ends_at));
     page.set("when_datetime", FormatRfc3339(o.starts_at));
     page.set("date_cancelled", o.cancelled);
     if (o.cancelled && !o.cancel_reason.empty()) page.set("date_cancel_reason", o.cancel_reason);
@@ -316,7 +325,7 @@ Data EventView(const Site& site, const i18n::LocaleInfo& locale, const store::Ev
   Data dates(Data::type::list);
   for (const auto& o : next_dates) {
     Data d = ItemData(site, locale, o);
-    d.set("when", f.Weekday(o.starts_at) + ", " + f.LongDate(o.starts_at) + ", " + TimeRange(f, o));
+    d.set("when", WhenText(f, o.starts_at, o.ends_at));
     d.set("current", selected && selected->occurrence_id == o.occurrence_id);
     dates.push_back(d);
   }

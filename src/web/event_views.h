@@ -15,6 +15,9 @@ namespace tilti::web {
 // "/{lang}/events/{id}?on=2026-12-04T16:00": the page of one date of an event.
 std::string OccurrenceHref(std::string_view lang, const store::OccurrenceItem& o);
 
+// "Friday, 27 November 2026, 16:00–17:00" in the formatter's language, on Riga's clock.
+std::string WhenText(const i18n::Formatter& f, SysTime starts_at, SysTime ends_at);
+
 // The occurrences grouped by day ("Today", "Tomorrow", then long dates), each with its time,
 // title, library, category and what to know (online, interpreter, registration, cancelled,
 // sample).

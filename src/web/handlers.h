@@ -157,6 +157,12 @@ http::Response EventCalendar(const Site& site, const i18n::LocaleInfo& locale, h
 // /f/{slug}.{lang}.ics: a library's events in one language.
 http::Response ShortFeed(const Site& site, http::Request& request);
 // --- events: registration ---
+// /{lang}/events/{id}/register[?on=…]: register for one date or the whole series, no account.
+http::Response RegisterForm(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response RegisterSubmit(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+// /{lang}/registrations/{token}: the person's private page: see, change, cancel.
+http::Response RegistrationPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response RegistrationUpdate(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 // --- events: editing ---
 // --- events: registrations and attendance ---
 

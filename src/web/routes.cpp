@@ -139,6 +139,10 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/events/{id}/calendar.ics", Localized(site, EventCalendar));
   r.Add("GET", "/f/{file}", Plain(site, ShortFeed));
   // Events: registration.
+  r.Add("GET", "/{lang}/events/{id}/register", Localized(site, RegisterForm));
+  r.Add("POST", "/{lang}/events/{id}/register", Localized(site, RegisterSubmit));
+  r.Add("GET", "/{lang}/registrations/{token}", Localized(site, RegistrationPage));
+  r.Add("POST", "/{lang}/registrations/{token}", Localized(site, RegistrationUpdate));
   // Events: pages.
   r.Add("GET", "/{lang}/events", Localized(site, EventsPage));
   r.Add("GET", "/{lang}/events/{id}", Localized(site, EventPage));

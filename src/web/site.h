@@ -41,6 +41,8 @@ struct SiteOptions {
   std::string map_attribution;
   // Which changes of librarians wait for a coordinator's review (TILTI_REVIEW).
   accounts::ReviewPolicy review;
+  // Event registrations one address may make in an hour (TILTI_REGISTRATION_LIMIT).
+  int64_t registrations_per_hour = 20;
 };
 
 // The Content-Security-Policy of every response: nothing from other hosts, no inline script or
