@@ -209,6 +209,13 @@ bool FormFields::Has(std::string_view name) const {
   return false;
 }
 
+store::OrganizationScope OwnOrganizations(const accounts::Actor& actor) {
+  store::OrganizationScope f;
+  f.all = accounts::Can(actor, accounts::Action::kSeeEverything);
+  if (!f.all) f.ids = actor.organization_ids;
+  return f;
+}
+
 std::optional<accounts::Actor> ActorOf(const Site& site, const http::Request& request) {
   auto session = CurrentSession(site, request);
   if (!session) return std::nullopt;
@@ -304,6 +311,7 @@ Data NavData(const Site& site, const i18n::LocaleInfo& locale, const accounts::A
       {"/reports", "manage.nav.reports", false},
       {"/freshness", "manage.nav.freshness", false},
       {"/translations", "manage.nav.translations", false},
+      {"/statistics", "manage.nav.statistics", false},
       {"/taxonomies", "manage.nav.taxonomies", true},
       {"/users", "manage.nav.users", true},
   };

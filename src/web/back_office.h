@@ -18,6 +18,7 @@
 #include "accounts/permissions.h"
 #include "http/request.h"
 #include "store/audit_store.h"
+#include "store/manage_queries.h"
 #include "web/csrf.h"
 #include "web/site.h"
 
@@ -81,6 +82,10 @@ struct BackOffice {
   FormFields form;              // the posted form (empty for GET)
   store::Author Author() const { return {actor.account_id, actor.display_name}; }
 };
+
+// The organisations the actor's site-wide lists are about: every one for those who may see
+// everything (coordinators), else their own.
+store::OrganizationScope OwnOrganizations(const accounts::Actor& actor);
 
 // The actor of the request's live session; nullopt when nobody is signed in.
 std::optional<accounts::Actor> ActorOf(const Site& site, const http::Request& request);

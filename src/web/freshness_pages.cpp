@@ -18,13 +18,6 @@ namespace {
 constexpr size_t kRecordsPerPage = 50;
 constexpr int kDefaultMonths = 12;
 
-store::OrganizationScope FilterOf(const accounts::Actor& actor) {
-  store::OrganizationScope f;
-  f.all = accounts::Can(actor, accounts::Action::kSeeEverything);
-  if (!f.all) f.ids = actor.organization_ids;
-  return f;
-}
-
 // Where to go after a confirmation: the form's `next` when it is a path of this site (one '/'
 // then not another, no backslash, which browsers read as '/', no control characters), else
 // `fallback`; with "checked=1" added to its query.
@@ -123,7 +116,7 @@ http::Response FreshnessView(const Site& site, const i18n::LocaleInfo& locale,
   if (months) {
     const std::string cutoff = store::MonthsBefore(RigaDate(site.clock().Now()), *months);
     auto records = store::StaleRecords(*site.db().Read(), site.Chain(locale),
-                                       FilterOf(bo.actor), cutoff, kRecordsPerPage + 1,
+                                       OwnOrganizations(bo.actor), cutoff, kRecordsPerPage + 1,
                                        (page_number - 1) * kRecordsPerPage);
     has_next = records.size() > kRecordsPerPage;
     if (has_next) records.pop_back();

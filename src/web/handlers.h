@@ -165,6 +165,13 @@ http::Response RegistrationPage(const Site& site, const i18n::LocaleInfo& locale
 http::Response RegistrationUpdate(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 // --- events: editing ---
 // --- events: registrations and attendance ---
+// A library's dates with their registrations; one date's registrations and head counts.
+http::Response LibraryRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response OccurrenceRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response OccurrenceRegistrationAction(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response OccurrenceHeadCounts(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+// Participants by library, category, target group and month (?format=csv).
+http::Response EventStatistics(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 
 // Outside the language prefix.
 http::Response RootRedirect(const Site& site, http::Request& request);

@@ -13,13 +13,6 @@ namespace {
 
 constexpr size_t kDashboardLibraries = 100;
 
-store::OrganizationScope FilterOf(const accounts::Actor& actor) {
-  store::OrganizationScope f;
-  f.all = accounts::Can(actor, accounts::Action::kSeeEverything);
-  if (!f.all) f.ids = actor.organization_ids;
-  return f;
-}
-
 }  // namespace
 
 http::Response ManageDashboard(const Site& site, const i18n::LocaleInfo& locale,
@@ -28,7 +21,7 @@ http::Response ManageDashboard(const Site& site, const i18n::LocaleInfo& locale,
   for (auto& [name, value] : http::ParseQuery(request.query)) {
     if (name == "q") q = value.substr(0, 200);
   }
-  const store::OrganizationScope filter = FilterOf(bo.actor);
+  const store::OrganizationScope filter = OwnOrganizations(bo.actor);
   auto c = site.db().Read();
   auto libraries = store::LibrariesToManage(*c, site.Chain(locale), filter, q, kDashboardLibraries);
   const int64_t reports = store::CountOpenReports(*c, filter);

@@ -17,13 +17,6 @@ constexpr size_t kReportsPerPage = 50;
 constexpr size_t kMaxNote = 4000;
 constexpr size_t kHistoryRows = 20;
 
-store::OrganizationScope FilterOf(const accounts::Actor& actor) {
-  store::OrganizationScope f;
-  f.all = accounts::Can(actor, accounts::Action::kSeeEverything);
-  if (!f.all) f.ids = actor.organization_ids;
-  return f;
-}
-
 // "2026-11-22T09:05:00Z" -> "22 November 2026 11:05" (the Riga wall clock, 24-hour); the
 // date alone when the text is not an RFC 3339 UTC time.
 std::string WhenText(const Site& site, const i18n::LocaleInfo& locale, std::string_view rfc3339) {
@@ -129,7 +122,7 @@ http::Response ReportsQueue(const Site& site, const i18n::LocaleInfo& locale,
     if (name == "status" && value == "closed") status = "closed";
     if (name == "page") page_number = PageOf(value);
   }
-  auto reports = store::ReportsInQueue(*site.db().Read(), site.Chain(locale), FilterOf(bo.actor),
+  auto reports = store::ReportsInQueue(*site.db().Read(), site.Chain(locale), OwnOrganizations(bo.actor),
                                        status, kReportsPerPage + 1,
                                        (page_number - 1) * kReportsPerPage);
   const bool has_next = reports.size() > kReportsPerPage;

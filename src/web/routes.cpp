@@ -92,7 +92,10 @@ http::Handler Guarded(const Site& site, const BackOfficeRoute& route) {
                          std::string(ScopeName(route.scope)) + " " + *organization);
     }
     bo.organization_id = std::move(*organization);
-    return route.handler(site, *locale, request, bo);
+    // Every back-office answer, error pages included, is private and never stored.
+    http::Response response = route.handler(site, *locale, request, bo);
+    response.Set("Cache-Control", "private, no-store");
+    return response;
   };
 }
 
@@ -228,6 +231,11 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"GET", "/{lang}/manage/freshness", A::kSeeOwn, Scope::kSiteWide, FreshnessView},
       // --- events: editing ---
       // --- events: registrations and attendance ---
+      {"GET", "/{lang}/manage/libraries/{slug}/registrations", A::kTakeRegistrations, Scope::kLibrary, LibraryRegistrations},
+      {"GET", "/{lang}/manage/occurrences/{id}", A::kTakeRegistrations, Scope::kOccurrence, OccurrenceRegistrations},
+      {"POST", "/{lang}/manage/occurrences/{id}/registrations", A::kTakeRegistrations, Scope::kOccurrence, OccurrenceRegistrationAction},
+      {"POST", "/{lang}/manage/occurrences/{id}/head-counts", A::kTakeRegistrations, Scope::kOccurrence, OccurrenceHeadCounts},
+      {"GET", "/{lang}/manage/statistics", A::kSeeOwn, Scope::kSiteWide, EventStatistics},
   };
   return routes;
 }

@@ -47,7 +47,7 @@ function pathFor(route, owner, lang) {
   const o = objects[owner];
   const idByScope = {
     service: o.service, report: o.report, 'pending-change': o.pending, account: objects.account,
-    record: o.organization,
+    record: o.organization, event: o.event, occurrence: o.occurrence,
   };
   return route.pattern
     .replace('{lang}', lang)
@@ -90,6 +90,10 @@ before(async () => {
         `'organization', '${o.organization}', '${o.organization}', '{"form":""}', 'x', ` +
         `'nobody', '2026-11-20T10:00:00Z')`);
     assert.ok(o.service, `demo library ${slug} has a service`);
+    // The demo's sample events: Ogre and Ventspils each hold one.
+    o.event = sql(`SELECT id FROM event WHERE organization_id = '${o.organization}' LIMIT 1`);
+    o.occurrence = sql(`SELECT id FROM occurrence WHERE event_id = '${o.event}' ORDER BY starts_at LIMIT 1`);
+    assert.ok(o.event && o.occurrence, `demo library ${slug} has an event with a date`);
   }
   objects.account = sql(`SELECT id FROM account WHERE email = 'target@example.lv'`);
   server = await startServer({ db });
