@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <set>
 
+#include "exchange/xml_text.h"
+
 namespace tilti::exchange {
 namespace {
 
@@ -214,22 +216,6 @@ std::string HeaderLanguage(std::string_view header) {
 
 // ---- XML ----
 
-std::string XmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (unsigned char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\r': out += "&#13;"; break;  // kept through XML's line-end normalisation
-      default: out += static_cast<char>(c);
-    }
-  }
-  return out;
-}
 
 // A small pull reader for the XLIFF subset: elements, attributes, text, CDATA, comments,
 // processing instructions. A DOCTYPE (and with it every entity definition) is refused.

@@ -2,14 +2,17 @@
 // back to 18 months ahead), the short per-library feed /f/{slug}.{lang}.ics, and one event's
 // series or one date at /{lang}/events/{id}/calendar.ics[?on=...]. Texts in the feed's language
 // with the usual fallbacks; UIDs are the event's id, the same in every language.
+#include <algorithm>
 #include <chrono>
 #include <functional>
 
 #include "core/riga_time.h"
 #include "events/icalendar.h"
+#include "exchange/atom.h"
 #include "store/directory_queries.h"
 #include "store/event_queries.h"
 #include "store/event_store.h"
+#include "web/event_views.h"
 #include "web/handlers.h"
 #include "web/query_params.h"
 
@@ -19,6 +22,7 @@ namespace {
 using namespace std::chrono;
 
 constexpr size_t kFeedEvents = 2000;
+constexpr size_t kAtomEntries = 50;
 
 events::CalendarEvent ToCalendar(const Site& site, const i18n::LocaleInfo& locale,
                                  const store::EventRecord& record,
@@ -83,6 +87,67 @@ http::Response FilteredFeed(const Site& site, const i18n::LocaleInfo& locale,
 }
 
 }  // namespace
+
+http::Response EventsAtom(const Site& site, const i18n::LocaleInfo& locale,
+                          http::Request& request) {
+  std::map<std::string, std::string, std::less<>> params;
+  for (auto& [k, v] : http::ParseQuery(request.query)) params.try_emplace(k, v);
+  const events::EventFilter filter = events::FilterFromQuery(params);
+  const std::string query = events::FilterToQuery(filter);
+  const std::string key = "atom:" + locale.code + ":" + query;
+  auto db = site.db().Read();
+  const int64_t version = store::EventsVersion(*db);
+  auto respond = [](std::string body) {
+    http::Response r;
+    r.Set("Content-Type", "application/atom+xml; charset=utf-8");
+    r.Set("Cache-Control", "public, max-age=300");
+    r.Set("X-Content-Type-Options", "nosniff");
+    r.body = std::move(body);
+    return r;
+  };
+  if (auto hit = site.answers().Get(key, version)) return respond(hit->body);
+  const SysTime now = site.clock().Now();
+  const LocaleChain chain = site.Chain(locale);
+  const i18n::Formatter& f = site.FormatterFor(locale.code);
+  const std::string base = site.options().public_url + "/" + locale.code + "/events";
+  // The newest events that still have a date ahead (or in the last month).
+  std::vector<store::EventRecord> records;
+  for (const std::string& id :
+       store::EventIdsMatching(*db, filter, now - days{31}, now + days{31 * 19}, kFeedEvents)) {
+    if (auto r = store::LoadEvent(*db, id)) records.push_back(std::move(*r));
+  }
+  std::sort(records.begin(), records.end(),
+            [](const auto& a, const auto& b) { return a.created > b.created; });
+  if (records.size() > kAtomEntries) records.resize(kAtomEntries);
+  exchange::AtomFeed feed;
+  feed.title = site.Tr(locale.code, "events.atom_title");
+  feed.lang = locale.code;
+  feed.self = base + ".atom" + (query.empty() ? "" : "?" + query);
+  feed.id = feed.self;
+  feed.alternate = base + (query.empty() ? "" : "?" + query);
+  for (const auto& r : records) {
+    auto detail = store::LoadEventDetail(*db, r.id, chain);
+    if (!detail) continue;
+    exchange::AtomEntry e;
+    e.id = "urn:uuid:" + r.id;
+    e.title = detail->title.text;
+    e.link = base + "/" + r.id;
+    e.category = detail->category_code;
+    e.published = r.created;
+    e.updated = r.last_modified;
+    auto next = store::OccurrencesOfEvent(*db, r.id, now, chain, 1);
+    if (!next.empty()) {
+      e.summary = WhenText(f, next.front().starts_at, next.front().ends_at) + ". ";
+    }
+    if (detail->cancelled) e.summary += site.Tr(locale.code, "events.event_cancelled") + " ";
+    e.summary += detail->description.text;
+    feed.updated = std::max(feed.updated, e.updated);
+    feed.entries.push_back(std::move(e));
+  }
+  std::string body = exchange::WriteAtom(feed);
+  site.answers().Put(key, version, {200, "application/atom+xml; charset=utf-8", body});
+  return respond(std::move(body));
+}
 
 http::Response EventsFeed(const Site& site, const i18n::LocaleInfo& locale,
                           http::Request& request) {

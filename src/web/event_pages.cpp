@@ -95,6 +95,7 @@ http::Response EventsPage(const Site& site, const i18n::LocaleInfo& locale,
   page.set("bad_note", site.Tr(locale.code, "events.bad_filters", {{"count", static_cast<int>(bad.size())}}));
   page.set("list_href", base + (query.empty() ? "" : "?" + query));
   page.set("ics_href", base + ".ics" + (query.empty() ? "" : "?" + query));
+  page.set("atom_href", base + ".atom" + (query.empty() ? "" : "?" + query));
   const std::string feed_url = site.options().public_url + base + ".ics" + (query.empty() ? "" : "?" + query);
   page.set("feed_url", feed_url);
   const size_t scheme = feed_url.find("://");

@@ -154,6 +154,8 @@ http::Response EventQrCode(const Site& site, const i18n::LocaleInfo& locale, htt
 // iCalendar feeds (event_feed_pages.cpp): the filtered feed, one event's series or date.
 http::Response EventsFeed(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response EventCalendar(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+// /{lang}/events.atom?<filter>: the newest events (Atom).
+http::Response EventsAtom(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 // /f/{slug}.{lang}.ics: a library's events in one language.
 http::Response ShortFeed(const Site& site, http::Request& request);
 // --- events: registration ---

@@ -139,6 +139,7 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/privacy", Localized(site, PrivacyPage));
   // Events: feeds.
   r.Add("GET", "/{lang}/events.ics", Localized(site, EventsFeed));
+  r.Add("GET", "/{lang}/events.atom", Localized(site, EventsAtom));
   r.Add("GET", "/{lang}/events/{id}/calendar.ics", Localized(site, EventCalendar));
   r.Add("GET", "/f/{file}", Plain(site, ShortFeed));
   // Events: registration.

@@ -106,3 +106,29 @@ test('filtered, short and single-event feeds; unknown ones are 404', async () =>
   assert.match(page.body, new RegExp(`href="/f/${lib}\\.lv\\.ics"`));
   assert.match(page.body, /href="webcal:\/\/127\.0\.0\.1:\d+\/lv\/events\.ics\?library=/);
 });
+
+test('the Atom feed of new events is well formed, escaped, per language and per filter', async () => {
+  const all = await get(`${server.origin}/uk/events.atom`);
+  assert.equal(all.status, 200);
+  assert.match(all.headers.get('content-type'), /^application\/atom\+xml/);
+  // Parsed by Python's XML parser: well formed, in the Atom namespace, one entry per event.
+  const parsed = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
+import json, sys, xml.etree.ElementTree as ET
+ns = {'a': 'http://www.w3.org/2005/Atom'}
+root = ET.fromstring(sys.stdin.buffer.read())
+print(json.dumps({'lang': root.get('{http://www.w3.org/XML/1998/namespace}lang'),
+  'ids': [e.find('a:id', ns).text for e in root.findall('a:entry', ns)],
+  'titles': [e.find('a:title', ns).text for e in root.findall('a:entry', ns)],
+  'links': [e.find('a:link', ns).get('href') for e in root.findall('a:entry', ns)]}))`], { input: all.bytes, encoding: 'utf8' }));
+  assert.equal(parsed.lang, 'uk');
+  const events = Number(sql('SELECT count(*) FROM event'));
+  assert.equal(parsed.ids.length, events);
+  assert.ok(parsed.ids.every((id) => /^urn:uuid:[0-9a-f-]{36}$/.test(id)));
+  assert.ok(parsed.titles.includes('Клуб розмовної латиської мови'));
+  assert.ok(parsed.links.every((l) => l.startsWith(`${server.origin}/uk/events/`)));
+  const one = await get(`${server.origin}/en/events.atom?library=ventspils-biblioteka`);
+  assert.equal((one.body.match(/<entry>/g) || []).length, 1);
+  assert.ok(one.body.includes('Family culture evening'));
+  const page = await get(`${server.origin}/en/events?library=ventspils-biblioteka`);
+  assert.ok(page.body.includes('href="/en/events.atom?library=ventspils-biblioteka"'), 'the list links its Atom feed');
+});
