@@ -8,6 +8,7 @@
 #include "core/ids.h"
 #include "core/time_zone.h"
 #include "events/recurrence.h"
+#include "store/registration_store.h"
 #include "store/translation_store.h"
 
 namespace tilti::store {
@@ -203,6 +204,7 @@ void MaterialiseEvent(Connection& c, std::string_view event_id, SysTime now) {
       c.Cached("DELETE FROM occurrence WHERE id = ?1").Bind(1, id).Run();
     }
   }
+  FillSeriesPlaces(c, event_id, now);
   c.Cached("UPDATE event SET materialised_until = ?2 WHERE id = ?1")
       .Bind(1, event_id).Bind(2, FormatDate(horizon)).Run();
   c.Cached("UPDATE event_version SET version = version + 1 WHERE id = 1").Run();

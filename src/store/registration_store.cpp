@@ -195,6 +195,37 @@ Result<std::string> Register(Connection& c, const NewRegistration& r, SysTime no
   return id;
 }
 
+int FillSeriesPlaces(Connection& c, std::string_view event_id, SysTime now) {
+  const std::string now_text = FormatRfc3339(now);
+  Statement st = c.Prepare(
+      "SELECT r.id, r.party_size, o.id, e.registration FROM registration r "
+      "JOIN event e ON e.id = r.event_id "
+      "JOIN occurrence o ON o.event_id = r.event_id AND o.status = 'scheduled' AND o.starts_at > ?2 "
+      "WHERE r.event_id = ?1 AND r.whole_series = 1 AND e.status = 'scheduled' "
+      "AND EXISTS (SELECT 1 FROM registration_place p WHERE p.registration_id = r.id "
+      "AND p.status IN ('confirmed', 'waitlisted', 'pending')) "
+      "AND NOT EXISTS (SELECT 1 FROM registration_place p WHERE p.registration_id = r.id "
+      "AND p.occurrence_id = o.id) ORDER BY o.starts_at, r.created, r.rowid");
+  st.Bind(1, event_id).Bind(2, now_text);
+  struct Missing {
+    std::string registration, occurrence;
+    int party;
+    events::RegistrationMode mode;
+  };
+  std::vector<Missing> missing;
+  while (st.Step()) {
+    missing.push_back({st.Text(0), st.Text(2), static_cast<int>(st.Int(1)),
+                       events::ParseRegistrationMode(st.TextView(3)).value_or(events::RegistrationMode::kNone)});
+  }
+  int added = 0;
+  for (const Missing& m : missing) {
+    if (m.mode == events::RegistrationMode::kNone) continue;
+    Place(c, m.registration, m.occurrence, m.mode, false, m.party, now_text);
+    ++added;
+  }
+  return added;
+}
+
 std::optional<RegistrationView> RegistrationByTokenHash(Connection& c, std::string_view hash) {
   Statement st = c.Prepare(
       "SELECT id, event_id, whole_series, party_size, name, coalesce(contact, ''), language, "

@@ -70,6 +70,12 @@ Status ChangeRegistration(Connection& c, std::string_view registration_id,
 int CancelPlaces(Connection& c, std::string_view registration_id,
                  const std::optional<std::string>& occurrence_id, SysTime now);
 
+// Gives every whole-series registration that still holds a place (or a waitlist position, or
+// awaits approval) somewhere in the series a place at each future scheduled occurrence it has
+// none at yet: dates added to the series or newly materialised months. Earlier registrations
+// first. Run by event_store after materialising. Returns the number of places added.
+int FillSeriesPlaces(Connection& c, std::string_view event_id, SysTime now);
+
 // --- The librarian's side.
 
 struct OccurrenceRegistration {

@@ -141,6 +141,20 @@ TEST_F(RegistrationStore, WholeSeriesHoldsAPlaceAtEveryFutureDate) {
   EXPECT_EQ(db().Write([&](Connection& c) { return CancelPlaces(c, v.id, std::nullopt, kNow); }), 3);
 }
 
+TEST_F(RegistrationStore, AWholeSeriesRegistrationFollowsNewDates) {
+  const std::string event = Event(5);
+  const auto a = Reg(event, 1, /*series=*/true);
+  const auto gone = Reg(event, 1, /*series=*/true);
+  db().Write([&](Connection& c) { CancelPlaces(c, View(gone).id, std::nullopt, kNow); });
+  auto e = LoadEvent(*db().Read(), event).value();
+  e.series.rrule = "FREQ=WEEKLY;BYDAY=FR;COUNT=5";
+  db().Write([&](Connection& c) { SaveEvent(c, e, {"acc", "Anna"}, kNow); });
+  const auto v = View(a);
+  ASSERT_EQ(v.places.size(), 5u) << "the two new Fridays too";
+  for (const auto& p : v.places) EXPECT_EQ(p.status, PlaceStatus::kConfirmed);
+  EXPECT_EQ(View(gone).places.size(), 3u) << "a registration cancelled everywhere stays cancelled";
+}
+
 TEST_F(RegistrationStore, ApprovalModeWaitsForTheLibrary) {
   const std::string event = Event(2, events::RegistrationMode::kApproval);
   const auto a = Reg(event, 2), b = Reg(event, 1);
