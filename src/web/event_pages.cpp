@@ -107,7 +107,7 @@ http::Response EventsPage(const Site& site, const i18n::LocaleInfo& locale,
   page.set("has_items", !items.empty());
   if (month) {
     page.set("month_view", true);
-    page.set("month", MonthTableView(site, locale, *month, items));
+    page.set("month", MonthTableView(site, locale, *month, items, filter));
     const std::string q = query.empty() ? "" : "&" + query;
     const year_month prev = *month - months{1}, next = *month + months{1};
     page.set("prev_month_href", base + "?view=month&month=" + MonthParam(prev) + q);

@@ -116,12 +116,18 @@ Data EventDaysView(const Site& site, const i18n::LocaleInfo& locale,
 }
 
 Data MonthTableView(const Site& site, const i18n::LocaleInfo& locale, year_month month,
-                    const std::vector<store::OccurrenceItem>& items) {
+                    const std::vector<store::OccurrenceItem>& items,
+                    const events::EventFilter& filter) {
   const i18n::Formatter& f = site.FormatterFor(locale.code);
   std::map<std::string, Data> by_date;
+  std::map<std::string, int> hidden;  // dates over kMonthDayCap: how many more
   for (const auto& o : items) {
     auto [it, fresh] = by_date.try_emplace(o.local_date, Data::type::list);
-    it->second.push_back(ItemData(site, locale, o));
+    if (it->second.list_value().size() < kMonthDayCap) {
+      it->second.push_back(ItemData(site, locale, o));
+    } else {
+      ++hidden[o.local_date];
+    }
   }
   Data table(Data::type::object);
   const year_month_day first{month / day{1}};
@@ -151,6 +157,12 @@ Data MonthTableView(const Site& site, const i18n::LocaleInfo& locale, year_month
         if (auto it = by_date.find(events::FormatDate(d)); it != by_date.end()) {
           cell.set("events", it->second);
           cell.set("has_events", true);
+        }
+        if (auto more = hidden.find(events::FormatDate(d)); more != hidden.end()) {
+          events::EventFilter day_filter = filter;
+          day_filter.from = day_filter.to = d;
+          cell.set("more_href", "/" + locale.code + "/events?" + events::FilterToQuery(day_filter));
+          cell.set("more", site.Tr(locale.code, "events.more_on_day", {{"count", more->second}}));
         }
       }
       cells.push_back(cell);

@@ -24,10 +24,13 @@ std::string WhenText(const i18n::Formatter& f, SysTime starts_at, SysTime ends_a
 Data EventDaysView(const Site& site, const i18n::LocaleInfo& locale,
                    const std::vector<store::OccurrenceItem>& items, SysTime now);
 
-// A month as a table of weeks (Monday first): each day with its events.
+// A month as a table of weeks (Monday first): each day with its first kMonthDayCap events and,
+// on a busy day, a link to that day's list ("and 14 more") with the same filter.
+inline constexpr size_t kMonthDayCap = 6;
 Data MonthTableView(const Site& site, const i18n::LocaleInfo& locale,
                     std::chrono::year_month month,
-                    const std::vector<store::OccurrenceItem>& items);
+                    const std::vector<store::OccurrenceItem>& items,
+                    const events::EventFilter& filter);
 
 // The filter form: choices with the current ones selected.
 Data EventFilterView(const Site& site, const i18n::LocaleInfo& locale,

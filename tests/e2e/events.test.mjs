@@ -18,6 +18,13 @@ const clubId = sql("SELECT id FROM event WHERE title = 'Latviešu sarunvalodas k
 const clubSecond = sql(`SELECT original_start FROM occurrence WHERE event_id = '${clubId}' ORDER BY starts_at LIMIT 1 OFFSET 1`);
 sql(`INSERT INTO event_exception (event_id, original_start, kind, reason, sequence, last_modified) VALUES ('${clubId}', '${clubSecond}', 'cancelled', 'Bibliotēka slēgta <remonts>', 1, '2026-11-22T00:00:00Z'); UPDATE event SET materialised_until = NULL WHERE id = '${clubId}'`);
 
+// A busy day: eight more dates of the board-game evening on 14 January 2027.
+const boardId = sql("SELECT id FROM event WHERE title = 'Galda spēļu un stāstu vakars'");
+sql(`WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 7)
+  INSERT INTO occurrence (id, event_id, organization_id, original_start, starts_at, ends_at, local_date)
+  SELECT 'busy-' || i, e.id, e.organization_id, '2027-01-14T1' || i || ':00', '2027-01-14T0' || i || ':00:00Z',
+  '2027-01-14T0' || i || ':30:00Z', '2027-01-14' FROM n, event e WHERE e.id = '${boardId}'`);
+
 const server = await startServer({ db, env: { TZ: 'America/New_York' } });
 after(() => stopAndCheck(server));
 
@@ -141,4 +148,20 @@ test('a library page lists its upcoming events and links to all of them', async 
   assert.match(res.body, /href="\/uk\/events\?library=jekabpils-novada-galvena-biblioteka"/);
   const none = await get(`${server.origin}/en/libraries/liepajas-centrala-zinatniska-biblioteka`);
   assert.match(none.body, /No events announced\./);
+});
+
+test('a busy day in the month table shows six dates and links to the rest', async () => {
+  for (const lang of ['en', 'lv']) {
+    const res = await get(`${server.origin}/${lang}/events?view=month&month=2027-01`);
+    assert.equal(res.status, 200);
+    const cell = res.body.slice(res.body.indexOf('<span class="day-number">14</span>'));
+    const day = cell.slice(0, cell.indexOf('</td>'));
+    assert.ok((day.match(/<li/g) || []).length <= 6, 'at most six dates in a cell');
+    const more = /<a class="more" href="([^"]+)">([^<]+)<\/a>/.exec(day);
+    assert.ok(more, 'a link to the rest of the day');
+    assert.equal(more[1], `/${lang}/events?from=2027-01-14&amp;to=2027-01-14`);
+    assert.match(more[2], lang === 'en' ? /^and \d+ more$/ : /^un vēl \d+$/);
+    const list = await get(`${server.origin}/${lang}/events?from=2027-01-14&to=2027-01-14`);
+    assert.ok((list.body.match(/href="\/[a-z]{2}\/events\/[0-9a-f-]{36}\?on=2027-01-14/g) || []).length >= 8);
+  }
 });
