@@ -22,12 +22,14 @@ std::map<std::string, RegistrationCounts> RegistrationCountsOf(
   return out;
 }
 
-std::vector<TargetGroup> TargetGroups(Connection& c, const LocaleChain& chain) {
+std::vector<TargetGroup> TermsOfTaxonomy(Connection& c, std::string_view taxonomy_code,
+                                         const LocaleChain& chain) {
   Statement st = c.Prepare(
       "SELECT tt.id, tt.code, " + BestText("taxonomy_term", "tt.id", "name", "tt.name", "'en'") +
       " FROM taxonomy_term tt JOIN taxonomy t ON t.id = tt.taxonomy_id "
-      "WHERE t.code = 'target-group' ORDER BY tt.position, tt.code");
+      "WHERE t.code = ?4 ORDER BY tt.position, tt.code");
   BindChain(st, chain);
+  st.Bind(4, taxonomy_code);
   std::vector<TargetGroup> out;
   while (st.Step()) out.push_back({st.Text(0), st.Text(1), SplitLocalized(st.TextView(2))});
   return out;

@@ -32,8 +32,12 @@ struct TargetGroup {
   std::string id, code;
   LocalizedText name;
 };
-// The 'target-group' taxonomy's terms, in their order.
-std::vector<TargetGroup> TargetGroups(Connection& c, const LocaleChain& chain);
+// The terms of a taxonomy ('target-group', 'event-category'), in their order.
+std::vector<TargetGroup> TermsOfTaxonomy(Connection& c, std::string_view taxonomy_code,
+                                         const LocaleChain& chain);
+inline std::vector<TargetGroup> TargetGroups(Connection& c, const LocaleChain& chain) {
+  return TermsOfTaxonomy(c, "target-group", chain);
+}
 
 // The head counts recorded for an occurrence: term id (or kUnspecifiedGroup) -> people.
 std::map<std::string, int> HeadCounts(Connection& c, std::string_view occurrence_id);

@@ -384,4 +384,34 @@ std::vector<OccurrenceItem> UpcomingAtLibrary(Connection& c, std::string_view sl
   return ListOccurrences(c, f, from, from + std::chrono::days{366 * 2}, chain, limit);
 }
 
+std::vector<OrganizationEvent> EventsOfOrganization(Connection& c, std::string_view organization_id,
+                                                    SysTime now, const LocaleChain& chain) {
+  static const std::string sql =
+      "SELECT e.id, " + BestText("event", "e.id", "title", "e.title", "e.source_locale") + ", " +
+      BestText("taxonomy_term", "tt.id", "name", "tt.name", "'en'") +
+      ", coalesce(e.rrule, '') <> '', e.status = 'cancelled', e.is_sample, "
+      "(SELECT min(o.starts_at) FROM occurrence o WHERE o.event_id = e.id AND o.starts_at > ?5 "
+      " AND o.status = 'scheduled'), "
+      "(SELECT count(*) FROM occurrence o WHERE o.event_id = e.id AND o.starts_at > ?5) "
+      "FROM event e JOIN taxonomy_term tt ON tt.id = e.category_id WHERE e.organization_id = ?4 "
+      "ORDER BY 7 IS NULL, 7, e.created DESC";
+  Statement st = c.Prepare(sql);
+  BindChain(st, chain);
+  st.Bind(4, organization_id).Bind(5, FormatRfc3339(now));
+  std::vector<OrganizationEvent> out;
+  while (st.Step()) {
+    OrganizationEvent e;
+    e.id = st.Text(0);
+    e.title = SplitLocalized(st.TextView(1));
+    e.category = SplitLocalized(st.TextView(2));
+    e.series = st.Int(3) != 0;
+    e.cancelled = st.Int(4) != 0;
+    e.is_sample = st.Int(5) != 0;
+    if (!st.IsNull(6)) e.next = ParseStoredRfc3339(st.TextView(6));
+    e.dates_ahead = static_cast<int>(st.Int(7));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 }  // namespace tilti::store

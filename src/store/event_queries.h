@@ -108,4 +108,17 @@ std::optional<OccurrenceItem> OccurrenceOf(Connection& c, std::string_view event
 std::optional<OccurrenceItem> OccurrenceById(Connection& c, std::string_view occurrence_id,
                                              const LocaleChain& chain);
 
+// The back office's list of an organisation's events: each with its next date (if any) and how
+// many dates lie ahead; those with dates ahead first (by next date), then the rest, newest
+// first.
+struct OrganizationEvent {
+  std::string id;
+  LocalizedText title, category;
+  bool series = false, cancelled = false, is_sample = false;
+  std::optional<SysTime> next;
+  int dates_ahead = 0;
+};
+std::vector<OrganizationEvent> EventsOfOrganization(Connection& c, std::string_view organization_id,
+                                                    SysTime now, const LocaleChain& chain);
+
 }  // namespace tilti::store

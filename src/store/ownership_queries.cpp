@@ -14,6 +14,10 @@ std::optional<std::string> One(Connection& c, const std::string& sql, std::strin
 
 }  // namespace
 
+std::optional<std::string> SlugOfOrganization(Connection& c, std::string_view organization_id) {
+  return One(c, "SELECT slug FROM organization WHERE id = ?1 AND slug IS NOT NULL", organization_id);
+}
+
 std::optional<std::string> OrganizationOfSlug(Connection& c, std::string_view slug) {
   return One(c, "SELECT id FROM organization WHERE slug = ?1", slug);
 }

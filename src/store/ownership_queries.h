@@ -10,6 +10,9 @@
 
 namespace tilti::store {
 
+// An organisation's slug; nullopt when it has none (or there is no such organisation).
+std::optional<std::string> SlugOfOrganization(Connection& c, std::string_view organization_id);
+
 // A library (or any organisation) by slug.
 std::optional<std::string> OrganizationOfSlug(Connection& c, std::string_view slug);
 std::optional<std::string> OrganizationOfService(Connection& c, std::string_view service_id);

@@ -300,6 +300,7 @@ http::Response ManageLibrary(const Site& site, const i18n::LocaleInfo& locale,
   }
   link(Action::kTranslate, "", "edit.translate_link",
        ManagePath(locale, "/translations/organization/" + lib->organization_id));
+  link(Action::kEditEvents, "/events", "event.list.heading");
   link(Action::kTakeRegistrations, "/registrations", "attendance.library_heading");
   page.set("edit_links", links);
   page.set("can_confirm", accounts::Can(bo.actor, Action::kConfirmChecked, lib->organization_id));

@@ -166,6 +166,16 @@ http::Response RegisterSubmit(const Site& site, const i18n::LocaleInfo& locale, 
 http::Response RegistrationPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response RegistrationUpdate(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 // --- events: editing ---
+// The library's events, create, edit the series, one date, this and following, cancel,
+// duplicate, and the printable month programme.
+http::Response LibraryEvents(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewEvent(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditEvent(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditEventDate(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response SplitEvent(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response CancelWholeEvent(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response DuplicateEventPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response LibraryProgramme(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 // --- events: registrations and attendance ---
 // A library's dates with their registrations; one date's registrations and head counts.
 http::Response LibraryRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

@@ -231,6 +231,18 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
        ServiceChecked},
       {"GET", "/{lang}/manage/freshness", A::kSeeOwn, Scope::kSiteWide, FreshnessView},
       // --- events: editing ---
+      {"GET", "/{lang}/manage/libraries/{slug}/events", A::kEditEvents, Scope::kLibrary, LibraryEvents},
+      {"GET", "/{lang}/manage/libraries/{slug}/events/new", A::kEditEvents, Scope::kLibrary, NewEvent},
+      {"POST", "/{lang}/manage/libraries/{slug}/events/new", A::kEditEvents, Scope::kLibrary, NewEvent},
+      {"GET", "/{lang}/manage/libraries/{slug}/programme", A::kView, Scope::kLibrary, LibraryProgramme},
+      {"GET", "/{lang}/manage/events/{id}", A::kEditEvents, Scope::kEvent, EditEvent},
+      {"POST", "/{lang}/manage/events/{id}", A::kEditEvents, Scope::kEvent, EditEvent},
+      {"GET", "/{lang}/manage/events/{id}/dates/{on}", A::kEditEvents, Scope::kEvent, EditEventDate},
+      {"POST", "/{lang}/manage/events/{id}/dates/{on}", A::kEditEvents, Scope::kEvent, EditEventDate},
+      {"GET", "/{lang}/manage/events/{id}/split", A::kEditEvents, Scope::kEvent, SplitEvent},
+      {"POST", "/{lang}/manage/events/{id}/split", A::kEditEvents, Scope::kEvent, SplitEvent},
+      {"POST", "/{lang}/manage/events/{id}/cancel", A::kEditEvents, Scope::kEvent, CancelWholeEvent},
+      {"POST", "/{lang}/manage/events/{id}/duplicate", A::kEditEvents, Scope::kEvent, DuplicateEventPage},
       // --- events: registrations and attendance ---
       {"GET", "/{lang}/manage/libraries/{slug}/registrations", A::kTakeRegistrations, Scope::kLibrary, LibraryRegistrations},
       {"GET", "/{lang}/manage/occurrences/{id}", A::kTakeRegistrations, Scope::kOccurrence, OccurrenceRegistrations},
