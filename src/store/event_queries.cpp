@@ -1,7 +1,9 @@
 #include "store/event_queries.h"
 
 #include <cmath>
+#include <stdexcept>
 
+#include "core/ids.h"
 #include "store/hsds_queries.h"
 #include "store/localized_sql.h"
 
@@ -412,6 +414,37 @@ std::vector<OrganizationEvent> EventsOfOrganization(Connection& c, std::string_v
     out.push_back(std::move(e));
   }
   return out;
+}
+
+std::optional<std::string> FeedSlugOfQuery(Connection& c, std::string_view query) {
+  Statement& st = c.Cached("SELECT slug FROM event_feed WHERE query = ?1");
+  st.Bind(1, query);
+  std::optional<std::string> out;
+  if (st.Step()) out = st.Text(0);
+  st.Reset();
+  return out;
+}
+
+std::optional<std::string> SavedFeedQuery(Connection& c, std::string_view slug) {
+  Statement& st = c.Cached("SELECT query FROM event_feed WHERE slug = ?1");
+  st.Bind(1, slug);
+  std::optional<std::string> out;
+  if (st.Step()) out = st.Text(0);
+  st.Reset();
+  return out;
+}
+
+std::string SaveFeed(Connection& c, std::string_view query, SysTime now) {
+  if (auto slug = FeedSlugOfQuery(c, query)) return *slug;
+  const std::string hash = Fnv1a64Hex(query);
+  for (size_t digits = 10; digits <= hash.size(); digits += 2) {
+    const std::string slug = "feed-" + hash.substr(0, digits);
+    if (SavedFeedQuery(c, slug)) continue;
+    c.Prepare("INSERT INTO event_feed (slug, query, created) VALUES (?1, ?2, ?3)")
+        .Bind(1, slug).Bind(2, query).Bind(3, FormatRfc3339(now)).Run();
+    return slug;
+  }
+  throw std::runtime_error("no free feed slug");
 }
 
 }  // namespace tilti::store

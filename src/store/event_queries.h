@@ -108,6 +108,14 @@ std::optional<OccurrenceItem> OccurrenceOf(Connection& c, std::string_view event
 std::optional<OccurrenceItem> OccurrenceById(Connection& c, std::string_view occurrence_id,
                                              const LocaleChain& chain);
 
+// Saved filters behind short feed addresses (/f/{slug}.{lang}.ics): the slug of a canonical
+// filter query, and the query of a slug.
+std::optional<std::string> FeedSlugOfQuery(Connection& c, std::string_view query);
+std::optional<std::string> SavedFeedQuery(Connection& c, std::string_view slug);
+// Saves the query (once: the same query always gets the same slug) and returns its slug,
+// "feed-" and 10 hex digits of a hash of the query (more when two queries share them).
+std::string SaveFeed(Connection& c, std::string_view query, SysTime now);
+
 // The back office's list of an organisation's events: each with its next date (if any) and how
 // many dates lie ahead; those with dates ahead first (by next date), then the rest, newest
 // first.

@@ -12,6 +12,7 @@
 #include "store/directory_queries.h"
 #include "store/event_queries.h"
 #include "store/event_store.h"
+#include "web/csrf.h"
 #include "web/event_views.h"
 #include "web/handlers.h"
 #include "web/query_params.h"
@@ -172,11 +173,19 @@ http::Response ShortFeed(const Site& site, http::Request& request) {
     if (l.code == lang) locale = &l;
   }
   if (locale == nullptr) return site.ErrorPage(404, request);
+  const LocaleChain chain = site.Chain(*locale);
+  // A saved filter ("feed-…"), named like the events page.
+  if (auto saved = store::SavedFeedQuery(*site.db().Read(), slug)) {
+    std::map<std::string, std::string, std::less<>> params;
+    for (auto& [k, v] : http::ParseQuery(*saved)) params.try_emplace(k, v);
+    const std::string name = site.Tr(locale->code, "events.title");
+    return FilteredFeed(site, *locale, events::FilterFromQuery(params),
+                        [&](store::Connection&) { return name; }, file);
+  }
   // Any library has a feed, also before its first event: people subscribe ahead.
   if (!store::LibraryExists(*site.db().Read(), slug)) return site.ErrorPage(404, request);
   events::EventFilter filter;
   filter.library = slug;
-  const LocaleChain chain = site.Chain(*locale);
   return FilteredFeed(
       site, *locale, filter,
       [&](store::Connection& c) {
@@ -184,6 +193,61 @@ http::Response ShortFeed(const Site& site, http::Request& request) {
         return library ? library->name.text : slug;
       },
       file);
+}
+
+// /{lang}/events/short-feed?<filter>: a short, stable feed address for the filter. GET shows
+// it when it exists, else offers to make it (a POST with the form token); nothing is written
+// on GET.
+http::Response ShortFeedPage(const Site& site, const i18n::LocaleInfo& locale,
+                             http::Request& request) {
+  // GET: the filter in the query string; POST: in the form's field q, beside its token.
+  std::string filter_query = request.query, form_token;
+  if (request.method == "POST") {
+    filter_query.clear();
+    for (auto& [k, v] : http::ParseQuery(request.body)) {
+      if (k == "q") filter_query = v;
+      if (k == kCsrfField) form_token = v;
+    }
+  }
+  std::map<std::string, std::string, std::less<>> params;
+  for (auto& [k, v] : http::ParseQuery(filter_query)) params.try_emplace(k, v);
+  events::EventFilter filter = events::FilterFromQuery(params);
+  // A subscription follows the calendar: no fixed dates, no one's position.
+  filter.from.reset();
+  filter.to.reset();
+  filter.latitude.reset();
+  filter.longitude.reset();
+  const std::string query = events::FilterToQuery(filter);
+  const std::string self = "/" + locale.code + "/events/short-feed?" + query;
+  CsrfToken token = CsrfTokenFor(request);
+  if (request.method == "POST") {
+    if (!CsrfOk(request, form_token, site.options().public_url)) {
+      return site.ErrorPage(400, request);
+    }
+    site.db().Write([&](store::Connection& c) { store::SaveFeed(c, query, site.clock().Now()); });
+    http::Response r;
+    r.status = 303;
+    r.Set("Location", self);
+    return r;
+  }
+  Data page(Data::type::object);
+  page.set("events_href", "/" + locale.code + "/events" + (query.empty() ? "" : "?" + query));
+  page.set("action", "/" + locale.code + "/events/short-feed");
+  page.set("query", query);
+  page.set("csrf", token.value);
+  if (auto slug = store::FeedSlugOfQuery(*site.db().Read(), query)) {
+    const std::string url = site.options().public_url + "/f/" + *slug + "." + locale.code + ".ics";
+    page.set("short_url", url);
+    const size_t scheme = url.find("://");
+    page.set("webcal_href", "webcal" + url.substr(scheme));
+  }
+  PageFrame frame{&locale, "events/short-feed?" + query, site.Tr(locale.code, "events.short_title")};
+  http::Response response = site.RenderPage(request, frame, "short_feed", std::move(page));
+  response.Set("Cache-Control", "no-store");
+  if (token.is_new) {
+    response.headers.emplace_back("Set-Cookie", CsrfCookie(token, site.options().public_url.starts_with("https://")));
+  }
+  return response;
 }
 
 http::Response EventCalendar(const Site& site, const i18n::LocaleInfo& locale,

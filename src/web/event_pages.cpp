@@ -102,6 +102,15 @@ http::Response EventsPage(const Site& site, const i18n::LocaleInfo& locale,
   page.set("webcal_href", "webcal" + feed_url.substr(scheme == std::string::npos ? 0 : scheme));
   if (!filter.library.empty() && query == "library=" + filter.library) {
     page.set("short_feed", "/f/" + filter.library + "." + locale.code + ".ics");
+  } else {
+    // A subscription follows the calendar: no fixed dates, no one's position.
+    events::EventFilter subscription = filter;
+    subscription.from.reset();
+    subscription.to.reset();
+    subscription.latitude.reset();
+    subscription.longitude.reset();
+    const std::string sub_query = events::FilterToQuery(subscription);
+    if (!sub_query.empty()) page.set("short_feed_page", base + "/short-feed?" + sub_query);
   }
   page.set("count", site.Tr(locale.code, "events.count", {{"count", static_cast<int>(items.size())}}));
   page.set("has_items", !items.empty());

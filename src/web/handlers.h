@@ -156,7 +156,9 @@ http::Response EventsFeed(const Site& site, const i18n::LocaleInfo& locale, http
 http::Response EventCalendar(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 // /{lang}/events.atom?<filter>: the newest events (Atom).
 http::Response EventsAtom(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
-// /f/{slug}.{lang}.ics: a library's events in one language.
+// /{lang}/events/short-feed?<filter>: make or show the short feed address of a filter.
+http::Response ShortFeedPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+// /f/{slug}.{lang}.ics: a library's events (or a saved filter's) in one language.
 http::Response ShortFeed(const Site& site, http::Request& request);
 // --- events: registration ---
 // /{lang}/events/{id}/register[?on=…]: register for one date or the whole series, no account.

@@ -140,6 +140,8 @@ http::Router BuildRoutes(const Site& site) {
   // Events: feeds.
   r.Add("GET", "/{lang}/events.ics", Localized(site, EventsFeed));
   r.Add("GET", "/{lang}/events.atom", Localized(site, EventsAtom));
+  r.Add("GET", "/{lang}/events/short-feed", Localized(site, ShortFeedPage));
+  r.Add("POST", "/{lang}/events/short-feed", Localized(site, ShortFeedPage));
   r.Add("GET", "/{lang}/events/{id}/calendar.ics", Localized(site, EventCalendar));
   r.Add("GET", "/f/{file}", Plain(site, ShortFeed));
   // Events: registration.

@@ -68,3 +68,22 @@ for (const lang of LANGS) {
     });
   }
 }
+
+for (const [lang, js] of [['lv', false], ['uk', true]]) {
+  test(`${lang}, JavaScript ${js ? 'on' : 'off'}: a filter's short feed address, 0 axe violations`, async () => {
+    const context = await newContext(browser, { js, lang, bypassCSP: js });
+    try {
+      const page = await context.newPage();
+      // A filter of its own in each run, so the address is not made yet.
+      const category = lang === 'lv' ? 'conversation-club' : 'family-culture-evening';
+      await page.goto(server.url(`/${lang}/events?category=${category}`), { waitUntil: 'load' });
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('a[href*="/events/short-feed?"]')]);
+      await noViolations(page, page.url(), js, lang);
+      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('main form button[type=submit]')]);
+      assert.match(await page.inputValue('#short-url'), /\/f\/feed-[0-9a-f]{10}\.[a-z]{2}\.ics$/);
+      await noViolations(page, page.url(), js, lang);
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -132,3 +132,34 @@ print(json.dumps({'lang': root.get('{http://www.w3.org/XML/1998/namespace}lang')
   const page = await get(`${server.origin}/en/events?library=ventspils-biblioteka`);
   assert.ok(page.body.includes('href="/en/events.atom?library=ventspils-biblioteka"'), 'the list links its Atom feed');
 });
+
+test('a filter gets a short, stable feed address (made by a POST with the form token, never on GET)', async () => {
+  const list = await get(`${server.origin}/en/events?category=conversation-club&interpreter=1&from=2026-12-01`);
+  const link = /href="(\/en\/events\/short-feed\?[^"]+)"/.exec(list.body)?.[1]?.replaceAll('&amp;', '&');
+  assert.ok(link, 'the list links to the short address page');
+  assert.ok(!link.includes('from='), 'fixed dates are left out of a subscription');
+  const before = sql('SELECT count(*) FROM event_feed');
+  const offer = await get(server.origin + link);
+  assert.equal(offer.status, 200);
+  assert.equal(sql('SELECT count(*) FROM event_feed'), before, 'GET writes nothing');
+  const cookie = offer.headers.getSetCookie().find((c) => c.startsWith('tilti_csrf=')).split(';')[0];
+  const csrf = /name="csrf" value="([0-9a-f]{32})"/.exec(offer.body)[1];
+  const q = /name="q" value="([^"]+)"/.exec(offer.body)[1].replaceAll('&amp;', '&');
+  const send = (token) => get(`${server.origin}/en/events/short-feed`, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.origin, cookie },
+    body: new URLSearchParams({ csrf: token, q }).toString() });
+  assert.equal((await send('f'.repeat(32))).status, 400, 'a forged form is refused');
+  const made = await send(csrf);
+  assert.equal(made.status, 303);
+  const shown = await get(server.origin + made.headers.get('location'));
+  const url = /id="short-url" type="text" readonly value="([^"]+)"/.exec(shown.body)[1];
+  assert.match(url, /\/f\/feed-[0-9a-f]{10}\.en\.ics$/);
+  assert.ok(url.length < 256);
+  assert.equal((await send(csrf)).status, 303);
+  assert.equal(Number(sql('SELECT count(*) FROM event_feed')), Number(before) + 1, 'the same filter keeps its one address');
+  const feed = await get(url.replace(/^https?:\/\/[^/]+/, server.origin));
+  assert.equal(feed.status, 200);
+  assert.match(feed.headers.get('content-type'), /^text\/calendar/);
+  const full = await get(`${server.origin}/en/events.ics?${q}`);
+  assert.equal(feed.body, full.body, 'the short address serves the filter\'s feed');
+});
