@@ -477,11 +477,13 @@ bool SplitUnitKey(std::string_view key, TranslationUnit& unit) {
   return true;
 }
 
-size_t MaxTextLength(std::string_view field) { return field == "name" ? 300 : 5000; }
+size_t MaxTextLength(std::string_view field) {
+  return field == "name" ? 300 : field == "title" ? 200 : field == "accessibility_note" ? 1000 : 5000;
+}
 
 std::optional<TextProblem> CheckTranslationText(std::string_view field, std::string_view text) {
   size_t count = 0;
-  const bool multi_line = field != "name";
+  const bool multi_line = field != "name" && field != "title";
   for (size_t i = 0; i < text.size();) {
     uint32_t cp;
     size_t n = Utf8Length(text, i, &cp);

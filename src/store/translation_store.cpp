@@ -14,6 +14,7 @@ namespace tilti::store {
 namespace {
 
 const std::vector<std::string> kTextFields = {"name", "description"};
+const std::vector<std::string> kEventFields = {"title", "description", "accessibility_note"};
 const std::vector<std::string> kNone;
 
 // The record's organisation, source locale and source texts per entity; the entity is checked
@@ -26,6 +27,10 @@ const char* RecordSql(std::string_view entity) {
   if (entity == "location") {
     return "SELECT coalesce(organization_id, ''), source_locale, coalesce(name, ''),"
            " coalesce(description, '') FROM location WHERE id = ?1";
+  }
+  if (entity == "event") {
+    return "SELECT organization_id, source_locale, title, description, accessibility_note"
+           " FROM event WHERE id = ?1";
   }
   return "SELECT organization_id, source_locale, name, coalesce(description, '') FROM service"
          " WHERE id = ?1";
@@ -42,12 +47,14 @@ std::string WorkCte(std::string_view org_condition) {
          "  FROM location l JOIN organization o ON o.id = l.organization_id WHERE " + cond +
          " UNION ALL SELECT 'service', s.id, s.organization_id, s.name"
          "  FROM service s JOIN organization o ON o.id = s.organization_id WHERE " + cond +
+         " UNION ALL SELECT 'event', e.id, e.organization_id, e.title"
+         "  FROM event e JOIN organization o ON o.id = e.organization_id WHERE " + cond +
          "), work(org, entity, entity_id, rname, missing, outdated) AS ("
          " SELECT rec.org, rec.entity, rec.entity_id, rec.rname,"
          "  sum(t.locale IS NULL), sum(coalesce(t.outdated, 0) = 1 AND t.source <> 'original')"
          " FROM rec JOIN translation src ON src.entity = rec.entity"
          "  AND src.entity_id = rec.entity_id AND src.source = 'original'"
-         "  AND src.field IN ('name', 'description') AND src.locale <> ?6 AND src.value <> ''"
+         "  AND src.field IN ('name', 'description', 'title', 'accessibility_note') AND src.locale <> ?6 AND src.value <> ''"
          " LEFT JOIN translation t ON t.entity = src.entity AND t.entity_id = src.entity_id"
          "  AND t.field = src.field AND t.locale = ?6"
          " GROUP BY rec.entity, rec.entity_id"
@@ -128,8 +135,11 @@ std::optional<Source> ReadSource(Connection& c, std::string_view entity, std::st
   s.organization_id = st.Text(0);
   s.source_locale = st.Text(1);
   s.name = st.Text(2);
-  s.texts["name"] = {st.Text(2), s.source_locale};
-  s.texts["description"] = {st.Text(3), s.source_locale};
+  // The fields are the statement's columns from the third on, in TranslatableFields order.
+  const auto& fields = TranslatableFields(entity);
+  for (size_t i = 0; i < fields.size(); ++i) {
+    s.texts[fields[i]] = {st.Text(static_cast<int>(2 + i)), s.source_locale};
+  }
   Statement& o = c.Cached(
       "SELECT field, value, locale FROM translation WHERE entity = ?1 AND entity_id = ?2"
       " AND source = 'original'");
@@ -145,10 +155,12 @@ std::optional<Source> ReadSource(Connection& c, std::string_view entity, std::st
 }  // namespace
 
 bool IsTranslatableEntity(std::string_view entity) {
-  return entity == "organization" || entity == "location" || entity == "service";
+  return entity == "organization" || entity == "location" || entity == "service" ||
+         entity == "event";
 }
 
 const std::vector<std::string>& TranslatableFields(std::string_view entity) {
+  if (entity == "event") return kEventFields;
   return IsTranslatableEntity(entity) ? kTextFields : kNone;
 }
 
@@ -203,6 +215,10 @@ int SaveRecord(Connection& c, std::string_view entity, std::string_view id,
   }
   if (!touched) return 0;
   RecordChanges(c, entity, id, "translate", changes, author, now_rfc3339);
+  // Event pages and feeds are cached by the events' version.
+  if (entity == "event") {
+    c.Cached("UPDATE event_version SET version = version + 1 WHERE id = 1").Run();
+  }
   *organization_id = source->organization_id;
   return changed;
 }
@@ -284,11 +300,13 @@ std::vector<PendingTranslation> PendingTranslations(Connection& c, std::string_v
       "  ON o.id = l.organization_id WHERE " + std::string(kInFilter) +
       " UNION ALL SELECT 'service', s.id FROM service s JOIN organization o"
       "  ON o.id = s.organization_id WHERE " + std::string(kInFilter) +
+      " UNION ALL SELECT 'event', e.id FROM event e JOIN organization o"
+      "  ON o.id = e.organization_id WHERE " + std::string(kInFilter) +
       ") SELECT src.entity, src.entity_id, src.field, src.value, src.locale,"
       " coalesce(t.value, ''), coalesce(t.outdated, 0)"
       " FROM rec JOIN translation src ON src.entity = rec.entity"
       "  AND src.entity_id = rec.entity_id AND src.source = 'original'"
-      "  AND src.field IN ('name', 'description') AND src.locale <> ?6 AND src.value <> ''"
+      "  AND src.field IN ('name', 'description', 'title', 'accessibility_note') AND src.locale <> ?6 AND src.value <> ''"
       " LEFT JOIN translation t ON t.entity = src.entity AND t.entity_id = src.entity_id"
       "  AND t.field = src.field AND t.locale = ?6"
       " WHERE t.locale IS NULL OR (t.outdated = 1 AND t.source <> 'original')"

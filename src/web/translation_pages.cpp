@@ -145,7 +145,8 @@ http::Response TranslationEditPage(const Site& site, const i18n::LocaleInfo& loc
     if (f.source_locale == target || (f.source_text.empty() && f.value.empty())) continue;
     const std::string label = site.Tr(locale.code, "translations.field." + f.field);
     std::string value = posted ? Trimmed(bo.form.Get(f.field)) : f.value;
-    FormField& field = f.field == "name" ? form.Text(f.field, label) : form.TextArea(f.field, label);
+    FormField& field = f.field == "name" || f.field == "title" ? form.Text(f.field, label)
+                                                                : form.TextArea(f.field, label);
     field.value = value;
     field.optional = true;
     field.lang = target;

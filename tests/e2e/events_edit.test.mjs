@@ -95,6 +95,18 @@ test('create a weekly event: six Mondays, public page and feed', async () => {
   assert.match(field(ics.slice(ics.indexOf('BEGIN:VEVENT')), 'RRULE'), /FREQ=WEEKLY;BYDAY=MO;COUNT=6/);
 });
 
+test('the event\'s texts are translated on the translation pages and shown in that language', async () => {
+  const form = await page(`/lv/manage/translations/event/${eventId}?locale=uk`);
+  assert.equal(form.status, 200, excerpt(form.body));
+  assert.ok(form.body.includes('Sarunu klubs &lt;pirmdienās&gt;'), 'the source text is shown beside the field');
+  const res = await post(`/lv/manage/translations/event/${eventId}?locale=uk`, { title: 'Розмовний клуб', description: 'Говоримо латиською.' });
+  assert.equal(res.status, 303, excerpt(res.body));
+  const uk = await get(`${server.origin}/uk/events/${eventId}`);
+  assert.ok(uk.body.includes('<h1>Розмовний клуб</h1>'), 'the page shows the translation (caches refreshed)');
+  const ics = await get(`${server.origin}/uk/events/${eventId}/calendar.ics`);
+  assert.match(ics.body, /SUMMARY:Розмовний клуб/);
+});
+
 test('one date: cancel with a reason (public), move, remove, restore; feed SEQUENCE grows', async () => {
   const dates = sql(`SELECT original_start FROM occurrence WHERE event_id = '${eventId}' ORDER BY starts_at`).split('\n');
   const seq0 = Number(field(await icsOf(eventId), 'SEQUENCE'));
