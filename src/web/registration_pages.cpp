@@ -226,14 +226,32 @@ std::string AddressKey(std::string_view address) {
 
 }  // namespace
 
+namespace {
+
+// The target of a registration request while registration is open; else nullopt and
+// *refusal is the answer (404, or the page saying why it is closed).
+std::optional<Target> OpenTarget(const Site& site, const i18n::LocaleInfo& locale,
+                                 const http::Request& request, SysTime now,
+                                 http::Response* refusal) {
+  auto t = FindTarget(site, locale, request, now);
+  if (!t) {
+    *refusal = site.ErrorPage(404, request);
+    return std::nullopt;
+  }
+  if (auto reason = ClosedReason(*t, now); !reason.empty()) {
+    *refusal = ClosedPage(site, locale, request, *t, reason);
+    return std::nullopt;
+  }
+  return t;
+}
+
+}  // namespace
+
 http::Response RegisterForm(const Site& site, const i18n::LocaleInfo& locale,
                             http::Request& request) {
-  const SysTime now = site.clock().Now();
-  auto t = FindTarget(site, locale, request, now);
-  if (!t) return site.ErrorPage(404, request);
-  if (auto reason = ClosedReason(*t, now); !reason.empty()) {
-    return ClosedPage(site, locale, request, *t, reason);
-  }
+  http::Response refusal;
+  auto t = OpenTarget(site, locale, request, site.clock().Now(), &refusal);
+  if (!t) return refusal;
   events::RegistrationInput in;
   in.party_size = "1";
   in.language = locale.code;
@@ -243,11 +261,9 @@ http::Response RegisterForm(const Site& site, const i18n::LocaleInfo& locale,
 http::Response RegisterSubmit(const Site& site, const i18n::LocaleInfo& locale,
                               http::Request& request) {
   const SysTime now = site.clock().Now();
-  auto t = FindTarget(site, locale, request, now);
-  if (!t) return site.ErrorPage(404, request);
-  if (auto reason = ClosedReason(*t, now); !reason.empty()) {
-    return ClosedPage(site, locale, request, *t, reason);
-  }
+  http::Response refusal;
+  auto t = OpenTarget(site, locale, request, now, &refusal);
+  if (!t) return refusal;
   std::string csrf;
   const events::RegistrationInput in = ParseInput(request, &csrf);
   if (!CsrfOk(request, csrf, site.options().public_url)) {
