@@ -28,7 +28,7 @@ async function noViolations(page, js, lang) {
 }
 const submit = (page) => Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('main form[novalidate] .form-actions button[type=submit]')]);
 
-for (const [lang, js] of [['lv', false], ['lv', true], ['uk', false], ['en', true]]) {
+for (const [lang, js] of [['lv', false], ['lv', true], ['ru', true], ['uk', false], ['en', true]]) {
   test(`${lang}, JavaScript ${js ? 'on' : 'off'}: new event with errors, saved, edited, a date, the programme`, async () => {
     const context = await newContext(browser, { js, lang, bypassCSP: js });
     try {
