@@ -20,6 +20,7 @@
 #include "http/server.h"
 #include "store/database.h"
 #include "store/demo_events.h"
+#include "store/demo_resources.h"
 #include "store/demo_store.h"
 #include "store/event_store.h"
 #include "store/import_store.h"
@@ -204,6 +205,7 @@ int RunDemo(const Config& config) {
   SystemClock clock;
   store::LoadDemo(*db.value(), dataset.value(), FormatRfc3339(clock.Now()));
   store::LoadSampleEvents(*db.value(), DemoFile("sample_events.json"), clock.Now());
+  store::LoadSampleResources(*db.value(), DemoFile("sample_resources.json"), clock.Now());
   auto counts = store::CountDemoRows(*db.value());
   std::printf("%s: demo data loaded (%s)\n", config.db.c_str(), store::FormatDemoCounts(counts).c_str());
   return 0;

@@ -51,6 +51,20 @@ void Common(std::string& out, const CalendarEvent& e) {
   if (!e.categories.empty()) Line(out, "CATEGORIES", EscapeText(e.categories));
 }
 
+std::string_view StatusOf(const CalendarEvent& e, bool cancelled) {
+  return cancelled ? "CANCELLED" : e.tentative ? "TENTATIVE" : "CONFIRMED";
+}
+
+// The status line, then the reminder of a date that still takes place.
+void StatusAndAlarm(std::string& out, const CalendarEvent& e, bool cancelled) {
+  Line(out, "STATUS", StatusOf(e, cancelled));
+  if (cancelled || e.alarm_minutes_before <= 0) return;
+  out += "BEGIN:VALARM\r\nACTION:DISPLAY\r\n";
+  Line(out, "DESCRIPTION", EscapeText(e.summary));
+  Line(out, "TRIGGER", "-PT" + std::to_string(e.alarm_minutes_before) + "M");
+  out += "END:VALARM\r\n";
+}
+
 }  // namespace
 
 std::string EscapeText(std::string_view text) {
@@ -112,7 +126,7 @@ std::string WriteCalendar(std::string_view name, const std::vector<CalendarEvent
     for (const SeriesException& x : e.exceptions) {
       if (x.kind == ExceptionKind::kRemoved) out += FoldLine("EXDATE" + tz + Local(x.original));
     }
-    Line(out, "STATUS", e.cancelled ? "CANCELLED" : "CONFIRMED");
+    StatusAndAlarm(out, e, e.cancelled);
     out += "END:VEVENT\r\n";
     // Each cancelled or moved date of a series is its own component with the same UID.
     for (const SeriesException& x : e.exceptions) {
@@ -129,7 +143,7 @@ std::string WriteCalendar(std::string_view name, const std::vector<CalendarEvent
       out += FoldLine("RECURRENCE-ID" + tz + Local(x.original));
       out += FoldLine("DTSTART" + tz + Local(start));
       out += FoldLine("DTEND" + tz + Local(EndOf(start, duration)));
-      Line(out, "STATUS", x.kind == ExceptionKind::kCancelled || e.cancelled ? "CANCELLED" : "CONFIRMED");
+      StatusAndAlarm(out, one, x.kind == ExceptionKind::kCancelled || e.cancelled);
       out += "END:VEVENT\r\n";
     }
   }

@@ -21,7 +21,11 @@ struct CalendarEvent {
   std::optional<double> latitude, longitude;
   Series series;            // Europe/Riga wall clock
   bool cancelled = false;   // the whole event
+  bool tentative = false;   // STATUS:TENTATIVE (a place on a waitlist or awaiting approval)
   std::vector<SeriesException> exceptions;
+  // A reminder (VALARM, ACTION:DISPLAY) this many minutes before each start; 0: none. Never on
+  // a cancelled date.
+  int alarm_minutes_before = 0;
 };
 
 // A VCALENDAR named `name` with the events (REFRESH-INTERVAL of 6 hours).

@@ -96,5 +96,37 @@ TEST(ICalendar, LibicalReadsTheFeedAndAgreesOnTheDates) {
   icalcomponent_free(cal);
 }
 
+TEST(ICalendar, AReminderIsAValarmLibicalReads) {
+  CalendarEvent e;
+  e.uid = "r1-2027-03-05T16:00@tilti";
+  e.dtstamp = SysTime{sys_days{2026y / November / 22}};
+  e.summary = "Sarunu klubs";
+  e.series.first = At(2027, 3, 5, 16, 0);
+  e.series.duration_minutes = 60;
+  e.tentative = true;
+  e.alarm_minutes_before = 24 * 60;
+  const std::string ics = WriteCalendar("Tilti", {e});
+  EXPECT_NE(ics.find("STATUS:TENTATIVE\r\nBEGIN:VALARM\r\nACTION:DISPLAY\r\n"), std::string::npos) << ics;
+  icalcomponent* cal = icalparser_parse_string(ics.c_str());
+  ASSERT_NE(cal, nullptr);
+  icalcomponent* event = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
+  ASSERT_NE(event, nullptr);
+  EXPECT_EQ(icalcomponent_get_status(event), ICAL_STATUS_TENTATIVE);
+  icalcomponent* alarm = icalcomponent_get_first_component(event, ICAL_VALARM_COMPONENT);
+  ASSERT_NE(alarm, nullptr);
+  EXPECT_EQ(icalcomponent_count_properties(alarm, ICAL_XLICERROR_PROPERTY), 0);
+  icalproperty* trigger = icalcomponent_get_first_property(alarm, ICAL_TRIGGER_PROPERTY);
+  ASSERT_NE(trigger, nullptr);
+  const icaltriggertype t = icalproperty_get_trigger(trigger);
+  EXPECT_EQ(icaldurationtype_as_int(t.duration), -24 * 3600);
+  icalcomponent_free(cal);
+
+  // A cancelled date keeps no reminder.
+  e.cancelled = true;
+  const std::string cancelled = WriteCalendar("Tilti", {e});
+  EXPECT_EQ(cancelled.find("VALARM"), std::string::npos);
+  EXPECT_NE(cancelled.find("STATUS:CANCELLED"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace tilti::events

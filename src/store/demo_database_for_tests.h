@@ -12,6 +12,7 @@
 #include "directory/demo_dataset.h"
 #include "store/database.h"
 #include "store/demo_events.h"
+#include "store/demo_resources.h"
 #include "store/demo_store.h"
 #include "store/migrations.h"
 
@@ -58,6 +59,9 @@ class DemoDatabaseForTests : public MigratedDatabaseForTests {
     for (const auto& f : embedded::demo()) {
       if (f.path == "sample_events.json") {
         LoadSampleEvents(db(), f.bytes, ParseStoredRfc3339("2026-11-22T00:00:00Z").value());
+      }
+      if (f.path == "sample_resources.json") {
+        LoadSampleResources(db(), f.bytes, ParseStoredRfc3339("2026-11-22T00:00:00Z").value());
       }
     }
   }

@@ -7,6 +7,7 @@
 #include "core/time_zone.h"
 #include "events/recurrence.h"
 #include "store/event_store.h"
+#include "store/demo_json.h"
 #include "store/translation_store.h"
 
 namespace tilti::store {
@@ -14,34 +15,7 @@ namespace {
 
 namespace json = boost::json;
 using namespace std::chrono;
-
-std::string Str(const json::object& o, std::string_view key) {
-  const json::value* v = o.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-std::vector<std::string> Strings(const json::object& o, std::string_view key) {
-  std::vector<std::string> out;
-  if (const json::value* v = o.if_contains(key); v && v->is_array()) {
-    for (const auto& s : v->as_array()) out.emplace_back(s.as_string());
-  }
-  return out;
-}
-
-std::string One(Connection& c, std::string_view sql, std::string_view arg) {
-  Statement st = c.Prepare(sql);
-  st.Bind(1, arg);
-  return st.Step() ? st.Text(0) : std::string();
-}
-
-std::string TermId(Connection& c, std::string_view taxonomy, std::string_view code) {
-  Statement st = c.Prepare(
-      "SELECT tt.id FROM taxonomy_term tt JOIN taxonomy t ON t.id = tt.taxonomy_id "
-      "WHERE t.code = ?1 AND tt.code = ?2");
-  st.Bind(1, taxonomy).Bind(2, code);
-  if (!st.Step()) throw std::runtime_error("sample_events.json: unknown term " + std::string(code));
-  return st.Text(0);
-}
+using namespace demo_json;
 
 // The first date after `today` on ISO weekday `weekday`.
 year_month_day NextWeekday(year_month_day today, int weekday) {

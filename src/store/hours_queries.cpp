@@ -200,9 +200,15 @@ directory::HolidayLookup HolidaysOf(Connection& c, const std::optional<std::stri
 std::optional<directory::WeeklyHours> HoursOfLocation(Connection& c, std::string_view location_id,
                                                       year_month_day today,
                                                       TimeZoneCache* zones) {
-  const year_month_day first = AddDays(today, -1);
-  const year_month_day last = AddDays(today, directory::kLookaheadDays + 1);
-  std::vector<Period> periods = ReadWeeklyPeriods(c, location_id, first, last);
+  return HoursOfLocationBetween(c, location_id, AddDays(today, -1),
+                                AddDays(today, directory::kLookaheadDays + 1), nullptr, zones);
+}
+
+std::optional<directory::WeeklyHours> HoursOfLocationBetween(
+    Connection& c, std::string_view location_id, year_month_day first, year_month_day last,
+    const std::vector<directory::Period>* periods_instead, TimeZoneCache* zones) {
+  std::vector<Period> periods =
+      periods_instead ? *periods_instead : ReadWeeklyPeriods(c, location_id, first, last);
   if (periods.empty()) return std::nullopt;
   LocationCalendar calendar = ReadLocationCalendar(c, location_id);
   std::optional<TimeZone> zone;

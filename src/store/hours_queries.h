@@ -47,6 +47,16 @@ std::optional<directory::WeeklyHours> HoursOfLocation(Connection& c, std::string
                                                       std::chrono::year_month_day today,
                                                       TimeZoneCache* zones = nullptr);
 
+// The same for the local dates `first`..`last` (their exceptions and holiday entries are read).
+// With `periods_instead`, those weekly periods take the place of the location's own timetable,
+// with the location's exceptions, holidays and zone: a bookable resource's own hours at a
+// location whose opening hours are not known.
+std::optional<directory::WeeklyHours> HoursOfLocationBetween(
+    Connection& c, std::string_view location_id, std::chrono::year_month_day first,
+    std::chrono::year_month_day last,
+    const std::vector<directory::Period>* periods_instead = nullptr,
+    TimeZoneCache* zones = nullptr);
+
 // The dates from `first` to `last` (inclusive, local dates) on which the location does not keep
 // its weekly timetable, in date order, as WeeklyHours::Day describes them (is_today false):
 // - every date with a dated exception (closed, other hours, or open as usual on a public

@@ -15,11 +15,13 @@
 #include "events/statistics.h"
 #include "store/attendance_store.h"
 #include "store/event_queries.h"
+#include "store/booking_store.h"
 #include "store/registration_store.h"
 #include "web/back_office.h"
 #include "web/event_views.h"
 #include "web/form_view.h"
 #include "web/handlers.h"
+#include "web/person_form.h"
 #include "web/query_params.h"
 
 namespace tilti::web {
@@ -45,20 +47,6 @@ std::string StatusText(const Site& site, std::string_view lang,
     return site.Tr(lang, "registration.status.confirmed", {{"count", r.party_size}});
   }
   return site.Tr(lang, "registration.status." + std::string(events::PlaceStatusName(r.status)));
-}
-
-std::string NeedsText(const Site& site, std::string_view lang,
-                      const store::OccurrenceRegistration& r) {
-  std::string out;
-  for (const std::string& code : r.needs) {
-    std::string text =
-        code.starts_with("interpreter:")
-            ? site.Tr(lang, "registration.need.interpreter",
-                      {{"language", site.LanguageNameIn(code.substr(12), lang)}})
-            : site.Tr(lang, "registration.need." + code);
-    out += (out.empty() ? "" : "; ") + text;
-  }
-  return out;
 }
 
 // The occurrence page: `typed` and `errors` belong to the head-count form.
@@ -115,7 +103,7 @@ http::Response RenderOccurrence(const Site& site, const i18n::LocaleInfo& locale
     d.set("contact", r.contact);
     d.set("party", std::to_string(r.party_size));
     d.set("language", site.LanguageNameIn(r.language, lang));
-    d.set("needs", NeedsText(site, lang, r));
+    d.set("needs", NeedsText(site, lang, r.needs, ""));
     d.set("note", r.note);
     d.set("status", StatusText(site, lang, r));
     d.set("pending", r.status == PlaceStatus::kPending);
@@ -283,9 +271,40 @@ std::string MonthText(year_month m) { return events::FormatDate(m / day{1}).subs
 
 }  // namespace
 
-http::Response EventStatistics(const Site& site, const i18n::LocaleInfo& locale,
-                               http::Request& request, const BackOffice& bo) {
+namespace {
+
+// Booked places as participation facts: the resource stands where an event's category stands.
+std::vector<store::ParticipationFact> BookingFacts(const Site& site, const i18n::LocaleInfo& locale,
+                                                   const BackOffice& bo, year_month from, year_month to) {
+  auto db = site.db().Read();
+  const LocaleChain chain = site.Chain(locale);
+  std::map<std::string, LocalizedText> groups;
+  for (const auto& g : store::TargetGroups(*db, chain)) groups[g.code] = g.name;
+  std::vector<store::ParticipationFact> facts;
+  for (const auto& u : store::BookingUsage(*db, MonthText(from), MonthText(to), OwnOrganizations(bo.actor), chain)) {
+    store::ParticipationFact f;
+    f.month = u.month;
+    f.library_slug = u.library_slug;
+    f.library = u.library_name;
+    f.category_code = u.resource_id;
+    f.category = u.resource_name;
+    auto g = groups.find(u.target_group);
+    f.group_code = g == groups.end() ? std::string(store::kUnspecifiedGroup) : u.target_group;
+    if (g != groups.end()) f.group = g->second;
+    f.people = u.people;
+    facts.push_back(std::move(f));
+  }
+  return facts;
+}
+
+// Participation in events, or use of bookable resources (`bookings`): the same tables, the same
+// suppression of small groups, the same CSV.
+http::Response StatisticsPage(const Site& site, const i18n::LocaleInfo& locale,
+                              http::Request& request, const BackOffice& bo, bool bookings) {
   const std::string& lang = locale.code;
+  const std::string path = bookings ? "/bookings/usage" : "/statistics";
+  const std::string second = bookings ? "resource" : "category";
+  const std::string heading_key = bookings ? "bookings.usage_heading" : "attendance.statistics_heading";
   const auto today = RigaDate(site.clock().Now());
   const year_month this_month = today.year() / today.month();
   std::vector<std::pair<std::string, std::string>> errors;
@@ -304,12 +323,13 @@ http::Response EventStatistics(const Site& site, const i18n::LocaleInfo& locale,
   }
   const std::string from_date = events::FormatDate(from / day{1});
   const std::string to_date = events::FormatDate((to + months{1}) / day{1});
-  const auto facts = store::Participation(*site.db().Read(), OwnOrganizations(bo.actor),
-                                          site.Chain(locale), from_date, to_date);
+  const auto facts = bookings ? BookingFacts(site, locale, bo, from, to)
+                              : store::Participation(*site.db().Read(), OwnOrganizations(bo.actor),
+                                                     site.Chain(locale), from_date, to_date);
   const std::string unspecified = site.Tr(lang, "attendance.unspecified");
   std::vector<Table> tables = {
       TableBy("library", facts, [](const auto& f) { return std::pair{f.library_slug, f.library.text}; }),
-      TableBy("category", facts, [](const auto& f) { return std::pair{f.category_code, f.category.text}; }),
+      TableBy(second, facts, [](const auto& f) { return std::pair{f.category_code, f.category.text}; }),
       TableBy("group", facts, [&](const auto& f) {
         return std::pair{f.group_code, f.group.text.empty() ? unspecified : f.group.text};
       }),
@@ -329,7 +349,7 @@ http::Response EventStatistics(const Site& site, const i18n::LocaleInfo& locale,
     http::Response r;
     r.status = 200;
     r.Set("Content-Type", "text/csv; charset=utf-8");
-    r.Set("Content-Disposition", "attachment; filename=\"participation-" + MonthText(from) + "-" +
+    r.Set("Content-Disposition", std::string("attachment; filename=\"") + (bookings ? "bookings-" : "participation-") + MonthText(from) + "-" +
                                      MonthText(to) + ".csv\"");
     r.Set("Cache-Control", "private, no-store");
     r.Set("X-Content-Type-Options", "nosniff");
@@ -338,11 +358,12 @@ http::Response EventStatistics(const Site& site, const i18n::LocaleInfo& locale,
   }
 
   Data page(Data::type::object);
-  page.set("heading", site.Tr(lang, "attendance.statistics_heading"));
+  page.set("heading", site.Tr(lang, heading_key));
+  page.set("intro", site.Tr(lang, bookings ? "bookings.usage_intro" : "attendance.statistics_intro"));
   page.set("from", MonthText(from));
   page.set("to", MonthText(to));
-  page.set("action", ManagePath(locale, "/statistics"));
-  page.set("csv_href", ManagePath(locale, "/statistics") + "?from=" + MonthText(from) + "&to=" +
+  page.set("action", ManagePath(locale, path));
+  page.set("csv_href", ManagePath(locale, path) + "?from=" + MonthText(from) + "&to=" +
                            MonthText(to) + "&format=csv");
   const int64_t total = tables[0].total;
   page.set("total", events::TotalShown(total) ? std::to_string(total) : fewer);
@@ -373,10 +394,22 @@ http::Response EventStatistics(const Site& site, const i18n::LocaleInfo& locale,
   }
   page.set("errors", summary);
   page.set("has_errors", !errors.empty());
-  std::string title = site.Tr(lang, "attendance.statistics_heading");
+  std::string title = site.Tr(lang, heading_key);
   if (!errors.empty()) title = site.Tr(lang, "form.error_title", {{"title", title}});
-  PageFrame frame{&locale, "manage/statistics", title, errors.empty() ? 200 : 400};
+  PageFrame frame{&locale, "manage" + path, title, errors.empty() ? 200 : 400};
   return RenderBackOfficePage(site, request, bo, frame, "event_statistics", std::move(page));
+}
+
+}  // namespace
+
+http::Response EventStatistics(const Site& site, const i18n::LocaleInfo& locale,
+                               http::Request& request, const BackOffice& bo) {
+  return StatisticsPage(site, locale, request, bo, false);
+}
+
+http::Response BookingUsagePage(const Site& site, const i18n::LocaleInfo& locale,
+                                http::Request& request, const BackOffice& bo) {
+  return StatisticsPage(site, locale, request, bo, true);
 }
 
 }  // namespace tilti::web

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "store/account_store.h"
+#include "store/booking_store.h"
 #include "store/ownership_queries.h"
 #include "web/session.h"
 
@@ -22,6 +23,8 @@ std::string_view ScopeName(Scope scope) {
     case Scope::kTranslatable: return "record";
     case Scope::kEvent: return "event";
     case Scope::kOccurrence: return "occurrence";
+    case Scope::kResource: return "resource";
+    case Scope::kBooking: return "booking";
   }
   return "site";
 }
@@ -249,6 +252,10 @@ std::optional<std::string> OrganizationOfObject(const Site& site, Scope scope,
       return store::OrganizationOfEvent(*c, request.Param("id"));
     case Scope::kOccurrence:
       return store::OrganizationOfOccurrence(*c, request.Param("id"));
+    case Scope::kResource:
+      return store::OrganizationOfResource(*c, request.Param("id"));
+    case Scope::kBooking:
+      return store::OrganizationOfBooking(*c, request.Param("id"));
   }
   return std::nullopt;
 }
@@ -312,6 +319,7 @@ Data NavData(const Site& site, const i18n::LocaleInfo& locale, const accounts::A
       {"/freshness", "manage.nav.freshness", false},
       {"/translations", "manage.nav.translations", false},
       {"/statistics", "manage.nav.statistics", false},
+      {"/bookings/usage", "manage.nav.bookings_usage", false},
       {"/taxonomies", "manage.nav.taxonomies", true},
       {"/users", "manage.nav.users", true},
   };

@@ -35,6 +35,8 @@ enum class Scope {
   kTranslatable,    // {entity}/{id}: a record with texts (organization, location, service...)
   kEvent,           // {id}: an event (series)
   kOccurrence,      // {id}: one occurrence of an event
+  kResource,        // {id}: a bookable resource
+  kBooking,         // {id}: one booking of a resource
 };
 std::string_view ScopeName(Scope scope);
 std::string_view ActionName(accounts::Action action);

@@ -302,6 +302,7 @@ http::Response ManageLibrary(const Site& site, const i18n::LocaleInfo& locale,
        ManagePath(locale, "/translations/organization/" + lib->organization_id));
   link(Action::kEditEvents, "/events", "event.list.heading");
   link(Action::kTakeRegistrations, "/registrations", "attendance.library_heading");
+  link(Action::kTakeRegistrations, "/bookings", "desk.heading_short");
   page.set("edit_links", links);
   page.set("can_confirm", accounts::Can(bo.actor, Action::kConfirmChecked, lib->organization_id));
   page.set("confirm_action", LibraryManagePath(locale, slug, "/checked"));

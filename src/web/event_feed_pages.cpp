@@ -25,33 +25,6 @@ using namespace std::chrono;
 constexpr size_t kFeedEvents = 2000;
 constexpr size_t kAtomEntries = 50;
 
-events::CalendarEvent ToCalendar(const Site& site, const i18n::LocaleInfo& locale,
-                                 const store::EventRecord& record,
-                                 const store::EventDetail& detail,
-                                 std::vector<events::SeriesException> exceptions) {
-  events::CalendarEvent c;
-  c.uid = record.id + "@tilti";
-  c.dtstamp = record.last_modified;
-  c.sequence = record.sequence;
-  c.summary = detail.title.text;
-  c.description = detail.description.text;
-  if (detail.cancelled && !detail.cancel_reason.empty()) {
-    c.description = detail.cancel_reason + (c.description.empty() ? "" : "\n\n" + c.description);
-  }
-  std::string location = detail.location_id ? detail.library_name.text : "";
-  if (!detail.address.empty()) location += ", " + detail.address;
-  if (detail.online_url) location += (location.empty() ? "" : " / ") + *detail.online_url;
-  c.location = location;
-  c.latitude = detail.latitude;
-  c.longitude = detail.longitude;
-  c.url = site.options().public_url + "/" + locale.code + "/events/" + record.id;
-  c.categories = detail.category.text;
-  c.series = record.series;
-  c.cancelled = record.status == events::EventStatus::kCancelled;
-  c.exceptions = std::move(exceptions);
-  return c;
-}
-
 http::Response Calendar(std::string body, std::string filename) {
   http::Response r;
   r.Set("Content-Type", "text/calendar; charset=utf-8");
@@ -80,7 +53,7 @@ http::Response FilteredFeed(const Site& site, const i18n::LocaleInfo& locale,
     auto record = store::LoadEvent(*db, id);
     auto detail = store::LoadEventDetail(*db, id, chain);
     if (!record || !detail) continue;
-    out.push_back(ToCalendar(site, locale, *record, *detail, store::LoadExceptions(*db, id)));
+    out.push_back(CalendarEventOf(site, locale, *record, *detail, store::LoadExceptions(*db, id)));
   }
   std::string body = events::WriteCalendar(name(*db), out);
   site.answers().Put(key, version, {200, "text/calendar; charset=utf-8", body});
@@ -258,22 +231,12 @@ http::Response EventCalendar(const Site& site, const i18n::LocaleInfo& locale,
   auto record = store::LoadEvent(*db, id);
   auto detail = store::LoadEventDetail(*db, id, site.Chain(locale));
   if (!record || !detail) return site.ErrorPage(404, request);
-  events::CalendarEvent c = ToCalendar(site, locale, *record, *detail, store::LoadExceptions(*db, id));
+  events::CalendarEvent c = CalendarEventOf(site, locale, *record, *detail, store::LoadExceptions(*db, id));
   if (!on.empty()) {
-    // One date on its own, with a UID of its own: importing it beside a subscription to the
-    // series must not replace the series in the reader's calendar.
     auto original = events::ParseLocalStart(on);
     auto date = original ? store::OccurrenceOf(*db, id, *original, site.Chain(locale)) : std::nullopt;
     if (!date) return site.ErrorPage(404, request);
-    const CivilDateTime wall = ToRiga(date->starts_at);
-    const events::LocalStart local{DateOf(wall), minutes{wall.hour * 60 + wall.minute}};
-    c.uid = id + "-" + on + "@tilti";
-    c.series.first = local;
-    c.series.duration_minutes = static_cast<int>(duration_cast<minutes>(date->ends_at - date->starts_at).count());
-    c.series.rrule.clear();
-    c.exceptions.clear();
-    c.cancelled = c.cancelled || date->cancelled;
-    c.url += "?on=" + on;
+    NarrowToDate(c, on, date->starts_at, date->ends_at, date->cancelled);
   }
   return Calendar(events::WriteCalendar(detail->title.text, {c}),
                   "event-" + id.substr(0, 8) + ".ics");

@@ -346,4 +346,43 @@ Data EventView(const Site& site, const i18n::LocaleInfo& locale, const store::Ev
   return page;
 }
 
+events::CalendarEvent CalendarEventOf(const Site& site, const i18n::LocaleInfo& locale,
+                                      const store::EventRecord& record,
+                                      const store::EventDetail& detail,
+                                      std::vector<events::SeriesException> exceptions) {
+  events::CalendarEvent c;
+  c.uid = record.id + "@tilti";
+  c.dtstamp = record.last_modified;
+  c.sequence = record.sequence;
+  c.summary = detail.title.text;
+  c.description = detail.description.text;
+  if (detail.cancelled && !detail.cancel_reason.empty()) {
+    c.description = detail.cancel_reason + (c.description.empty() ? "" : "\n\n" + c.description);
+  }
+  std::string location = detail.location_id ? detail.library_name.text : "";
+  if (!detail.address.empty()) location += ", " + detail.address;
+  if (detail.online_url) location += (location.empty() ? "" : " / ") + *detail.online_url;
+  c.location = location;
+  c.latitude = detail.latitude;
+  c.longitude = detail.longitude;
+  c.url = site.options().public_url + "/" + locale.code + "/events/" + record.id;
+  c.categories = detail.category.text;
+  c.series = record.series;
+  c.cancelled = record.status == events::EventStatus::kCancelled;
+  c.exceptions = std::move(exceptions);
+  return c;
+}
+
+void NarrowToDate(events::CalendarEvent& c, std::string_view on, SysTime starts_at,
+                  SysTime ends_at, bool cancelled) {
+  const CivilDateTime wall = ToRiga(starts_at);
+  c.uid.insert(c.uid.find('@'), "-" + std::string(on));
+  c.series.first = events::LocalStart{DateOf(wall), minutes{wall.hour * 60 + wall.minute}};
+  c.series.duration_minutes = static_cast<int>(duration_cast<minutes>(ends_at - starts_at).count());
+  c.series.rrule.clear();
+  c.exceptions.clear();
+  c.cancelled = c.cancelled || cancelled;
+  c.url += "?on=" + std::string(on);
+}
+
 }  // namespace tilti::web

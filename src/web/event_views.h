@@ -7,7 +7,9 @@
 
 #include "core/clock.h"
 #include "events/event_filter.h"
+#include "events/icalendar.h"
 #include "store/event_queries.h"
+#include "store/event_store.h"
 #include "web/site.h"
 
 namespace tilti::web {
@@ -44,5 +46,18 @@ Data EventView(const Site& site, const i18n::LocaleInfo& locale, const store::Ev
 // schema.org Event for one date (ScriptSafeJson applied).
 std::string EventJsonLd(const store::EventDetail& event, const store::OccurrenceItem& date,
                         std::string_view url);
+
+// An event as an iCalendar VEVENT in the locale's texts: UID "{id}@tilti", DTSTAMP and SEQUENCE
+// of its last change, the cancellation reason before the description.
+events::CalendarEvent CalendarEventOf(const Site& site, const i18n::LocaleInfo& locale,
+                                      const store::EventRecord& record,
+                                      const store::EventDetail& detail,
+                                      std::vector<events::SeriesException> exceptions);
+
+// The same event narrowed to the one date `on` (its RECURRENCE-ID, "2026-12-04T16:00"), with a
+// UID of its own ("{id}-{on}@tilti"): importing it beside a subscription to the series must not
+// replace the series in the reader's calendar.
+void NarrowToDate(events::CalendarEvent& c, std::string_view on, SysTime starts_at,
+                  SysTime ends_at, bool cancelled);
 
 }  // namespace tilti::web

@@ -167,6 +167,18 @@ http::Response RegisterSubmit(const Site& site, const i18n::LocaleInfo& locale, 
 // /{lang}/registrations/{token}: the person's private page: see, change, cancel.
 http::Response RegistrationPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response RegistrationUpdate(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response RegistrationCalendar(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+
+// bookings (issue 6): resource_pages.cpp, booking_pages.cpp
+http::Response ResourcesList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response ResourcePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response BookDay(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response BookHold(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response BookDetails(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response BookCheck(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response BookingPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response BookingUpdate(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response BookingCalendar(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 // --- events: editing ---
 // The library's events, create, edit the series, one date, this and following, cancel,
 // duplicate, and the printable month programme.
@@ -182,6 +194,11 @@ http::Response LibraryProgramme(const Site& site, const i18n::LocaleInfo& locale
 // A library's dates with their registrations; one date's registrations and head counts.
 http::Response LibraryRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response OccurrenceRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response BookingAction(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response ResourceBlocks(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response DeskBook(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response BookingUsagePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response OccurrenceRegistrationAction(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response OccurrenceHeadCounts(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 // Participants by library, category, target group and month (?format=csv).

@@ -3,10 +3,12 @@
 #include "store/directory_queries.h"
 #include "store/event_queries.h"
 #include "store/hours_queries.h"
+#include "store/booking_store.h"
 #include "web/event_views.h"
 #include "web/handlers.h"
 #include "web/library_views.h"
 #include "web/qr_svg.h"
+#include "web/resource_views.h"
 
 namespace tilti::web {
 
@@ -19,6 +21,7 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
   std::vector<directory::DayHours> dated_days;
   std::vector<store::OccurrenceItem> upcoming;
   store::LibraryPlace place;
+  std::vector<store::ResourceView> resources;
   {
     auto db = site.db().Read();
     library = store::LibraryBySlug(*db, site.Chain(locale), slug, today);
@@ -31,6 +34,7 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
                                               AddDays(local_today, kDatedDaysAhead));
       place = store::PlaceOfLibrary(*db, library->id, library->location_id);
       upcoming = store::UpcomingAtLibrary(*db, slug, now, site.Chain(locale), 5);
+      resources = store::ResourcesOfLibrary(*db, slug, site.Chain(locale));
     }
   }
   if (!library) return site.ErrorPage(404, request);
@@ -39,6 +43,10 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
   page.set("event_days", EventDaysView(site, locale, upcoming, now));
   page.set("has_events", !upcoming.empty());
   page.set("events_href", "/" + locale.code + "/events?library=" + slug);
+  Data bookable(Data::type::list);
+  for (const auto& r : resources) bookable.push_back(ResourceSummaryView(site, locale, r));
+  page.set("resources", bookable);
+  page.set("has_resources", !resources.empty());
   return site.RenderPage(request, frame, "library", std::move(page));
 }
 

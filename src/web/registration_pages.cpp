@@ -7,14 +7,17 @@
 
 #include "accounts/session_token.h"
 #include "core/ids.h"
+#include "events/icalendar.h"
 #include "events/registration_rules.h"
 #include "store/event_queries.h"
+#include "store/event_store.h"
 #include "store/registration_store.h"
 #include "store/report_store.h"
 #include "web/csrf.h"
 #include "web/event_views.h"
 #include "web/form_view.h"
 #include "web/handlers.h"
+#include "web/person_form.h"
 #include "web/query_params.h"
 #include "web/session.h"
 
@@ -66,100 +69,6 @@ std::string ClosedReason(const Target& t, SysTime now) {
     return "";
   }
   return t.future_dates > 0 ? "" : "registration.closed_past";
-}
-
-std::vector<std::string> LocaleCodes(const Site& site) {
-  std::vector<std::string> codes;
-  for (const auto& l : site.messages().Locales()) codes.push_back(l.code);
-  return codes;
-}
-
-// The fields a person fills in, shared by the registration form and the change form.
-void PersonFields(const Site& site, const i18n::LocaleInfo& locale, FormView& form,
-                  const events::RegistrationInput& in,
-                  const std::vector<std::string>& interpreted) {
-  const std::string& lang = locale.code;
-  FormField& name = form.Text("name", site.Tr(lang, "registration.name"), in.name);
-  name.hint = site.Tr(lang, "registration.name_hint");
-  name.autocomplete = "nickname";
-  FormField& contact = form.Text("contact", site.Tr(lang, "registration.contact"), in.contact);
-  contact.hint = site.Tr(lang, "registration.contact_hint");
-  contact.optional = true;
-  FormField party;
-  party.kind = FormField::Kind::kNumber;
-  party.name = "party_size";
-  party.label = site.Tr(lang, "registration.party_size");
-  party.hint = site.Tr(lang, "registration.party_size_hint", {{"max", events::kMaxPartySize}});
-  party.value = in.party_size;
-  party.width = "short";
-  party.inputmode = "numeric";
-  party.min = "1";
-  party.max = std::to_string(events::kMaxPartySize);
-  form.Add(std::move(party));
-  FormField language;
-  language.kind = FormField::Kind::kSelect;
-  language.name = "language";
-  language.label = site.Tr(lang, "registration.language");
-  for (const auto& l : site.messages().Locales()) {
-    language.options.push_back({l.code, l.endonym, l.code == in.language, l.code});
-  }
-  form.Add(std::move(language));
-  FormField needs;
-  needs.kind = FormField::Kind::kCheckboxes;
-  needs.name = "needs";
-  needs.label = site.Tr(lang, "registration.needs");
-  needs.optional = true;
-  auto ticked = [&](const std::string& code) {
-    return std::find(in.needs.begin(), in.needs.end(), code) != in.needs.end();
-  };
-  for (const std::string& code : interpreted) {
-    const std::string value = "interpreter:" + code;
-    needs.options.push_back({value,
-                             site.Tr(lang, "registration.need.interpreter",
-                                     {{"language", site.LanguageNameIn(code, lang)}}),
-                             ticked(value), ""});
-  }
-  for (const std::string& code : events::FixedNeeds()) {
-    needs.options.push_back({code, site.Tr(lang, "registration.need." + code), ticked(code), ""});
-  }
-  form.Add(std::move(needs));
-  FormField& note = form.TextArea("note", site.Tr(lang, "registration.note"), in.note);
-  note.optional = true;
-  note.hint = site.Tr(lang, "registration.note_hint");
-}
-
-events::RegistrationInput ParseInput(const http::Request& request, std::string* csrf,
-                                     std::map<std::string, std::string>* other = nullptr) {
-  events::RegistrationInput in;
-  for (auto& [name, value] : http::ParseQuery(request.body)) {
-    if (name == "name") in.name = value;
-    else if (name == "contact") in.contact = value;
-    else if (name == "party_size") in.party_size = value;
-    else if (name == "language") in.language = value;
-    else if (name == "note") in.note = value;
-    else if (name == "needs") in.needs.push_back(value);
-    else if (name == kCsrfField) *csrf = value;
-    else if (other) (*other)[name] = value;
-  }
-  return in;
-}
-
-void AddErrors(const Site& site, const i18n::LocaleInfo& locale, FormView& form,
-               const std::vector<FieldError>& errors, const i18n::Args& args = {}) {
-  for (const FieldError& e : errors) {
-    form.Error(e.field, site.Tr(locale.code, e.message_key, args));
-  }
-}
-
-http::Response Private(const Site& site, http::Response response, const CsrfToken& token) {
-  response.Set("Cache-Control", kPrivateNoStore);
-  // The URL of the private page holds the token: no Referer to other sites, never indexed.
-  response.Set("Referrer-Policy", "same-origin");
-  response.Set("X-Robots-Tag", "noindex, nofollow");
-  if (token.is_new) {
-    response.headers.emplace_back("Set-Cookie", CsrfCookie(token, ServedOverHttps(site)));
-  }
-  return response;
 }
 
 std::string TargetTitle(const Site& site, const i18n::LocaleInfo& locale, const Target& t) {
@@ -325,6 +234,8 @@ std::string PlaceText(const Site& site, std::string_view lang, const store::Plac
   return "";
 }
 
+constexpr int kReminderMinutes = 24 * 60;
+
 bool Live(const store::PlaceView& p, SysTime now) {
   return p.starts_at > now && !p.occurrence_cancelled &&
          (p.status == PlaceStatus::kConfirmed || p.status == PlaceStatus::kWaitlisted ||
@@ -359,7 +270,7 @@ http::Response RenderRegistration(const Site& site, const i18n::LocaleInfo& loca
   }
   page.set("event_title", site.TextData(event->title, locale));
   page.set("event_href", EventPath(locale, event->id));
-  page.set("ics_href", EventPath(locale, event->id) + "/calendar.ics");
+  page.set("ics_href", self + "/calendar.ics");
   if (event->is_sample) page.set("sample", true);
   Data places(Data::type::list);
   int live = 0;
@@ -406,6 +317,36 @@ http::Response RegistrationPage(const Site& site, const i18n::LocaleInfo& locale
   auto v = FindRegistration(site, request);
   if (!v) return Private(site, site.ErrorPage(404, request), CsrfToken{});
   return RenderRegistration(site, locale, request, *v, InputOf(*v), {}, 200);
+}
+
+// The person's own calendar file: each date they hold a place on (confirmed, or tentative while
+// waitlisted or awaiting approval), with a reminder the day before. No e-mail needed for that.
+http::Response RegistrationCalendar(const Site& site, const i18n::LocaleInfo& locale,
+                                    http::Request& request) {
+  auto v = FindRegistration(site, request);
+  if (!v) return Private(site, site.ErrorPage(404, request), CsrfToken{});
+  const SysTime now = site.clock().Now();
+  auto db = site.db().Read();
+  auto record = store::LoadEvent(*db, v->event_id);
+  auto detail = store::LoadEventDetail(*db, v->event_id, site.Chain(locale));
+  if (!record || !detail) return Private(site, site.ErrorPage(404, request), CsrfToken{});
+  const events::CalendarEvent whole = CalendarEventOf(site, locale, *record, *detail, {});
+  std::vector<events::CalendarEvent> dates;
+  for (const store::PlaceView& p : v->places) {
+    if (!Live(p, now)) continue;
+    events::CalendarEvent c = whole;
+    NarrowToDate(c, events::FormatLocalStart(p.original), p.starts_at, p.ends_at, false);
+    c.uid = v->id + "-" + events::FormatLocalStart(p.original) + "@tilti";
+    c.tentative = p.status != PlaceStatus::kConfirmed;
+    c.alarm_minutes_before = kReminderMinutes;
+    dates.push_back(std::move(c));
+  }
+  http::Response r;
+  r.Set("Content-Type", "text/calendar; charset=utf-8");
+  r.Set("Content-Disposition", "attachment; filename=\"registration.ics\"");
+  r.Set("X-Content-Type-Options", "nosniff");
+  r.body = events::WriteCalendar(detail->title.text, dates);
+  return Private(site, std::move(r), CsrfToken{});
 }
 
 http::Response RegistrationUpdate(const Site& site, const i18n::LocaleInfo& locale,

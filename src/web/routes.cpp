@@ -149,6 +149,18 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("POST", "/{lang}/events/{id}/register", Localized(site, RegisterSubmit));
   r.Add("GET", "/{lang}/registrations/{token}", Localized(site, RegistrationPage));
   r.Add("POST", "/{lang}/registrations/{token}", Localized(site, RegistrationUpdate));
+  r.Add("GET", "/{lang}/registrations/{token}/calendar.ics", Localized(site, RegistrationCalendar));
+  r.Add("GET", "/{lang}/resources", Localized(site, ResourcesList));
+  r.Add("GET", "/{lang}/resources/{id}", Localized(site, ResourcePage));
+  r.Add("GET", "/{lang}/resources/{id}/book", Localized(site, BookDay));
+  r.Add("POST", "/{lang}/resources/{id}/book", Localized(site, BookHold));
+  r.Add("GET", "/{lang}/resources/{id}/book/{hold}", Localized(site, BookDetails));
+  r.Add("POST", "/{lang}/resources/{id}/book/{hold}", Localized(site, BookDetails));
+  r.Add("GET", "/{lang}/resources/{id}/book/{hold}/check", Localized(site, BookCheck));
+  r.Add("POST", "/{lang}/resources/{id}/book/{hold}/check", Localized(site, BookCheck));
+  r.Add("GET", "/{lang}/bookings/{token}", Localized(site, BookingPage));
+  r.Add("POST", "/{lang}/bookings/{token}", Localized(site, BookingUpdate));
+  r.Add("GET", "/{lang}/bookings/{token}/calendar.ics", Localized(site, BookingCalendar));
   // Events: pages.
   r.Add("GET", "/{lang}/events", Localized(site, EventsPage));
   r.Add("GET", "/{lang}/events/{id}", Localized(site, EventPage));
@@ -251,6 +263,14 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/occurrences/{id}/registrations", A::kTakeRegistrations, Scope::kOccurrence, OccurrenceRegistrationAction},
       {"POST", "/{lang}/manage/occurrences/{id}/head-counts", A::kTakeRegistrations, Scope::kOccurrence, OccurrenceHeadCounts},
       {"GET", "/{lang}/manage/statistics", A::kSeeOwn, Scope::kSiteWide, EventStatistics},
+      // --- bookings ---
+      {"GET", "/{lang}/manage/libraries/{slug}/bookings", A::kTakeRegistrations, Scope::kLibrary, LibraryBookings},
+      {"POST", "/{lang}/manage/bookings/{id}", A::kTakeRegistrations, Scope::kBooking, BookingAction},
+      {"POST", "/{lang}/manage/resources/{id}/blocks", A::kTakeRegistrations, Scope::kResource, ResourceBlocks},
+      {"POST", "/{lang}/manage/resources/{id}/blocks/remove", A::kTakeRegistrations, Scope::kResource, ResourceBlocks},
+      {"GET", "/{lang}/manage/resources/{id}/book", A::kTakeRegistrations, Scope::kResource, DeskBook},
+      {"POST", "/{lang}/manage/resources/{id}/book", A::kTakeRegistrations, Scope::kResource, DeskBook},
+      {"GET", "/{lang}/manage/bookings/usage", A::kSeeOwn, Scope::kSiteWide, BookingUsagePage},
   };
   return routes;
 }

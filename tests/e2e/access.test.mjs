@@ -48,6 +48,7 @@ function pathFor(route, owner, lang) {
   const idByScope = {
     service: o.service, report: o.report, 'pending-change': o.pending, account: objects.account,
     record: o.organization, event: o.event, occurrence: o.occurrence,
+    resource: o.resource, booking: o.booking,
   };
   return route.pattern
     .replace('{lang}', lang)
@@ -94,6 +95,15 @@ before(async () => {
     o.event = sql(`SELECT id FROM event WHERE organization_id = '${o.organization}' LIMIT 1`);
     o.occurrence = sql(`SELECT id FROM occurrence WHERE event_id = '${o.event}' ORDER BY starts_at LIMIT 1`);
     assert.ok(o.event && o.occurrence, `demo library ${slug} has an event with a date`);
+    // The demo's sample resources: Ogre and Ventspils each have one; a booking of it.
+    o.resource = sql(`SELECT id FROM resource WHERE organization_id = '${o.organization}' ORDER BY position LIMIT 1`);
+    assert.ok(o.resource, `demo library ${slug} has a bookable resource`);
+    o.booking = `booking-${key}`;
+    sql(`INSERT INTO slot (resource_id, starts_at, ends_at, local_date, capacity, taken) VALUES ` +
+        `('${o.resource}', '2030-01-07T08:00:00Z', '2030-01-07T09:00:00Z', '2030-01-07', 2, 1); ` +
+        `INSERT INTO booking (id, token_hash, resource_id, starts_at, party_size, name, language, status, ` +
+        `created, last_modified) VALUES ('${o.booking}', '${key.toLowerCase().repeat(64)}', '${o.resource}', ` +
+        `'2030-01-07T08:00:00Z', 1, 'Test', 'lv', 'confirmed', '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')`);
   }
   objects.account = sql(`SELECT id FROM account WHERE email = 'target@example.lv'`);
   server = await startServer({ db });

@@ -188,6 +188,42 @@ test('a whole series, and approval mode', async () => {
   assert.ok(Number(dates) > 1);
   assert.match(s.html, /Cancel every date/);
 
+  // The person's own calendar: every date held, each with a reminder the day before, private.
+  assert.match(s.html, new RegExp(`href="${s.url.replace(server.origin, '')}/calendar.ics"`));
+  const ics = await get(`${s.url}/calendar.ics`);
+  assert.equal(ics.status, 200);
+  assert.match(ics.headers.get('content-type'), /^text\/calendar/);
+  assert.match(ics.headers.get('cache-control') ?? '', /private, no-store/);
+  assert.match(ics.headers.get('x-robots-tag') ?? '', /noindex/);
+  const parsed = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
+import sys, json
+from icalendar import Calendar
+cal = Calendar.from_ical(sys.stdin.buffer.read())
+out = []
+for e in cal.walk('VEVENT'):
+    alarms = [a for a in e.walk('VALARM')]
+    out.append({'uid': str(e['UID']), 'status': str(e['STATUS']), 'tz': e['DTSTART'].params.get('TZID'),
+                'trigger': [str(a['TRIGGER'].dt) for a in alarms]})
+print(json.dumps(out))
+`], { input: ics.body, encoding: 'utf8' }));
+  assert.equal(parsed.length, Number(dates));
+  assert.equal(new Set(parsed.map((e) => e.uid)).size, parsed.length, 'one UID per date');
+  for (const e of parsed) {
+    assert.equal(e.status, 'CONFIRMED');
+    assert.equal(e.tz, 'Europe/Riga');
+    assert.deepEqual(e.trigger, ['-1 day, 0:00:00']);
+  }
+  // After cancelling one date it leaves the calendar file.
+  const page = await get(s.url);
+  const cookie = page.headers.getSetCookie().find((c) => c.startsWith('tilti_csrf='))?.split(';')[0];
+  const token = /name="csrf" value="([0-9a-f]{32})"/.exec(page.body)[1];
+  const first = /name="occurrence" value="([^"]+)"/.exec(page.body)[1];
+  const cancelled = await post(s.url, { csrf: token, action: 'cancel', occurrence: first }, { cookie });
+  assert.equal(cancelled.status, 303, excerpt(cancelled.body));
+  const after1 = await get(`${s.url}/calendar.ics`);
+  assert.equal((after1.body.match(/BEGIN:VEVENT/g) ?? []).length, Number(dates) - 1);
+  assert.equal((await get(`${server.origin}/en/registrations/${'C'.repeat(43)}/calendar.ics`)).status, 404);
+
   const p = await privatePage((await register('ru', digitalId, dateOf(digitalId), { name: 'Марина' })).res);
   assert.ok(statuses(p.html).includes('Ожидает подтверждения библиотеки'));
   assert.equal(sql(`SELECT confirmed FROM occurrence WHERE event_id = '${digitalId}' ORDER BY starts_at LIMIT 1`), '0');
