@@ -38,5 +38,6 @@ int main(int argc, char** argv) {
   if (c.command == "export") return tilti::app::RunExport(c);
   if (c.command == "user") return tilti::app::RunUser(c);
   if (c.command == "routes") return tilti::app::RunRoutes(c);
+  if (c.command == "retention") return tilti::app::RunRetention(c);
   return 2;
 }

@@ -18,6 +18,7 @@
 #include "directory/demo_dataset.h"
 #include "exchange/library_record.h"
 #include "http/server.h"
+#include "store/booking_store.h"
 #include "store/database.h"
 #include "store/demo_events.h"
 #include "store/demo_resources.h"
@@ -48,12 +49,24 @@ std::string_view DemoFile(std::string_view path) {
   throw std::runtime_error(std::string(path) + ": missing from the demo files");
 }
 
-// Extends the events' materialised occurrences at start-up and then every hour (the horizon
-// moves once a day, so each event is rematerialised once a day). Stops with the server.
+// Erases the personal data of bookings whose time ended more than `days` ago (counted first
+// into the tallies), then checkpoints the WAL so the erased bytes live nowhere. Returns how
+// many bookings were erased.
+int EraseExpiredBookings(store::Database& db, SysTime now, int days) {
+  const int erased = db.Write([&](store::Connection& c) {
+    return store::EraseOldBookings(c, now - std::chrono::days{days}, now);
+  });
+  if (!db.CheckpointTruncate()) spdlog::warn("retention: the WAL checkpoint did not finish; it runs again in an hour");
+  return erased;
+}
+
+// At start-up and then every hour: extends the events' materialised occurrences (the horizon
+// moves once a day, so each event is rematerialised once a day) and erases expired bookings.
+// Stops with the server.
 class MaterialisationJob {
  public:
-  MaterialisationJob(store::Database& db, const Clock& clock)
-      : thread_([this, &db, &clock] { Loop(db, clock); }) {}
+  MaterialisationJob(store::Database& db, const Clock& clock, int retention_days)
+      : retention_days_(retention_days), thread_([this, &db, &clock] { Loop(db, clock); }) {}
   ~MaterialisationJob() {
     {
       std::lock_guard lock(mu_);
@@ -82,6 +95,13 @@ class MaterialisationJob {
       } catch (const std::exception& e) {
         spdlog::error("materialising occurrences: {}", e.what());
       }
+      try {
+        if (int erased = EraseExpiredBookings(db, clock.Now(), retention_days_); erased > 0) {
+          spdlog::info("retention: erased {} booking(s)", erased);
+        }
+      } catch (const std::exception& e) {
+        spdlog::error("retention: {}", e.what());
+      }
       lock.lock();
       cv_.wait_for(lock, std::chrono::hours{1}, [this] { return stop_; });
     }
@@ -90,6 +110,7 @@ class MaterialisationJob {
     std::lock_guard lock(mu_);
     return stop_;
   }
+  const int retention_days_;
   std::mutex mu_;
   std::condition_variable cv_;
   bool stop_ = false;
@@ -250,7 +271,7 @@ int RunServe(const Config& config) {
                    [&database] { return static_cast<double>(database.SchemaVersion()); });
 
   // Occurrences are materialised 18 months ahead; the horizon moves each day.
-  MaterialisationJob materialisation(database, clock);
+  MaterialisationJob materialisation(database, clock, config.booking_retention_days);
 
   // The site needs the public URL, which may depend on the port the server binds; the
   // server needs the site's handlers. Bind first, then build the site, then run.
@@ -295,6 +316,16 @@ int RunServe(const Config& config) {
 }  // namespace tilti::app
 
 namespace tilti::app {
+
+int RunRetention(const Config& config) {
+  auto db = OpenAndMigrate(config, /*create=*/false, 1);
+  if (!db.ok()) return Fail(db.error().detail);
+  const SysTime now = config.now.empty() ? SystemClock().Now() : *ParseStoredRfc3339(config.now);
+  const int erased = EraseExpiredBookings(*db.value(), now, config.booking_retention_days);
+  std::printf("%s: erased %d booking(s) whose time ended before %s\n", config.db.c_str(), erased,
+              FormatRfc3339(now - std::chrono::days{config.booking_retention_days}).c_str());
+  return 0;
+}
 
 int RunRoutes(const Config&) {
   for (const web::BackOfficeRoute& r : web::BackOfficeRoutes()) {

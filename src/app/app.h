@@ -14,5 +14,7 @@ int RunImport(const Config& config);
 int RunExport(const Config& config);
 // Prints the back-office route table (web::BackOfficeRoutes), one tab-separated line each.
 int RunRoutes(const Config& config);
+// Erases bookings' personal data past the retention period (as the server does hourly).
+int RunRetention(const Config& config);
 
 }  // namespace tilti::app

@@ -11,7 +11,7 @@
 namespace tilti::app {
 
 struct Config {
-  std::string command;             // serve | migrate | demo | import | export | user | help
+  std::string command;             // serve | migrate | demo | import | export | user | retention | routes | help
   std::string db = "data/tilti.db";          // --db / TILTI_DB
   std::string listen = "127.0.0.1:8080";     // --listen / TILTI_LISTEN
   int threads = 0;                            // --threads / TILTI_THREADS (0: one per core)
@@ -27,6 +27,10 @@ struct Config {
   bool review_texts = true;
   bool review_services = true;
   int64_t registrations_per_hour = 20;        // --registration-limit / TILTI_REGISTRATION_LIMIT
+  // Days after a booked slot ends before the booking's personal data is erased
+  // (--booking-retention-days / TILTI_BOOKING_RETENTION_DAYS).
+  int booking_retention_days = 30;
+  std::string now;                            // retention --now: the instant to erase as of
   std::string map_attribution;                // --map-attribution / TILTI_MAP_ATTRIBUTION
   std::string format;                         // import/export --format
   std::string input;                          // import: the file or folder to read

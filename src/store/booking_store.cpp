@@ -553,7 +553,7 @@ int EraseOldBookings(Connection& c, SysTime cutoff, SysTime now) {
     Statement& st = c.Cached(
         "INSERT INTO booking_tally (resource_id, month, target_group, bookings, people, no_shows) "
         "SELECT b.resource_id, substr(s.local_date, 1, 7), b.target_group, count(*), "
-        "sum(b.party_size), sum(b.came = 0) FROM booking b JOIN slot s ON s.resource_id = "
+        "sum(b.party_size), sum(coalesce(b.came = 0, 0)) FROM booking b JOIN slot s ON s.resource_id = "
         "b.resource_id AND s.starts_at = b.starts_at WHERE s.ends_at < ?1 AND b.status = "
         "'confirmed' GROUP BY 1, 2, 3 ON CONFLICT (resource_id, month, target_group) DO UPDATE "
         "SET bookings = bookings + excluded.bookings, people = people + excluded.people, "

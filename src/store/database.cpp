@@ -55,6 +55,14 @@ int Database::SchemaVersion() {
   return static_cast<int>(v.Int(0));
 }
 
+bool Database::CheckpointTruncate() {
+  std::lock_guard lock(write_mu_);
+  writer_->ResetCached();  // no statement of the writer may be mid-step during a checkpoint
+  Statement st = writer_->Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+  // One row: busy (0 = the checkpoint ran to the end), WAL frames, frames checkpointed.
+  return st.Step() && st.Int(0) == 0;
+}
+
 Result<int> Database::Migrate(const std::vector<Migration>& migrations) {
   int current = SchemaVersion();
   int applied = 0;

@@ -82,6 +82,11 @@ class Database {
     }
   }
 
+  // Copies everything in the WAL into the database file and empties the WAL (a TRUNCATE
+  // checkpoint), so erased data survives nowhere in the WAL either. Waits for readers to
+  // finish with old pages for up to the busy timeout; returns false if it could not finish.
+  bool CheckpointTruncate();
+
   const std::string& path() const { return options_.path; }
   // File size in bytes (database file, not counting WAL), for /metrics.
   double FileBytes();
