@@ -28,11 +28,13 @@ CREATE INDEX resource_location ON resource(location_id);
 -- The resource's own weekly hours (quiet = 0: it can be booked only then, within the
 -- location's opening hours) and quiet hours (quiet = 1: never booked then).
 CREATE TABLE resource_hours (
+  -- The key's columns come first: SQLite 3.40's integrity_check misreads a WITHOUT ROWID table
+  -- whose key columns are declared after others.
   resource_id TEXT NOT NULL REFERENCES resource(id) ON DELETE CASCADE,
+  quiet       INTEGER NOT NULL DEFAULT 0 CHECK (quiet IN (0, 1)),
   weekday     INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
   opens_min   INTEGER NOT NULL CHECK (opens_min BETWEEN 0 AND 1439),
   closes_min  INTEGER NOT NULL CHECK (closes_min BETWEEN 1 AND 1440 AND closes_min > opens_min),
-  quiet       INTEGER NOT NULL DEFAULT 0 CHECK (quiet IN (0, 1)),
   PRIMARY KEY (resource_id, quiet, weekday, opens_min)
 ) STRICT, WITHOUT ROWID;
 

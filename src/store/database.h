@@ -64,15 +64,21 @@ class Database {
     Connection& c = *writer_;
     c.Exec("BEGIN IMMEDIATE");
     try {
+      // Every cached statement is reset before COMMIT: one left mid-step would keep a read
+      // snapshot open after the transaction, and the next BEGIN IMMEDIATE would fail with
+      // SQLITE_BUSY_SNAPSHOT once another process (an admin's sqlite3, a second node) wrote.
       if constexpr (std::is_void_v<decltype(fn(c))>) {
         fn(c);
+        c.ResetCached();
         c.Exec("COMMIT");
       } else {
         auto result = fn(c);
+        c.ResetCached();
         c.Exec("COMMIT");
         return result;
       }
     } catch (...) {
+      c.ResetCached();
       try {
         c.Exec("ROLLBACK");
       } catch (...) {
