@@ -266,6 +266,98 @@ std::optional<ResourceView> LoadResource(Connection& c, std::string_view id, con
   return ReadResource(c, st, chain);
 }
 
+std::optional<bookings::ResourceDraft> LoadResourceDraft(Connection& c, std::string_view id) {
+  Statement st = c.Prepare(
+      "SELECT kind, name, description, what_to_expect, capacity, slot_minutes, buffer_minutes, "
+      "book_ahead_days, min_notice_minutes, approval FROM resource WHERE id = ?1");
+  st.Bind(1, id);
+  if (!st.Step()) return std::nullopt;
+  bookings::ResourceDraft d;
+  d.kind = bookings::ParseResourceKind(st.TextView(0)).value_or(bookings::ResourceKind::kRoom);
+  d.name = st.Text(1);
+  d.description = st.Text(2);
+  d.what_to_expect = st.Text(3);
+  d.capacity = static_cast<int>(st.Int(4));
+  d.rules = {static_cast<int>(st.Int(5)), static_cast<int>(st.Int(6)), static_cast<int>(st.Int(7)),
+             static_cast<int>(st.Int(8))};
+  d.approval = st.Int(9) != 0;
+  Statement h = c.Prepare(
+      "SELECT weekday, opens_min, closes_min, quiet FROM resource_hours WHERE resource_id = ?1 "
+      "ORDER BY quiet, weekday, opens_min");
+  h.Bind(1, id);
+  while (h.Step()) {
+    d.periods.push_back({static_cast<int>(h.Int(0)), static_cast<int>(h.Int(1)),
+                         static_cast<int>(h.Int(2)), h.Int(3) != 0});
+  }
+  Statement l = c.Prepare("SELECT language_code FROM resource_language WHERE resource_id = ?1 ORDER BY 1");
+  l.Bind(1, id);
+  while (l.Step()) d.languages.push_back(l.Text(0));
+  Statement f = c.Prepare("SELECT taxonomy_term_id FROM resource_feature WHERE resource_id = ?1 ORDER BY 1");
+  f.Bind(1, id);
+  while (f.Step()) d.feature_ids.push_back(f.Text(0));
+  return d;
+}
+
+std::string SaveResource(Connection& c, std::string_view id_in, std::string_view organization_id,
+                         std::string_view location_id, const bookings::ResourceDraft& d,
+                         std::string_view source_locale, SysTime now) {
+  const std::string id = id_in.empty() ? RandomUuid() : std::string(id_in);
+  const std::string at = FormatRfc3339(now);
+  Statement st = c.Prepare(
+      "INSERT INTO resource (id, organization_id, location_id, kind, name, description, "
+      "what_to_expect, source_locale, capacity, slot_minutes, buffer_minutes, book_ahead_days, "
+      "min_notice_minutes, approval, position, last_modified) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+      "?8, ?9, ?10, ?11, ?12, ?13, ?14, (SELECT coalesce(max(position), -1) + 1 FROM resource "
+      "WHERE organization_id = ?2), ?15) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, "
+      "name = excluded.name, description = excluded.description, what_to_expect = "
+      "excluded.what_to_expect, capacity = excluded.capacity, slot_minutes = "
+      "excluded.slot_minutes, buffer_minutes = excluded.buffer_minutes, book_ahead_days = "
+      "excluded.book_ahead_days, min_notice_minutes = excluded.min_notice_minutes, approval = "
+      "excluded.approval, last_modified = excluded.last_modified");
+  st.Bind(1, id).Bind(2, organization_id).Bind(3, location_id).Bind(4, bookings::ResourceKindName(d.kind));
+  st.Bind(5, d.name).Bind(6, d.description).Bind(7, d.what_to_expect).Bind(8, source_locale);
+  st.Bind(9, d.capacity).Bind(10, d.rules.slot_minutes).Bind(11, d.rules.buffer_minutes);
+  st.Bind(12, d.rules.book_ahead_days).Bind(13, d.rules.min_notice_minutes).Bind(14, d.approval ? 1 : 0);
+  st.Bind(15, at).Run();
+  // The source texts are the originals; translations made from them become outdated when they
+  // change (the translation table's trigger).
+  Statement tr = c.Prepare(
+      "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, updated_at) "
+      "VALUES ('resource', ?1, ?2, ?3, ?4, 'original', 0, ?5) ON CONFLICT (entity, entity_id, field, "
+      "locale) DO UPDATE SET value = excluded.value, source = 'original', updated_at = "
+      "excluded.updated_at WHERE value IS NOT excluded.value");
+  for (const auto& [field, value] : {std::pair{"name", &d.name}, std::pair{"description", &d.description},
+                                     std::pair{"what_to_expect", &d.what_to_expect}}) {
+    tr.Reset();
+    tr.Bind(1, id).Bind(2, field).Bind(3, source_locale).Bind(4, *value).Bind(5, at).Run();
+  }
+  for (const char* table : {"resource_hours", "resource_language", "resource_feature"}) {
+    Statement del = c.Prepare(std::string("DELETE FROM ") + table + " WHERE resource_id = ?1");
+    del.Bind(1, id).Run();
+  }
+  Statement hours = c.Prepare(
+      "INSERT INTO resource_hours (resource_id, weekday, opens_min, closes_min, quiet) VALUES (?1, ?2, ?3, ?4, ?5)");
+  for (const auto& p : d.periods) {
+    hours.Reset();
+    hours.Bind(1, id).Bind(2, p.weekday).Bind(3, p.opens_min).Bind(4, p.closes_min).Bind(5, p.quiet ? 1 : 0).Run();
+  }
+  Statement lang = c.Prepare("INSERT INTO resource_language (resource_id, language_code) VALUES (?1, ?2)");
+  for (const auto& code : d.languages) {
+    lang.Reset();
+    lang.Bind(1, id).Bind(2, code).Run();
+  }
+  Statement feat = c.Prepare("INSERT INTO resource_feature (resource_id, taxonomy_term_id) VALUES (?1, ?2)");
+  for (const auto& term : d.feature_ids) {
+    feat.Reset();
+    feat.Bind(1, id).Bind(2, term).Run();
+  }
+  return id;
+}
+
+std::string SourceLocaleOfResource(Connection& c, std::string_view id) {
+  return OneText(c, "SELECT source_locale FROM resource WHERE id = ?1", id).value_or("lv");
+}
+
 std::vector<ResourceView> AllResources(Connection& c, const LocaleChain& chain) {
   Statement st = c.Prepare(ResourceSql() + "ORDER BY org.slug, r.position, r.id");
   BindChain(st, chain);

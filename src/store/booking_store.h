@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bookings/resource_rules.h"
 #include "bookings/slots.h"
 #include "core/clock.h"
 #include "core/error.h"
@@ -46,6 +47,19 @@ std::vector<ResourceView> AllResources(Connection& c, const LocaleChain& chain);
 // The resources of a library (organisation slug), in their order.
 std::vector<ResourceView> ResourcesOfLibrary(Connection& c, std::string_view slug,
                                              const LocaleChain& chain);
+
+// --- Editing resources.
+
+// The resource as stored (its source-language texts), for the edit form; nullopt if none.
+std::optional<bookings::ResourceDraft> LoadResourceDraft(Connection& c, std::string_view id);
+// Creates (empty `id`) or updates a resource of `organization_id` at `location_id`, with its
+// hours, languages and features; texts in `source_locale`. Returns its id.
+std::string SaveResource(Connection& c, std::string_view id, std::string_view organization_id,
+                         std::string_view location_id, const bookings::ResourceDraft& d,
+                         std::string_view source_locale, SysTime now);
+
+// The language a resource's own texts are in ('lv' when there is no such resource).
+std::string SourceLocaleOfResource(Connection& c, std::string_view id);
 
 // One slot of a day as a visitor sees it.
 struct SlotView {

@@ -115,6 +115,9 @@ http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale,
     rd.set("has_blocks", !bl.is_empty_list());
     rd.set("desk_href", ManagePath(locale, "/resources/" + r.id + "/book?date=" + events::FormatDate(date)));
     rd.set("block_action", ManagePath(locale, "/resources/" + r.id + "/blocks"));
+    if (accounts::Can(bo.actor, accounts::Action::kEditDirect, bo.organization_id)) {
+      rd.set("edit_href", ManagePath(locale, "/resources/" + r.id + "/edit"));
+    }
     rd.set("resource_id", r.id);
     list.push_back(rd);
   }
@@ -136,6 +139,9 @@ http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale,
   page.set("library_href", ManagePath(locale, "/libraries/" + slug));
   page.set("resources", list);
   page.set("has_resources", !list.is_empty_list());
+  if (accounts::Can(bo.actor, accounts::Action::kEditDirect, bo.organization_id)) {
+    page.set("new_resource_href", ManagePath(locale, "/libraries/" + slug + "/resources/new"));
+  }
   page.set("affected", aff);
   page.set("has_affected", !aff.is_empty_list());
   page.set("action", self);

@@ -197,6 +197,8 @@ http::Response OccurrenceRegistrations(const Site& site, const i18n::LocaleInfo&
 http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response BookingAction(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response ResourceBlocks(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewResource(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditResource(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response DeskBook(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response BookingUsagePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response OccurrenceRegistrationAction(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

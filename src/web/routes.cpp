@@ -271,6 +271,10 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"GET", "/{lang}/manage/resources/{id}/book", A::kTakeRegistrations, Scope::kResource, DeskBook},
       {"POST", "/{lang}/manage/resources/{id}/book", A::kTakeRegistrations, Scope::kResource, DeskBook},
       {"GET", "/{lang}/manage/bookings/usage", A::kSeeOwn, Scope::kSiteWide, BookingUsagePage},
+      {"GET", "/{lang}/manage/libraries/{slug}/resources/new", A::kEditDirect, Scope::kLibrary, NewResource},
+      {"POST", "/{lang}/manage/libraries/{slug}/resources/new", A::kEditDirect, Scope::kLibrary, NewResource},
+      {"GET", "/{lang}/manage/resources/{id}/edit", A::kEditDirect, Scope::kResource, EditResource},
+      {"POST", "/{lang}/manage/resources/{id}/edit", A::kEditDirect, Scope::kResource, EditResource},
   };
   return routes;
 }

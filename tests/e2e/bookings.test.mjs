@@ -244,3 +244,43 @@ test('retention: past the period the person is gone from the database file, the 
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /expected a UTC time/);
 });
+
+test('the librarian adds and edits a resource; hours typed per weekday, mistakes named, bookings never dropped', async () => {
+  const desk = await signInHttp(server, 'desk@example.lv', { lang: 'en' });
+  const newPath = '/en/manage/libraries/latgales-centrala-biblioteka/resources/new';
+  const form = await get(`${server.origin}${newPath}`, { headers: { cookie: desk.cookie } });
+  assert.equal(form.status, 200);
+  const fields = {
+    csrf: desk.csrf, kind: 'consultation', name: 'Help with e-signatures', capacity: '1',
+    slot_minutes: '30', buffer_minutes: '0', book_ahead_days: '60', min_notice_minutes: '0',
+    'hours-2': '10:00–12:00', 'hours-4': '25:00-26:00', languages: ['lv', 'uk'],
+  };
+  const bad = await post(server, newPath, fields, desk);
+  assert.equal(bad.status, 400);
+  assert.ok(bad.body.includes('Type times as 10:00–13:00'), excerpt(bad.body));
+  assert.ok(bad.body.includes('value="25:00-26:00"'), 'input kept');
+  assert.equal(sql("SELECT count(*) FROM resource WHERE name = 'Help with e-signatures'"), '0');
+  const ok = await post(server, newPath, { ...fields, 'hours-4': '' }, desk);
+  assert.equal(ok.status, 303, excerpt(ok.body));
+  const id = sql("SELECT id FROM resource WHERE name = 'Help with e-signatures'");
+  assert.ok(id);
+  assert.equal(sql(`SELECT group_concat(weekday || ' ' || opens_min || '-' || closes_min) FROM resource_hours WHERE resource_id = '${id}'`), '2 600-720');
+  // Its slots are Tuesdays 10:00–12:00 in half hours; book one.
+  const tuesday = (await bookableDates(server, 'en', id))[0];
+  const slots = await freeSlots(server, 'en', id, tuesday);
+  assert.equal(slots.length, tuesday === new Date().toISOString().slice(0, 10) ? slots.length : 4);
+  const visitor = await formSession(`${server.origin}/en/resources/${id}/book?date=${tuesday}`);
+  const held = await hold(server, 'en', id, tuesday, slots.at(-1).value, visitor);
+  assert.equal((await completeBooking(server, held.headers.get('location'), { name: 'Signer', language: 'en' }, visitor)).status, 303);
+  // Narrow the hours: the booking is kept and listed as no longer fitting.
+  const edit = await post(server, `/en/manage/resources/${id}/edit`, { ...fields, 'hours-2': '10:00–11:00', 'hours-4': '' }, desk);
+  assert.equal(edit.status, 303, excerpt(edit.body));
+  assert.equal(sql("SELECT status FROM booking WHERE name = 'Signer'"), 'confirmed');
+  const day = await get(`${server.origin}/en/manage/libraries/latgales-centrala-biblioteka/bookings`, { headers: { cookie: desk.cookie } });
+  assert.match(day.body, /Bookings that no longer fit the hours/);
+  assert.match(day.body, /Signer[^<]*<\/strong>[^<]*– The time no longer fits the hours/);
+  // Another library's librarian cannot edit it.
+  await addUser(db, ['--email', 'other@example.lv', '--name', 'Other', '--role', 'librarian', '--library', 'ogres-centrala-biblioteka']);
+  const other = await signInHttp(server, 'other@example.lv', { lang: 'en' });
+  assert.equal((await post(server, `/en/manage/resources/${id}/edit`, { ...fields, csrf: other.csrf }, other)).status, 403);
+});
