@@ -53,6 +53,7 @@ std::optional<std::string> OrganizationOfRecord(Connection& c, std::string_view 
   if (entity == "location") return OrganizationOfLocation(c, id);
   if (entity == "service") return OrganizationOfService(c, id);
   if (entity == "event") return OrganizationOfEvent(c, id);
+  if (entity == "resource") return One(c, "SELECT organization_id FROM resource WHERE id = ?1", id);
   return std::nullopt;
 }
 

@@ -15,6 +15,7 @@ namespace {
 
 const std::vector<std::string> kTextFields = {"name", "description"};
 const std::vector<std::string> kEventFields = {"title", "description", "accessibility_note"};
+const std::vector<std::string> kResourceFields = {"name", "description", "what_to_expect"};
 const std::vector<std::string> kNone;
 
 // The record's organisation, source locale and source texts per entity; the entity is checked
@@ -31,6 +32,10 @@ const char* RecordSql(std::string_view entity) {
   if (entity == "event") {
     return "SELECT organization_id, source_locale, title, description, accessibility_note"
            " FROM event WHERE id = ?1";
+  }
+  if (entity == "resource") {
+    return "SELECT organization_id, source_locale, name, description, what_to_expect"
+           " FROM resource WHERE id = ?1";
   }
   return "SELECT organization_id, source_locale, name, coalesce(description, '') FROM service"
          " WHERE id = ?1";
@@ -49,12 +54,14 @@ std::string WorkCte(std::string_view org_condition) {
          "  FROM service s JOIN organization o ON o.id = s.organization_id WHERE " + cond +
          " UNION ALL SELECT 'event', e.id, e.organization_id, e.title"
          "  FROM event e JOIN organization o ON o.id = e.organization_id WHERE " + cond +
+         " UNION ALL SELECT 'resource', r.id, r.organization_id, r.name"
+         "  FROM resource r JOIN organization o ON o.id = r.organization_id WHERE " + cond +
          "), work(org, entity, entity_id, rname, missing, outdated) AS ("
          " SELECT rec.org, rec.entity, rec.entity_id, rec.rname,"
          "  sum(t.locale IS NULL), sum(coalesce(t.outdated, 0) = 1 AND t.source <> 'original')"
          " FROM rec JOIN translation src ON src.entity = rec.entity"
          "  AND src.entity_id = rec.entity_id AND src.source = 'original'"
-         "  AND src.field IN ('name', 'description', 'title', 'accessibility_note') AND src.locale <> ?6 AND src.value <> ''"
+         "  AND src.field IN ('name', 'description', 'title', 'accessibility_note', 'what_to_expect') AND src.locale <> ?6 AND src.value <> ''"
          " LEFT JOIN translation t ON t.entity = src.entity AND t.entity_id = src.entity_id"
          "  AND t.field = src.field AND t.locale = ?6"
          " GROUP BY rec.entity, rec.entity_id"
@@ -156,11 +163,12 @@ std::optional<Source> ReadSource(Connection& c, std::string_view entity, std::st
 
 bool IsTranslatableEntity(std::string_view entity) {
   return entity == "organization" || entity == "location" || entity == "service" ||
-         entity == "event";
+         entity == "event" || entity == "resource";
 }
 
 const std::vector<std::string>& TranslatableFields(std::string_view entity) {
   if (entity == "event") return kEventFields;
+  if (entity == "resource") return kResourceFields;
   return IsTranslatableEntity(entity) ? kTextFields : kNone;
 }
 
@@ -302,11 +310,13 @@ std::vector<PendingTranslation> PendingTranslations(Connection& c, std::string_v
       "  ON o.id = s.organization_id WHERE " + std::string(kInFilter) +
       " UNION ALL SELECT 'event', e.id FROM event e JOIN organization o"
       "  ON o.id = e.organization_id WHERE " + std::string(kInFilter) +
+      " UNION ALL SELECT 'resource', r.id FROM resource r JOIN organization o"
+      "  ON o.id = r.organization_id WHERE " + std::string(kInFilter) +
       ") SELECT src.entity, src.entity_id, src.field, src.value, src.locale,"
       " coalesce(t.value, ''), coalesce(t.outdated, 0)"
       " FROM rec JOIN translation src ON src.entity = rec.entity"
       "  AND src.entity_id = rec.entity_id AND src.source = 'original'"
-      "  AND src.field IN ('name', 'description', 'title', 'accessibility_note') AND src.locale <> ?6 AND src.value <> ''"
+      "  AND src.field IN ('name', 'description', 'title', 'accessibility_note', 'what_to_expect') AND src.locale <> ?6 AND src.value <> ''"
       " LEFT JOIN translation t ON t.entity = src.entity AND t.entity_id = src.entity_id"
       "  AND t.field = src.field AND t.locale = ?6"
       " WHERE t.locale IS NULL OR (t.outdated = 1 AND t.source <> 'original')"

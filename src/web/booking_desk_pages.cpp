@@ -118,6 +118,9 @@ http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale,
     if (accounts::Can(bo.actor, accounts::Action::kEditDirect, bo.organization_id)) {
       rd.set("edit_href", ManagePath(locale, "/resources/" + r.id + "/edit"));
     }
+    if (accounts::Can(bo.actor, accounts::Action::kTranslate, bo.organization_id)) {
+      rd.set("translate_href", ManagePath(locale, "/translations/resource/" + r.id));
+    }
     rd.set("resource_id", r.id);
     list.push_back(rd);
   }

@@ -251,7 +251,7 @@ test('the librarian adds and edits a resource; hours typed per weekday, mistakes
   const form = await get(`${server.origin}${newPath}`, { headers: { cookie: desk.cookie } });
   assert.equal(form.status, 200);
   const fields = {
-    csrf: desk.csrf, kind: 'consultation', name: 'Help with e-signatures', capacity: '1',
+    csrf: desk.csrf, kind: 'consultation', name: 'Help with e-signatures', what_to_expect: 'A librarian helps.', capacity: '1',
     slot_minutes: '30', buffer_minutes: '0', book_ahead_days: '60', min_notice_minutes: '0',
     'hours-2': '10:00–12:00', 'hours-4': '25:00-26:00', languages: ['lv', 'uk'],
   };
@@ -279,6 +279,11 @@ test('the librarian adds and edits a resource; hours typed per weekday, mistakes
   const day = await get(`${server.origin}/en/manage/libraries/latgales-centrala-biblioteka/bookings`, { headers: { cookie: desk.cookie } });
   assert.match(day.body, /Bookings that no longer fit the hours/);
   assert.match(day.body, /Signer[^<]*<\/strong>[^<]*– The time no longer fits the hours/);
+  // Its texts are translated like every other record's, and the pages show the translation.
+  const tr = await post(server, `/en/manage/translations/resource/${id}?locale=uk`, { csrf: desk.csrf, name: 'Допомога з е-підписом', what_to_expect: 'Бібліотекар допоможе.' }, desk);
+  assert.equal(tr.status, 303, excerpt(tr.body));
+  assert.ok((await get(`${server.origin}/uk/resources/${id}`)).body.includes('Допомога з е-підписом'));
+  assert.ok((await get(`${server.origin}/uk/resources/${id}`)).body.includes('Бібліотекар допоможе.'));
   // Another library's librarian cannot edit it.
   await addUser(db, ['--email', 'other@example.lv', '--name', 'Other', '--role', 'librarian', '--library', 'ogres-centrala-biblioteka']);
   const other = await signInHttp(server, 'other@example.lv', { lang: 'en' });
