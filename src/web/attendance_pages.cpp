@@ -384,16 +384,7 @@ http::Response StatisticsPage(const Site& site, const i18n::LocaleInfo& locale,
     table_list.push_back(td);
   }
   page.set("tables", table_list);
-  Data summary(Data::type::list);
-  for (const auto& [field, text] : errors) {
-    Data item(Data::type::object);
-    item.set("text", text);
-    item.set("href", "#" + field);
-    summary.push_back(item);
-    page.set(field + "_error", text);
-  }
-  page.set("errors", summary);
-  page.set("has_errors", !errors.empty());
+  SetErrorSummary(page, errors);
   std::string title = site.Tr(lang, heading_key);
   if (!errors.empty()) title = site.Tr(lang, "form.error_title", {{"title", title}});
   PageFrame frame{&locale, "manage" + path, title, errors.empty() ? 200 : 400};

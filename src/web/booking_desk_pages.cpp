@@ -157,19 +157,8 @@ http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale,
   page.set("toggle_href", self + "?date=" + events::FormatDate(date) + (week ? "" : "&view=week"));
   page.set("csrf", bo.csrf.value);
   page.set("back", back);
-  if (!errors.empty()) {
-    Data summary(Data::type::list);
-    for (const auto& [field, text] : errors) {
-      Data item(Data::type::object);
-      item.set("text", text);
-      item.set("href", "#" + field);
-      summary.push_back(item);
-      page.set(field + "_error", text);
-    }
-    page.set("errors", summary);
-    page.set("has_errors", true);
-    page.set("typed", typed);
-  }
+  SetErrorSummary(page, errors);
+  if (!errors.empty()) page.set("typed", typed);
   PageFrame frame{&locale, "manage/libraries/" + slug + "/bookings" + query,
                   errors.empty() ? heading : site.Tr(lang, "form.error_title", {{"title", heading}}),
                   errors.empty() ? 200 : 400};

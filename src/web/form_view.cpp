@@ -166,4 +166,17 @@ web::Data FormView::Data() const {
   return page;
 }
 
+void SetErrorSummary(Data& page, const std::vector<std::pair<std::string, std::string>>& errors) {
+  Data summary(Data::type::list);
+  for (const auto& [field, text] : errors) {
+    Data item(Data::type::object);
+    item.set("text", text);
+    item.set("href", "#" + field);
+    summary.push_back(item);
+    if (!page.get(field + "_error")) page.set(field + "_error", text);
+  }
+  page.set("errors", summary);
+  page.set("has_errors", !errors.empty());
+}
+
 }  // namespace tilti::web

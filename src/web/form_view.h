@@ -37,6 +37,10 @@ struct FormField {
   std::string step, min, max;
 };
 
+// The error summary of a page not built with FormView (QUALITY W4): "errors" (each with its
+// text and a link to "#field"), "has_errors", and "<field>_error" with the field's first message.
+void SetErrorSummary(Data& page, const std::vector<std::pair<std::string, std::string>>& errors);
+
 class FormView {
  public:
   FormView(const Site& site, const i18n::LocaleInfo& locale, std::string title,

@@ -15,6 +15,7 @@
 #include "store/report_store.h"
 #include "web/back_office.h"
 #include "web/csrf.h"
+#include "web/form_view.h"
 #include "web/handlers.h"
 #include "web/session.h"
 #include "web/sign_in.h"
@@ -44,19 +45,6 @@ http::Response Finish(const Site& site, http::Response response, const CsrfToken
     response.headers.emplace_back("Set-Cookie", CsrfCookie(token, ServedOverHttps(site)));
   }
   return response;
-}
-
-void SetErrors(Data& page, const Errors& errors) {
-  Data summary(Data::type::list);
-  for (const auto& [field, text] : errors) {
-    Data item(Data::type::object);
-    item.set("text", text);
-    item.set("href", "#" + field);
-    summary.push_back(item);
-    if (!page.get(field + "_error")) page.set(field + "_error", text);
-  }
-  page.set("errors", summary);
-  page.set("has_errors", !errors.empty());
 }
 
 std::string Title(const Site& site, const i18n::LocaleInfo& locale, std::string_view key,
@@ -92,7 +80,7 @@ http::Response RenderForgot(const Site& site, const i18n::LocaleInfo& locale,
   page.set("action", ForgotPath(locale));
   page.set("csrf", token.value);
   page.set("email", std::string(email));
-  SetErrors(page, errors);
+  SetErrorSummary(page, errors);
   PageFrame frame{&locale, "account/forgot",
                   Title(site, locale, "forgot.title", !errors.empty()), status};
   return Finish(site, site.RenderPage(request, frame, "forgot", std::move(page)), token);
@@ -131,7 +119,7 @@ http::Response RenderReset(const Site& site, const i18n::LocaleInfo& locale,
   page.set("email", account.email);
   page.set("hint", site.Tr(locale.code, "reset.password_hint",
                            {{"count", static_cast<int64_t>(accounts::kMinPasswordCodePoints)}}));
-  SetErrors(page, errors);
+  SetErrorSummary(page, errors);
   PageFrame frame{&locale, ResetTail(request), Title(site, locale, "reset.title", !errors.empty()),
                   status};
   return Finish(site, site.RenderPage(request, frame, "reset", std::move(page)), token);

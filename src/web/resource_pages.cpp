@@ -61,17 +61,7 @@ http::Response RenderChooseDay(const Site& site, const i18n::LocaleInfo& locale,
   page.set("days", DayListView(site, locale, r, days, MoveQuery(move)));
   page.set("back_href", ResourcePath(lang, r.id));
   if (r.is_sample) page.set("sample", true);
-  if (bad_date) {
-    const std::string message = site.Tr(lang, "bookings.error.date");
-    page.set("date_error", message);
-    Data errors(Data::type::list);
-    Data e(Data::type::object);
-    e.set("text", message);
-    e.set("href", "#date");
-    errors.push_back(e);
-    page.set("errors", errors);
-    page.set("has_errors", true);
-  }
+  if (bad_date) SetErrorSummary(page, {{"date", site.Tr(lang, "bookings.error.date")}});
   PageFrame frame{&locale, "resources/" + r.id + "/book",
                   bad_date ? site.Tr(lang, "form.error_title", {{"title", title}}) : title,
                   bad_date ? 400 : 200};
@@ -490,15 +480,7 @@ http::Response BookCheck(const Site& site, const i18n::LocaleInfo& locale, http:
   page.set("notice", HoldNotice(site, lang, h->hold, now));
   if (h->resource.approval) page.set("approval", true);
   if (h->resource.is_sample) page.set("sample", true);
-  if (!error.empty()) {
-    Data errors(Data::type::list);
-    Data e(Data::type::object);
-    e.set("text", error);
-    e.set("href", "#confirm");
-    errors.push_back(e);
-    page.set("errors", errors);
-    page.set("has_errors", true);
-  }
+  if (!error.empty()) SetErrorSummary(page, {{"confirm", error}});
   PageFrame frame{&locale, "resources/" + h->resource.id + "/book/" + std::string(request.Param("hold")) + "/check",
                   error.empty() ? title : site.Tr(lang, "form.error_title", {{"title", title}}),
                   error.empty() ? 200 : 400};
