@@ -20,6 +20,7 @@
 #include "http/server.h"
 #include "store/booking_store.h"
 #include "store/database.h"
+#include "store/registration_store.h"
 #include "store/demo_events.h"
 #include "store/demo_resources.h"
 #include "store/demo_store.h"
@@ -49,13 +50,17 @@ std::string_view DemoFile(std::string_view path) {
   throw std::runtime_error(std::string(path) + ": missing from the demo files");
 }
 
-// Erases the personal data of bookings whose time ended more than `days` ago (counted first
-// into the tallies), then checkpoints the WAL so the erased bytes live nowhere. Returns how
-// many bookings were erased.
-int EraseExpiredBookings(store::Database& db, SysTime now, int days) {
-  const int erased = db.Write([&](store::Connection& c) {
-    return store::EraseOldBookings(c, now - std::chrono::days{days}, now);
-  });
+// Erases the personal data of bookings whose time ended, and of registrations whose last date
+// ended, more than `days` ago (counted first into the tallies and head counts), then
+// checkpoints the WAL so the erased bytes live nowhere.
+struct Erased {
+  int bookings = 0, registrations = 0;
+};
+Erased EraseExpiredPersonalData(store::Database& db, SysTime now, int days) {
+  const SysTime cutoff = now - std::chrono::days{days};
+  Erased erased;
+  erased.bookings = db.Write([&](store::Connection& c) { return store::EraseOldBookings(c, cutoff, now); });
+  erased.registrations = db.Write([&](store::Connection& c) { return store::EraseOldRegistrations(c, cutoff, now); });
   if (!db.CheckpointTruncate()) spdlog::warn("retention: the WAL checkpoint did not finish; it runs again in an hour");
   return erased;
 }
@@ -96,8 +101,10 @@ class MaterialisationJob {
         spdlog::error("materialising occurrences: {}", e.what());
       }
       try {
-        if (int erased = EraseExpiredBookings(db, clock.Now(), retention_days_); erased > 0) {
-          spdlog::info("retention: erased {} booking(s)", erased);
+        const Erased erased = EraseExpiredPersonalData(db, clock.Now(), retention_days_);
+        if (erased.bookings + erased.registrations > 0) {
+          spdlog::info("retention: erased {} booking(s) and {} registration(s)", erased.bookings,
+                       erased.registrations);
         }
       } catch (const std::exception& e) {
         spdlog::error("retention: {}", e.what());
@@ -271,7 +278,7 @@ int RunServe(const Config& config) {
                    [&database] { return static_cast<double>(database.SchemaVersion()); });
 
   // Occurrences are materialised 18 months ahead; the horizon moves each day.
-  MaterialisationJob materialisation(database, clock, config.booking_retention_days);
+  MaterialisationJob materialisation(database, clock, config.retention_days);
 
   // The site needs the public URL, which may depend on the port the server binds; the
   // server needs the site's handlers. Bind first, then build the site, then run.
@@ -299,6 +306,7 @@ int RunServe(const Config& config) {
   site_options.map_attribution = config.map_attribution;
   site_options.review = {config.review_texts, config.review_services};
   site_options.registrations_per_hour = config.registrations_per_hour;
+  site_options.retention_days = config.retention_days;
   site = std::make_unique<web::Site>(site_options, messages.value(), std::move(templates.value()),
                                      std::make_unique<web::StaticAssets>(web_files.files()),
                                      database, metrics, clock);
@@ -321,9 +329,10 @@ int RunRetention(const Config& config) {
   auto db = OpenAndMigrate(config, /*create=*/false, 1);
   if (!db.ok()) return Fail(db.error().detail);
   const SysTime now = config.now.empty() ? SystemClock().Now() : *ParseStoredRfc3339(config.now);
-  const int erased = EraseExpiredBookings(*db.value(), now, config.booking_retention_days);
-  std::printf("%s: erased %d booking(s) whose time ended before %s\n", config.db.c_str(), erased,
-              FormatRfc3339(now - std::chrono::days{config.booking_retention_days}).c_str());
+  const Erased erased = EraseExpiredPersonalData(*db.value(), now, config.retention_days);
+  std::printf("%s: erased %d booking(s) and %d registration(s) whose time ended before %s\n",
+              config.db.c_str(), erased.bookings, erased.registrations,
+              FormatRfc3339(now - std::chrono::days{config.retention_days}).c_str());
   return 0;
 }
 

@@ -115,10 +115,10 @@ std::optional<Error> Apply(Config& c, const std::string& name, const std::string
     auto v = ParseInt(value);
     if (!v || *v < 1 || *v > 1000000) return Bad(origin + ": expected a number from 1 to 1000000");
     c.registrations_per_hour = *v;
-  } else if (name == "booking-retention-days") {
+  } else if (name == "retention-days") {
     auto v = ParseInt(value);
     if (!v || *v < 1 || *v > 3650) return Bad(origin + ": expected a number of days from 1 to 3650");
-    c.booking_retention_days = static_cast<int>(*v);
+    c.retention_days = static_cast<int>(*v);
   } else if (name == "now") {
     if (!ParseStoredRfc3339(value)) return Bad(origin + ": expected a UTC time like 2027-01-31T00:00:00Z");
     c.now = value;
@@ -242,7 +242,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
       {"TILTI_MAP_ATTRIBUTION", "map-attribution"},
       {"TILTI_REVIEW", "review"},
       {"TILTI_REGISTRATION_LIMIT", "registration-limit"},
-      {"TILTI_BOOKING_RETENTION_DAYS", "booking-retention-days"}};
+      {"TILTI_RETENTION_DAYS", "retention-days"}};
   for (const auto& [var, name] : kEnv) {
     if (auto it = env.find(var); it != env.end()) {
       if (auto e = Apply(c, name, it->second, var)) return *e;
@@ -290,7 +290,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
     static const std::vector<std::string> kValued = {"db",        "listen",         "threads",
                                                      "web-dir",   "public-url",     "max-body",
                                                      "map-tiles", "map-attribution", "review", "registration-limit",
-                                                     "booking-retention-days", "now",
+                                                     "retention-days", "now",
                                                      "format",    "out",
                                                      "email",     "name",           "role",
                                                      "library",   "organization"};
@@ -342,9 +342,9 @@ std::string HelpText(const std::string& command) {
            "                     (TILTI_MAP_ATTRIBUTION)\n"
            "  --registration-limit N  event registrations one address may make in an hour\n"
            "                     (default 20; TILTI_REGISTRATION_LIMIT)\n"
-           "  --booking-retention-days N  days after a booked time before the booking's\n"
-           "                     personal data is erased (default 30;\n"
-           "                     TILTI_BOOKING_RETENTION_DAYS)\n"
+           "  --retention-days N days after a booked time, or after the last date of an\n"
+           "                     event registration, before the person's data is erased\n"
+           "                     (default 30; TILTI_RETENTION_DAYS)\n"
            "  --review LIST      which librarian changes wait for a coordinator's review:\n"
            "                     texts, services (default: both), or none (TILTI_REVIEW)\n"
            "  --no-access-log    do not log one line per request\n";
@@ -401,11 +401,12 @@ std::string HelpText(const std::string& command) {
            "  --password-stdin   read the password from standard input\n";
   }
   if (command == "retention") {
-    return "tilti retention: erase the personal data of bookings whose time ended more than\n"
-           "--booking-retention-days ago (counts by resource, month and target group stay for\n"
-           "reports), then checkpoint the WAL so no copy remains. The server does this every\n"
-           "hour by itself.\n\nOptions:\n" + common +
-           "  --booking-retention-days N  as for serve (default 30)\n"
+    return "tilti retention: erase the personal data of bookings whose time ended, and of\n"
+           "event registrations whose last date ended, more than --retention-days ago (counts\n"
+           "by resource, month and target group, and who came, stay for reports), then\n"
+           "checkpoint the WAL so no copy remains. The server does this every hour by itself.\n\n"
+           "Options:\n" + common +
+           "  --retention-days N as for serve (default 30)\n"
            "  --now TIME         erase as of this UTC time instead of now, e.g.\n"
            "                     2027-01-31T00:00:00Z\n";
   }
@@ -423,7 +424,7 @@ std::string HelpText(const std::string& command) {
          "  export    write the directory as HSDS\n"
          "  user      add, list, disable, enable back-office accounts; reset passwords\n"
          "  routes    list the back-office routes and what each may do\n"
-         "  retention erase bookings' personal data past the retention period\n\n"
+         "  retention erase bookings' and registrations' personal data past the retention period\n\n"
          "Run 'tilti COMMAND --help' for the options of a command.\n";
 }
 

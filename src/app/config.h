@@ -27,9 +27,9 @@ struct Config {
   bool review_texts = true;
   bool review_services = true;
   int64_t registrations_per_hour = 20;        // --registration-limit / TILTI_REGISTRATION_LIMIT
-  // Days after a booked slot ends before the booking's personal data is erased
-  // (--booking-retention-days / TILTI_BOOKING_RETENTION_DAYS).
-  int booking_retention_days = 30;
+  // Days after a booked time or an event's last date a person registered for before their
+  // personal data is erased (--retention-days / TILTI_RETENTION_DAYS).
+  int retention_days = 30;
   std::string now;                            // retention --now: the instant to erase as of
   std::string map_attribution;                // --map-attribution / TILTI_MAP_ATTRIBUTION
   std::string format;                         // import/export --format

@@ -385,4 +385,25 @@ Status MarkAttended(Connection& c, std::string_view occurrence_id,
   return Ok();
 }
 
+int EraseOldRegistrations(Connection& c, SysTime cutoff, SysTime now) {
+  const std::string before = FormatRfc3339(cutoff);
+  // Who came, as head counts, where the librarians recorded none (statistics count registered
+  // people who came only where a date has no head counts, so the totals do not change).
+  Statement keep = c.Prepare(
+      "INSERT INTO attendance_count (occurrence_id, taxonomy_term_id, count, recorded_by, recorded_at) "
+      "SELECT p.occurrence_id, 'unspecified', sum(r.party_size), 'retention', ?2 "
+      "FROM registration_place p JOIN registration r ON r.id = p.registration_id "
+      "JOIN occurrence o ON o.id = p.occurrence_id "
+      "WHERE p.attended = 1 AND o.ends_at < ?1 AND NOT EXISTS "
+      "(SELECT 1 FROM attendance_count a WHERE a.occurrence_id = p.occurrence_id) "
+      "GROUP BY p.occurrence_id");
+  keep.Bind(1, before).Bind(2, FormatRfc3339(now)).Run();
+  Statement erase = c.Prepare(
+      "DELETE FROM registration WHERE NOT EXISTS (SELECT 1 FROM registration_place p "
+      "JOIN occurrence o ON o.id = p.occurrence_id WHERE p.registration_id = registration.id "
+      "AND o.ends_at >= ?1) AND created < ?1");
+  erase.Bind(1, before).Run();
+  return static_cast<int>(c.Changes());
+}
+
 }  // namespace tilti::store

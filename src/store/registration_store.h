@@ -103,4 +103,13 @@ Status DecidePending(Connection& c, std::string_view occurrence_id,
 Status MarkAttended(Connection& c, std::string_view occurrence_id,
                     std::string_view registration_id, std::optional<bool> attended, SysTime now);
 
+// --- Retention.
+
+// Erases every registration none of whose dates ends at or after `cutoff` (the person's name,
+// contact, needs and places). Who came is kept first: each date that ended before `cutoff` and
+// has people marked as having come but no head counts gets a head count of them ("unspecified"
+// group, recorded by "retention"), so the participation statistics stay as they were. Returns
+// how many registrations were erased.
+int EraseOldRegistrations(Connection& c, SysTime cutoff, SysTime now);
+
 }  // namespace tilti::store

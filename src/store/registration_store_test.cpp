@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/attendance_store.h"
 #include "store/demo_database_for_tests.h"
 #include "store/event_store.h"
 
@@ -209,6 +210,45 @@ TEST_F(RegistrationStore, TheDatabaseItselfRefusesOverbooking) {
   };
   EXPECT_THROW(over(), std::exception);
   EXPECT_EQ(Confirmed(), 0);
+}
+
+}  // namespace
+}  // namespace tilti::store
+
+namespace tilti::store {
+namespace {
+
+int64_t TotalParticipation(Database& db) {
+  int64_t total = 0;
+  for (const auto& f : Participation(*db.Read(), {true, {}}, {"en"}, "2026-11-01", "2027-01-01")) total += f.people;
+  return total;
+}
+
+TEST_F(RegistrationStore, RetentionErasesThePeopleAndKeepsWhoCame) {
+  const std::string event = Event(10);
+  const auto once = Reg(event, 2, false, "Retention-Once");
+  const auto series = Reg(event, 3, true, "Retention-Series");
+  const std::string once_id = View(once).id, series_id = View(series).id;
+  db().Write([&](Connection& c) {
+    ASSERT_TRUE(MarkAttended(c, first_, once_id, true, kNow).ok());
+    ASSERT_TRUE(MarkAttended(c, first_, series_id, true, kNow).ok());
+  });
+  const int64_t before = TotalParticipation(db());
+  // A cutoff after the first Friday: the one-date registration goes, the series one (with
+  // dates still to come) stays.
+  const SysTime after_first = ParseStoredRfc3339("2026-12-01T00:00:00Z").value();
+  // (Other tests of this suite registered for their own first Fridays too.)
+  EXPECT_GE(db().Write([&](Connection& c) { return EraseOldRegistrations(c, after_first, kNow); }), 1);
+  EXPECT_EQ(One("SELECT count(*) FROM registration WHERE name = 'Retention-Once'"), "0");
+  EXPECT_EQ(One("SELECT count(*) FROM registration WHERE name = 'Retention-Series'"), "1");
+  EXPECT_EQ(One("SELECT count FROM attendance_count WHERE occurrence_id = ?1", first_), "5");
+  EXPECT_EQ(TotalParticipation(db()), before) << "who came is still counted";
+  // After the last Friday the series registration goes too; the totals stay.
+  const SysTime after_all = ParseStoredRfc3339("2027-01-01T00:00:00Z").value();
+  EXPECT_GE(db().Write([&](Connection& c) { return EraseOldRegistrations(c, after_all, kNow); }), 1);
+  EXPECT_EQ(One("SELECT count(*) FROM registration WHERE name LIKE 'Retention-%'"), "0");
+  EXPECT_EQ(One("SELECT count(*) FROM registration_place WHERE registration_id = ?1", series_id), "0");
+  EXPECT_EQ(TotalParticipation(db()), before);
 }
 
 }  // namespace

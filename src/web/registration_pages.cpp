@@ -102,7 +102,7 @@ http::Response RenderRegisterForm(const Site& site, const i18n::LocaleInfo& loca
   } else if (left) {
     form.Notice(site.Tr(lang, "events.places_left", {{"count", *left}}));
   }
-  form.Section(site.Tr(lang, "registration.about_you"), site.Tr(lang, "registration.privacy"));
+  form.Section(site.Tr(lang, "registration.about_you"), site.Tr(lang, "registration.privacy", {{"days", site.options().retention_days}}));
   PersonFields(site, locale, form, in, t.event.interpreted_languages);
   AddErrors(site, locale, form, errors,
             {{"max", events::kMaxPartySize}, {"capacity", t.event.capacity.value_or(0)}});

@@ -218,7 +218,7 @@ http::Response RenderDetails(const Site& site, const i18n::LocaleInfo& locale,
   FormView form(site, locale, site.Tr(lang, "bookings.details_title"), HoldPath(locale, h, request));
   form.Intro(ResourceName(h.resource) + ": " + SlotWhen(site, lang, h.hold.starts_at, h.hold.ends_at));
   form.Notice(HoldNotice(site, lang, h.hold, site.clock().Now()));
-  form.Section(site.Tr(lang, "registration.about_you"), site.Tr(lang, "bookings.privacy"));
+  form.Section(site.Tr(lang, "registration.about_you"), site.Tr(lang, "bookings.privacy", {{"days", site.options().retention_days}}));
   PersonFields(site, locale, form, a.in, InterpretedLanguages(h.resource));
   TargetGroupField(site, locale, form, a.target_group);
   AddErrors(site, locale, form, errors, {{"max", events::kMaxPartySize}, {"capacity", h.resource.capacity}});

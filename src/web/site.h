@@ -43,6 +43,9 @@ struct SiteOptions {
   accounts::ReviewPolicy review;
   // Event registrations one address may make in an hour (TILTI_REGISTRATION_LIMIT).
   int64_t registrations_per_hour = 20;
+  // Days after a booked time or an event's last date before a person's data is erased
+  // (TILTI_RETENTION_DAYS); the forms say so.
+  int retention_days = 30;
 };
 
 // The Content-Security-Policy of every response: nothing from other hosts, no inline script or
