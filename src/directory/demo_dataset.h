@@ -137,8 +137,7 @@ struct DemoPartnership {
   int position = 0;  // 1-based order of the source table
 };
 
-// A source of an initiative's money as the seed prints it. Kept for the programme module; the
-// schema has no table for it yet, so the store does not write it.
+// A source of an initiative's money as the seed prints it (table initiative_funding).
 struct DemoFunding {
   std::string initiative_id;
   std::string funder;  // Latvian, as printed

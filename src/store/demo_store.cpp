@@ -231,6 +231,25 @@ void WriteProgramme(Connection& c, const DemoDataset& d, std::string_view now) {
     in.Bind(12, now).Run();
     in.Reset();
   }
+  // Budgets: the total and each source as printed (migration 0014).
+  Statement total = c.Prepare(
+      "UPDATE initiative SET budget_total_cents = ?2 WHERE id = ?1 AND budget_total_cents IS NOT ?2");
+  for (const auto& x : d.initiatives) {
+    total.Bind(1, x.id).Bind(2, x.budget_total_cents).Run();
+    total.Reset();
+  }
+  Statement clear = c.Prepare("DELETE FROM initiative_funding WHERE initiative_id = ?1");
+  for (const auto& x : d.initiatives) {
+    clear.Bind(1, x.id).Run();
+    clear.Reset();
+  }
+  Statement funding = c.Prepare(
+      "INSERT INTO initiative_funding (initiative_id, position, funder, amount_cents, source_note) "
+      "VALUES (?1, (SELECT count(*) FROM initiative_funding WHERE initiative_id = ?1), ?2, ?3, ?4)");
+  for (const auto& f : d.funding) {
+    funding.Bind(1, f.initiative_id).Bind(2, f.funder).Bind(3, f.amount_cents).Bind(4, f.provenance).Run();
+    funding.Reset();
+  }
   Statement io = c.Prepare(kInitiativeOrganization);
   for (const auto& x : d.initiative_members) {
     io.Bind(1, x.initiative_id).Bind(2, x.organization_id).Bind(3, x.role).Run();

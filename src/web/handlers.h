@@ -169,6 +169,10 @@ http::Response RegistrationPage(const Site& site, const i18n::LocaleInfo& locale
 http::Response RegistrationUpdate(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response RegistrationCalendar(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 
+// initiatives (issue 7): initiative_pages.cpp
+http::Response InitiativesList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response InitiativePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+
 // bookings (issue 6): resource_pages.cpp, booking_pages.cpp
 http::Response ResourcesList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response ResourcePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);

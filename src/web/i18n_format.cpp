@@ -166,4 +166,17 @@ std::string Formatter::Number(double n, int max_fraction_digits) const {
   return ToUtf8(out);
 }
 
+std::string Formatter::Euros(int64_t cents) const {
+  UErrorCode status = U_ZERO_ERROR;
+  // Exactly two decimals from the integer, so no binary fraction rounds a cent away.
+  icu::UnicodeString out = impl_->numbers.unit(icu::CurrencyUnit(u"EUR", status))
+                               .precision(icu::number::Precision::fixedFraction(2))
+                               .formatDecimal(std::to_string(cents / 100) + "." +
+                                                  (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100),
+                                              status)
+                               .toString(status);
+  Check(status, "an amount in euros");
+  return ToUtf8(out);
+}
+
 }  // namespace tilti::web::i18n

@@ -50,6 +50,9 @@ class Formatter {
   // At most `max_fraction_digits` (clamped to 0..15) decimals, rounded half-even, trailing
   // zeros dropped: lv "1234,5", ru/uk "1 234,5", en "1,234.5".
   std::string Number(double n, int max_fraction_digits = 2) const;
+  // An amount in euros as the language writes it, with two decimals: lv "124 562,30 €",
+  // en "€124,562.30". `cents` must not be negative.
+  std::string Euros(int64_t cents) const;
 
  private:
   struct Impl;

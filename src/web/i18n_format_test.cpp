@@ -25,6 +25,15 @@ SysTime Utc(int y, unsigned m, unsigned d, int h, int min) {
   return SysTime{sys_days{year{y} / month{m} / day{d}} + hours{h} + minutes{min}};
 }
 
+// Amounts keep their cents exactly (seed 002:11's figures) and follow each language's CLDR rules.
+TEST_F(I18nFormatter, EurosWithTwoDecimals) {
+  EXPECT_EQ(Formatter("lv").Euros(12456230), "124\u00a0562,30\u00a0€");
+  EXPECT_EQ(Formatter("en").Euros(12456230), "€124,562.30");
+  EXPECT_EQ(Formatter("ru").Euros(9964984), "99\u00a0649,84\u00a0€");
+  EXPECT_EQ(Formatter("uk").Euros(1245623), "12\u00a0456,23\u00a0EUR");  // CLDR uk writes the code
+  EXPECT_EQ(Formatter("en").Euros(5), "€0.05");
+}
+
 // CLDR joins the year and "г."/"р." with U+202F NARROW NO-BREAK SPACE so they never wrap apart.
 TEST_F(I18nFormatter, LongDateInEachLanguage) {
   const SysTime t = Utc(2026, 3, 29, 1, 30);

@@ -241,6 +241,7 @@ Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
   for (const auto& i : lib.initiatives) {
     Data d(Data::type::object);
     d.set("name", site.TextData(i.name, locale));
+    d.set("initiative_href", "/" + locale.code + "/initiatives/" + i.slug);
     initiatives.push_back(d);
   }
   page.set("initiatives", initiatives);

@@ -33,6 +33,19 @@ std::string LanguageName(std::string_view code, std::string_view in_locale) {
   return out;
 }
 
+// The name of country `code` ("LT", ISO 3166-1) in the reader's language, as CLDR has it:
+// lv "Lietuva", en "Lithuania"; `code` itself when CLDR has no name for it.
+std::string CountryName(std::string_view code, std::string_view in_locale) {
+  const icu::Locale country("", std::string(code).c_str());
+  const icu::Locale reader(std::string(in_locale).c_str());
+  icu::UnicodeString name;
+  country.getDisplayCountry(reader, name);
+  std::string out;
+  name.toUTF8String(out);
+  if (out.empty() || out == code) return std::string(code);
+  return out;
+}
+
 // Puts `value` at the dotted `key` ("home.title") inside `root`, creating objects on the way.
 void SetNested(Data& root, std::string_view key, const std::string& value) {
   Data* node = &root;
@@ -154,6 +167,10 @@ const i18n::Formatter& Site::FormatterFor(std::string_view locale) const {
 
 std::string Site::LanguageNameIn(std::string_view code, std::string_view locale) const {
   return LanguageName(code, locale);
+}
+
+std::string Site::CountryNameIn(std::string_view code, std::string_view locale) const {
+  return CountryName(code, locale);
 }
 
 std::string Site::LongDate(std::string_view locale, std::string_view iso) const {

@@ -84,6 +84,8 @@ class Site {
   // The name of language `code` ("de") in `locale` as CLDR has it ("vācu"); `code` when CLDR
   // has none.
   std::string LanguageNameIn(std::string_view code, std::string_view locale) const;
+  // The name of country `code` (ISO 3166-1 alpha-2) in `locale`, as CLDR has it.
+  std::string CountryNameIn(std::string_view code, std::string_view locale) const;
 
   // Renders `template_name` with `page` inside the layout (head, header, language switcher,
   // footer) and sets the headers every page gets (CSP, nosniff, language cookie...).

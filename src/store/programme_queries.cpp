@@ -1,0 +1,86 @@
+#include "store/programme_queries.h"
+
+#include "store/localized_sql.h"
+
+namespace tilti::store {
+namespace {
+
+const std::string& ItemSql() {
+  static const std::string sql =
+      "SELECT i.id, i.slug, " + BestText("initiative", "i.id", "name", "i.name", "i.source_locale") +
+      ", coalesce(i.short_name, ''), coalesce(i.programme, ''), coalesce(i.call_code, ''), "
+      "coalesce(i.starts_on, ''), coalesce(i.ends_on, ''), " +
+      BestText("initiative", "i.id", "description", "i.description", "i.source_locale") +
+      ", i.budget_total_cents FROM initiative i ";
+  return sql;
+}
+
+InitiativeItem ReadItem(const Statement& st) {
+  return {st.Text(0), st.Text(1), SplitLocalized(st.TextView(2)), st.Text(3), st.Text(4),
+          st.Text(5), st.Text(6), st.Text(7)};
+}
+
+}  // namespace
+
+std::vector<InitiativeItem> AllInitiatives(Connection& c, const LocaleChain& chain) {
+  Statement st = c.Prepare(ItemSql() + "ORDER BY coalesce(i.ends_on, i.starts_on, '') DESC, i.slug");
+  BindChain(st, chain);
+  std::vector<InitiativeItem> out;
+  while (st.Step()) out.push_back(ReadItem(st));
+  return out;
+}
+
+std::optional<InitiativeDetail> InitiativeBySlug(Connection& c, std::string_view slug,
+                                                 const LocaleChain& chain) {
+  Statement st = c.Prepare(ItemSql() + "WHERE i.slug = ?4");
+  BindChain(st, chain);
+  st.Bind(4, slug);
+  if (!st.Step()) return std::nullopt;
+  InitiativeDetail d;
+  d.item = ReadItem(st);
+  d.description = SplitLocalized(st.TextView(8));
+  if (!st.IsNull(9)) d.budget_total_cents = st.Int(9);
+  {
+    static const std::string sql =
+        "SELECT o.slug, o.kind, o.country, io.role, " +
+        BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
+        " FROM initiative_organization io JOIN organization o ON o.id = io.organization_id "
+        "WHERE io.initiative_id = ?4 ORDER BY CASE io.role WHEN 'lead' THEN 0 WHEN 'partner' "
+        "THEN 1 ELSE 2 END, o.name";
+    Statement m = c.Prepare(sql);
+    BindChain(m, chain);
+    m.Bind(4, d.item.id);
+    while (m.Step()) d.members.push_back({m.Text(0), m.Text(1), m.Text(2), m.Text(3), SplitLocalized(m.TextView(4))});
+  }
+  {
+    auto name = [](std::string_view alias) {
+      return "CASE WHEN " + std::string(alias) + ".id IS NULL THEN '' ELSE " +
+             BestText("organization", std::string(alias) + ".id", "name", std::string(alias) + ".name",
+                      std::string(alias) + ".source_locale") + " END";
+    };
+    static const std::string sql =
+        "SELECT l.slug, " + name("l") + ", " + name("m") + ", " + name("g") +
+        " FROM partnership p JOIN organization l ON l.id = p.library_organization_id "
+        "LEFT JOIN organization m ON m.id = p.municipality_organization_id "
+        "LEFT JOIN organization g ON g.id = p.integration_organization_id "
+        "WHERE p.initiative_id = ?4 ORDER BY p.position";
+    Statement p = c.Prepare(sql);
+    BindChain(p, chain);
+    p.Bind(4, d.item.id);
+    while (p.Step()) {
+      d.partnerships.push_back({p.Text(0), SplitLocalized(p.TextView(1)), SplitLocalized(p.TextView(2)),
+                                SplitLocalized(p.TextView(3))});
+    }
+  }
+  Statement f = c.Prepare(
+      "SELECT funder, amount_cents, source_note FROM initiative_funding WHERE initiative_id = ?1 "
+      "ORDER BY position");
+  f.Bind(1, d.item.id);
+  while (f.Step()) {
+    d.funding.push_back({f.Text(0), f.Int(1)});
+    d.funding_notes.push_back(f.Text(2));
+  }
+  return d;
+}
+
+}  // namespace tilti::store

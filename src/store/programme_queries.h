@@ -1,0 +1,47 @@
+#pragma once
+// Initiatives for the public pages (issue 7): the list and one initiative with its programme,
+// period, lead and partners (with their country), the libraries taking part, the local
+// partnerships and the budget by funding source.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/localized_text.h"
+#include "programme/budget.h"
+#include "store/sqlite.h"
+
+namespace tilti::store {
+
+struct InitiativeItem {
+  std::string id, slug;
+  LocalizedText name;
+  std::string short_name, programme, call_code, starts_on, ends_on;  // "" when not known
+};
+
+struct InitiativeMember {
+  std::string slug, kind, country, role;  // role: lead, partner, participant, administrator
+  LocalizedText name;
+};
+
+struct InitiativePartnership {
+  std::string library_slug;
+  LocalizedText library, municipality, integration;  // empty text when none
+};
+
+struct InitiativeDetail {
+  InitiativeItem item;
+  LocalizedText description;
+  std::vector<InitiativeMember> members;  // lead first, then partners, then the rest, by name
+  std::vector<InitiativePartnership> partnerships;  // in the source table's order
+  std::optional<int64_t> budget_total_cents;
+  std::vector<programme::FundingLine> funding;      // in the order the source prints them
+  std::vector<std::string> funding_notes;           // where each figure comes from
+};
+
+// Every initiative, the newest first.
+std::vector<InitiativeItem> AllInitiatives(Connection& c, const LocaleChain& chain);
+std::optional<InitiativeDetail> InitiativeBySlug(Connection& c, std::string_view slug,
+                                                 const LocaleChain& chain);
+
+}  // namespace tilti::store
