@@ -30,7 +30,8 @@ std::string DeskPath(const i18n::LocaleInfo& locale, std::string_view slug) {
   return ManagePath(locale, "/libraries/" + std::string(slug) + "/bookings");
 }
 
-std::string WhenText(const i18n::Formatter& f, SysTime starts, SysTime ends) {
+// "10:00–10:45".
+std::string TimeRange(const i18n::Formatter& f, SysTime starts, SysTime ends) {
   return f.Time(starts) + "–" + f.Time(ends);
 }
 
@@ -39,7 +40,7 @@ Data BookingRow(const Site& site, const i18n::LocaleInfo& locale, const store::B
   const std::string& lang = locale.code;
   const i18n::Formatter& f = site.FormatterFor(lang);
   Data d(Data::type::object);
-  d.set("when", f.ShortDate(b.starts_at) + " " + WhenText(f, b.starts_at, b.ends_at));
+  d.set("when", f.ShortDate(b.starts_at) + " " + TimeRange(f, b.starts_at, b.ends_at));
   d.set("name", b.name);
   d.set("party", std::to_string(b.party_size));
   d.set("contact", b.contact);
@@ -106,7 +107,7 @@ http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale,
     for (const auto& k : blocks) {
       if (k.resource_id != r.id) continue;
       Data d(Data::type::object);
-      d.set("when", f.ShortDate(k.starts_at) + " " + WhenText(f, k.starts_at, k.ends_at));
+      d.set("when", f.ShortDate(k.starts_at) + " " + TimeRange(f, k.starts_at, k.ends_at));
       d.set("reason", k.reason);
       d.set("id", k.id);
       bl.push_back(d);
@@ -127,7 +128,7 @@ http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale,
   Data aff(Data::type::list);
   for (const auto& a : affected) {
     Data d = BookingRow(site, locale, a.booking, back, bo.csrf.value, now);
-    d.set("when", f.LongDate(a.booking.starts_at) + " " + WhenText(f, a.booking.starts_at, a.booking.ends_at));
+    d.set("when", f.LongDate(a.booking.starts_at) + " " + TimeRange(f, a.booking.starts_at, a.booking.ends_at));
     d.set("why", site.Tr(lang, a.why));
     for (const auto& r : resources) {
       if (r.id == a.booking.resource_id) d.set("resource", site.TextData(r.name, locale));

@@ -5,6 +5,7 @@
 #include "core/riga_time.h"
 #include "events/icalendar.h"
 #include "web/back_office.h"
+#include "web/event_views.h"
 #include "web/handlers.h"
 #include "web/person_form.h"
 #include "web/query_params.h"
@@ -85,8 +86,7 @@ http::Response Render(const Site& site, const i18n::LocaleInfo& locale, const ht
   page.set("library_name", site.TextData(f.resource.library_name, locale));
   page.set("resource_href", ResourcePath(lang, f.resource.id));
   const i18n::Formatter& fmt = site.FormatterFor(lang);
-  page.set("when", fmt.Weekday(b.starts_at) + ", " + fmt.LongDate(b.starts_at) + ", " +
-                       fmt.Time(b.starts_at) + "–" + fmt.Time(b.ends_at));
+  page.set("when", WhenText(fmt, b.starts_at, b.ends_at));
   page.set("when_datetime", FormatRfc3339(b.starts_at));
   std::string status = site.Tr(lang, "bookings.status." + b.status, {{"count", b.party_size}});
   if (b.starts_at <= now && (b.status == "confirmed" || b.status == "pending")) {

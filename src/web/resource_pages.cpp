@@ -20,6 +20,7 @@
 #include "store/attendance_store.h"
 #include "store/report_store.h"
 #include "web/back_office.h"
+#include "web/event_views.h"
 #include "web/handlers.h"
 #include "web/person_form.h"
 #include "web/query_params.h"
@@ -197,11 +198,6 @@ std::string HoldPath(const i18n::LocaleInfo& locale, const HeldSlot& h, const ht
   return ResourcePath(locale.code, h.resource.id) + "/book/" + std::string(request.Param("hold"));
 }
 
-std::string SlotWhen(const Site& site, std::string_view lang, SysTime starts, SysTime ends) {
-  const i18n::Formatter& f = site.FormatterFor(lang);
-  return f.Weekday(starts) + ", " + f.LongDate(starts) + ", " + f.Time(starts) + "–" + f.Time(ends);
-}
-
 // The notice on every page while a slot is held: until when, or that the hold has ended.
 std::string HoldNotice(const Site& site, std::string_view lang, const store::HoldView& hold, SysTime now) {
   const i18n::Formatter& f = site.FormatterFor(lang);
@@ -216,7 +212,7 @@ http::Response RenderDetails(const Site& site, const i18n::LocaleInfo& locale,
   const std::string& lang = locale.code;
   CsrfToken token = CsrfTokenFor(request);
   FormView form(site, locale, site.Tr(lang, "bookings.details_title"), HoldPath(locale, h, request));
-  form.Intro(ResourceName(h.resource) + ": " + SlotWhen(site, lang, h.hold.starts_at, h.hold.ends_at));
+  form.Intro(ResourceName(h.resource) + ": " + WhenText(site.FormatterFor(lang), h.hold.starts_at, h.hold.ends_at));
   form.Notice(HoldNotice(site, lang, h.hold, site.clock().Now()));
   form.Section(site.Tr(lang, "registration.about_you"), site.Tr(lang, "bookings.privacy", {{"days", site.options().retention_days}}));
   PersonFields(site, locale, form, a.in, InterpretedLanguages(h.resource));
@@ -459,7 +455,7 @@ http::Response BookCheck(const Site& site, const i18n::LocaleInfo& locale, http:
   const std::string day = ResourcePath(lang, h->resource.id) + "/book?date=" +
                           events::FormatDate(RigaDate(h->hold.starts_at));
   row("bookings.answer.what", ResourceName(h->resource), "");
-  row("bookings.answer.when", SlotWhen(site, lang, h->hold.starts_at, h->hold.ends_at), day);
+  row("bookings.answer.when", WhenText(site.FormatterFor(lang), h->hold.starts_at, h->hold.ends_at), day);
   row("registration.name", p.name, details + "#name");
   row("registration.contact", p.contact.empty() ? site.Tr(lang, "bookings.not_given") : p.contact, details + "#contact");
   row("registration.party_size", std::to_string(p.party_size), details + "#party_size");
