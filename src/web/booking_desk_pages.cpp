@@ -62,25 +62,40 @@ Data BookingRow(const Site& site, const i18n::LocaleInfo& locale, const store::B
   return d;
 }
 
-}  // namespace
+// What the desk page shows besides the bookings: which day or week, and a form sent back with
+// mistakes (the date typed above the list, or one resource's block-time form), kept as typed.
+struct DeskState {
+  std::string slug;
+  year_month_day date;
+  bool week = false;
+  std::string typed;                                          // the date field when it was wrong
+  std::vector<std::pair<std::string, std::string>> errors;   // field id, message
+  std::string block_resource;                                 // whose block form is shown again
+  std::map<std::string, std::string> block;                   // date, from, to, reason as typed
+};
 
-http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale,
-                               http::Request& request, const BackOffice& bo) {
-  const std::string& lang = locale.code;
-  const std::string slug(request.Param("slug"));
-  const SysTime now = site.clock().Now();
-  const TimeZone riga;
-  std::vector<std::pair<std::string, std::string>> errors;
-  year_month_day date = riga.LocalDate(now);
-  const std::string typed = QueryParam(request, "date", 40);
-  if (!typed.empty()) {
-    if (auto d = events::ParseTypedDate(typed)) {
-      date = *d;
-    } else {
-      errors.emplace_back("date", site.Tr(lang, "bookings.error.date"));
+// The page a desk form came from, when it is this library's desk page ("…/bookings?date=&view=").
+void ReadBack(std::string_view back, DeskState& state) {
+  const auto q = back.find('?');
+  if (q == std::string_view::npos) return;
+  for (auto& [name, value] : http::ParseQuery(back.substr(q + 1))) {
+    if (name == "date") {
+      if (auto d = events::ParseTypedDate(value)) state.date = *d;
+    } else if (name == "view") {
+      state.week = value == "week";
     }
   }
-  const bool week = QueryParam(request, "view") == "week";
+}
+
+http::Response RenderDesk(const Site& site, const i18n::LocaleInfo& locale,
+                          const http::Request& request, const BackOffice& bo, DeskState state) {
+  const std::string& lang = locale.code;
+  const std::string& slug = state.slug;
+  const SysTime now = site.clock().Now();
+  const TimeZone riga;
+  auto& errors = state.errors;
+  const year_month_day date = state.date;
+  const bool week = state.week;
   const SysTime from = riga.FromLocal(date, minutes{0});
   const SysTime to = riga.FromLocal(AddDays(date, week ? 7 : 1), minutes{0});
   const std::string self = DeskPath(locale, slug);
@@ -116,6 +131,17 @@ http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale,
     rd.set("has_blocks", !bl.is_empty_list());
     rd.set("desk_href", ManagePath(locale, "/resources/" + r.id + "/book?date=" + events::FormatDate(date)));
     rd.set("block_action", ManagePath(locale, "/resources/" + r.id + "/blocks"));
+    rd.set("block_date", events::FormatDate(date));
+    if (r.id == state.block_resource) {
+      rd.set("block_open", true);
+      for (const auto& [name, value] : state.block) rd.set("block_" + name, value);
+      for (const auto& [field, text] : errors) {
+        const std::string prefix = "block-", suffix = "-" + r.id;
+        if (field.starts_with(prefix) && field.ends_with(suffix)) {
+          rd.set("block_" + field.substr(prefix.size(), field.size() - prefix.size() - suffix.size()) + "_error", text);
+        }
+      }
+    }
     if (accounts::Can(bo.actor, accounts::Action::kEditDirect, bo.organization_id)) {
       rd.set("edit_href", ManagePath(locale, "/resources/" + r.id + "/edit"));
     }
@@ -159,11 +185,31 @@ http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale,
   page.set("csrf", bo.csrf.value);
   page.set("back", back);
   SetErrorSummary(page, errors);
-  if (!errors.empty()) page.set("typed", typed);
+  if (!state.typed.empty()) page.set("typed", state.typed);
   PageFrame frame{&locale, "manage/libraries/" + slug + "/bookings" + query,
                   errors.empty() ? heading : site.Tr(lang, "form.error_title", {{"title", heading}}),
                   errors.empty() ? 200 : 400};
   return RenderBackOfficePage(site, request, bo, frame, "booking_desk", std::move(page));
+}
+
+}  // namespace
+
+http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale,
+                               http::Request& request, const BackOffice& bo) {
+  DeskState state;
+  state.slug = std::string(request.Param("slug"));
+  state.date = TimeZone().LocalDate(site.clock().Now());
+  const std::string typed = QueryParam(request, "date", 40);
+  if (!typed.empty()) {
+    if (auto d = events::ParseTypedDate(typed)) {
+      state.date = *d;
+    } else {
+      state.typed = typed;
+      state.errors.emplace_back("date", site.Tr(locale.code, "bookings.error.date"));
+    }
+  }
+  state.week = QueryParam(request, "view") == "week";
+  return RenderDesk(site, locale, request, bo, std::move(state));
 }
 
 http::Response BookingAction(const Site& site, const i18n::LocaleInfo& locale,
@@ -183,14 +229,23 @@ http::Response BookingAction(const Site& site, const i18n::LocaleInfo& locale,
     else if (action == "cancel") done = store::CancelBooking(c, id, reason, now);
     else done = Error{ErrorCode::kInvalidInput, "unknown action"};
   });
-  if (!done.ok()) return site.ErrorPage(done.error().code == ErrorCode::kNotFound ? 409 : 400, request);
   // Back to the page the action was taken on, which must be a page of this back office.
   std::string back = fields["back"];
   if (!back.starts_with(ManagePath(locale, "/libraries/")) || back.find("//") != std::string::npos) {
     back = ManagePath(locale);
   }
-  (void)bo;
-  return SeeOther(back);
+  if (done.ok()) return SeeOther(back);
+  // The booking changed meanwhile (cancelled by the person, decided at another desk) or the
+  // action does not fit it: the library's desk page again, as it is now, saying so.
+  DeskState state;
+  state.slug = store::SlugOfOrganization(*site.db().Read(), bo.organization_id).value_or("");
+  if (state.slug.empty()) return site.ErrorPage(409, request);
+  state.date = TimeZone().LocalDate(now);
+  ReadBack(back, state);
+  state.errors.emplace_back("booking-" + id, site.Tr(locale.code, "desk.error.stale"));
+  http::Response page = RenderDesk(site, locale, request, bo, std::move(state));
+  page.status = 409;
+  return page;
 }
 
 http::Response ResourceBlocks(const Site& site, const i18n::LocaleInfo& locale,
@@ -201,17 +256,32 @@ http::Response ResourceBlocks(const Site& site, const i18n::LocaleInfo& locale,
   const SysTime now = site.clock().Now();
   auto r = store::LoadResource(*site.db().Read(), id, site.Chain(locale));
   if (!r) return site.ErrorPage(404, request);
-  const std::string back = DeskPath(locale, r->library_slug) + "?date=" + fields["date"];
+  const std::string& lang = locale.code;
+  DeskState state;
+  state.slug = r->library_slug;
+  state.date = TimeZone().LocalDate(now);
+  auto date = events::ParseTypedDate(fields["date"]);
+  if (date) state.date = *date;
   if (fields["action"] == "remove") {
     Status removed = site.db().Write([&](store::Connection& c) { return store::RemoveBlock(c, id, fields["block"]); });
-    if (!removed.ok()) return site.ErrorPage(409, request);
-    return SeeOther(back);
+    if (removed.ok()) return SeeOther(DeskPath(locale, r->library_slug) + "?date=" + events::FormatDate(state.date));
+    state.errors.emplace_back("block-date-" + id, site.Tr(lang, "desk.error.block_gone"));
+    http::Response page = RenderDesk(site, locale, request, bo, std::move(state));
+    page.status = 409;
+    return page;
   }
-  auto date = events::ParseTypedDate(fields["date"]);
   auto opens = directory::ParseClockTime(fields["from"]);
   auto closes = directory::ParseClockTime(fields["to"]);
-  if (!date || !opens || !closes || *closes <= *opens) {
-    return site.ErrorPage(400, request);
+  if (!date) state.errors.emplace_back("block-date-" + id, site.Tr(lang, "bookings.error.date"));
+  if (!opens) state.errors.emplace_back("block-from-" + id, site.Tr(lang, "desk.error.block_time"));
+  if (!closes) state.errors.emplace_back("block-to-" + id, site.Tr(lang, "desk.error.block_time"));
+  if (opens && closes && *closes <= *opens) {
+    state.errors.emplace_back("block-to-" + id, site.Tr(lang, "desk.error.block_order"));
+  }
+  if (!state.errors.empty()) {
+    state.block_resource = id;
+    for (const char* name : {"date", "from", "to", "reason"}) state.block[name] = fields[name].substr(0, 200);
+    return RenderDesk(site, locale, request, bo, std::move(state));
   }
   const TimeZone riga;
   store::Block b{"", id, riga.FromLocal(*date, minutes{*opens}), riga.FromLocal(*date, minutes{*closes}),

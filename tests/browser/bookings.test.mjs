@@ -119,6 +119,15 @@ for (const [lang, js] of [['lv', false], ['ru', true], ['uk', false], ['en', tru
       await go(page, page.click('main form.inline-form button[type=submit]'));
       assert.ok((await page.title()).startsWith(ERROR[lang]));
       await noViolations(page, js, lang);
+      // Block time with the end before the start: the same page, that form open and kept.
+      const block = page.locator(`form[action$="/resources/${computers}/blocks"]`);
+      await page.locator('details', { has: block }).locator('summary').click();
+      await block.locator('input[name=from]').fill('12:00');
+      await block.locator('input[name=to]').fill('11:00');
+      await go(page, block.locator('button[type=submit]').click());
+      await expectError(page, `block-to-${computers}`);
+      assert.equal(await page.inputValue(`#block-from-${computers}`), '12:00');
+      await noViolations(page, js, lang);
       await page.goto(server.url(`/${lang}/manage/resources/${computers}/book`), { waitUntil: 'load' });
       await noViolations(page, js, lang);
       await go(page, page.click('main form[novalidate][method=post] button[type=submit]'));

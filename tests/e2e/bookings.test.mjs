@@ -174,10 +174,34 @@ test('the librarian: day view, approve or decline, block time, book at the desk,
   const decline = await post(server, `/lv/manage/bookings/${bookingId}`, { csrf: desk.csrf, action: 'decline', reason: 'Tulks nav pieejams', back: dayPath }, desk);
   assert.equal(decline.status, 303);
   assert.ok((await get(`${server.origin}${mine}`)).body.includes('Tulks nav pieejams'), 'the person sees the reason');
+  // Approving it now (a second desk still showing it as waiting) is refused on the desk page itself.
+  const stale = await post(server, `/lv/manage/bookings/${bookingId}`, { csrf: desk.csrf, action: 'approve', back: dayPath }, desk);
+  assert.equal(stale.status, 409);
+  assert.match(stale.body, /Šī rezervācija pa to laiku ir mainījusies/);
+  assert.match(stale.body, new RegExp(`href="#booking-${bookingId}"`));
+  assert.equal(sql(`SELECT status FROM booking WHERE id = '${bookingId}'`), 'declined');
 
   // Another library's librarian or nobody signed in gets nothing.
   assert.notEqual((await get(`${server.origin}/lv/manage/libraries/ogres-centrala-biblioteka/bookings`, { headers: { cookie: desk.cookie } })).status, 200);
   assert.notEqual((await get(`${server.origin}${dayPath}`)).status, 200);
+
+  // A block with mistakes: the desk page again, the form open with what was typed, in the
+  // librarian's language, and nothing stored.
+  const blocksBefore = sql('SELECT count(*) FROM resource_block');
+  for (const [lang, bad, wrongTime, wrongOrder] of [['lv', { from: '25:00', to: '09:00' }, 'Ierakstiet laiku kā 10:00.', null],
+    ['uk', { from: '12:00', to: '11:00' }, null, 'Кінець має бути пізніше за початок.']]) {
+    const page = await post(server, `/${lang}/manage/resources/${interpreter}/blocks`, { csrf: desk.csrf, date, reason: 'Remonts <b>', ...bad }, desk);
+    assert.equal(page.status, 400, excerpt(page.body));
+    if (wrongTime) assert.ok(page.body.includes(wrongTime));
+    if (wrongOrder) assert.ok(page.body.includes(wrongOrder));
+    assert.match(page.body, /<details open>/);
+    assert.ok(page.body.includes(`value="${bad.from}"`) && page.body.includes('value="Remonts &lt;b&gt;"'), 'input kept, escaped');
+    assert.match(page.body, new RegExp(`href="#block-(from|to)-${interpreter}"`));
+  }
+  const badDate = await post(server, `/en/manage/resources/${interpreter}/blocks`, { csrf: desk.csrf, date: '31.02.2026', from: '10:00', to: '11:00' }, desk);
+  assert.equal(badDate.status, 400);
+  assert.ok(badDate.body.includes('value="31.02.2026"'));
+  assert.equal(sql('SELECT count(*) FROM resource_block'), blocksBefore);
 
   // Block an hour: it is no longer offered.
   const before = await freeSlots(server, 'en', interpreter, date);
