@@ -18,6 +18,7 @@ bool SiteWide(Action action) {
     case Action::kEditTaxonomies:
     case Action::kCreateOrganizations:
     case Action::kSeeEverything:
+    case Action::kEditProgramme:
       return true;
     default:
       return false;

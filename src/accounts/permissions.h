@@ -44,6 +44,7 @@ enum class Action {
   kEditTaxonomies,  // taxonomy terms and their names (site-wide)
   kCreateOrganizations,  // new libraries and partner organisations (site-wide)
   kSeeEverything,   // dashboards and queues of every organisation (site-wide)
+  kEditProgramme,   // initiatives, hackathons and ideas, partnerships, diagnostics (site-wide)
 };
 
 // True when `actor` may do `action` on the organisation `organization_id` ("" for the

@@ -34,7 +34,8 @@ TEST(Permissions, LibrarianOnlyOnTheirOwnOrganisations) {
     EXPECT_FALSE(Can(l, a, "")) << "no organisation named";
   }
   for (Action a : {Action::kReview, Action::kManageUsers, Action::kEditTaxonomies,
-                   Action::kCreateOrganizations, Action::kSeeEverything}) {
+                   Action::kCreateOrganizations, Action::kSeeEverything,
+                   Action::kEditProgramme}) {
     EXPECT_FALSE(Can(l, a, "org-a")) << "site-wide actions are the coordinators'";
   }
 }

@@ -12,6 +12,7 @@
 
 #include "core/ids.h"
 #include "directory/csv.h"
+#include "programme/ideas.h"
 
 namespace tilti::directory {
 namespace {
@@ -765,7 +766,7 @@ class Parser {
     for (const auto& n : list.Items()) {
       n.AllowOnly({"slug", "short_name", "source_locale", "programme", "call_code", "starts_on",
                    "ends_on", "lead", "source", "name", "description", "members", "partnerships",
-                   "budget_total_eur", "funding"});
+                   "budget_total_eur", "funding", "hackathons", "ideas"});
       DemoInitiative in;
       in.slug = n.StringField("slug");
       if (!IsSlug(in.slug)) n.Field("slug").Fail("a slug is lower-case ASCII words joined by '-'");
@@ -856,7 +857,53 @@ class Parser {
           d_.funding.push_back({in.id, f.StringField("funder"), *cents, f.StringField("source")});
         }
       }
+      ReadHackathons(n, in);
       d_.initiatives.push_back(std::move(in));
+    }
+  }
+
+  void ReadHackathons(const Node& n, const DemoInitiative& in) {
+    if (auto list = n.OptField("hackathons")) {
+      for (const auto& h : list->Items()) {
+        h.AllowOnly({"held_on", "host", "libraries", "participants", "source"});
+        DemoHackathon x;
+        x.initiative_id = in.id;
+        x.held_on = h.StringField("held_on");
+        if (!IsDate(x.held_on)) h.Field("held_on").Fail("expected YYYY-MM-DD");
+        const std::string host = h.StringField("host");
+        x.host_organization_id = OrganizationId(h.Field("host"), host);
+        x.library_organization_ids.push_back(x.host_organization_id);
+        for (const auto& l : h.Field("libraries").Items()) {
+          std::string id = OrganizationId(l, l.String());
+          if (std::find(x.library_organization_ids.begin(), x.library_organization_ids.end(), id) !=
+              x.library_organization_ids.end()) {
+            l.Fail("the library is listed twice");
+          }
+          x.library_organization_ids.push_back(std::move(id));
+        }
+        x.participants = h.Field("participants").Int();
+        if (x.participants < 0 || x.participants > 100000) h.Field("participants").Fail("not a head count");
+        x.provenance = h.StringField("source");
+        x.id = DeterministicUuid("hackathon:" + in.slug + "/" + x.held_on + "/" + host);
+        d_.hackathons.push_back(std::move(x));
+      }
+    }
+    if (auto list = n.OptField("ideas")) {
+      int position = 0;
+      for (const auto& i : list->Items()) {
+        i.AllowOnly({"category", "title", "source"});
+        DemoIdea x;
+        x.initiative_id = in.id;
+        x.category = i.StringField("category");
+        if (!programme::IsIdeaCategory(x.category)) i.Field("category").Fail("unknown category");
+        x.position = ++position;
+        x.provenance = i.StringField("source");
+        x.id = DeterministicUuid("idea:" + in.slug + "/" + std::to_string(x.position));
+        Texts title = ReadTexts(i.Field("title"), in.source_locale);
+        x.title = title.at(in.source_locale);
+        AddTranslations(d_, "idea", x.id, "title", title, in.source_locale);
+        d_.ideas.push_back(std::move(x));
+      }
     }
   }
 

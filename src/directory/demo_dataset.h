@@ -145,6 +145,27 @@ struct DemoFunding {
   std::string provenance;
 };
 
+// A hackathon of an initiative (seed 004): head counts only.
+struct DemoHackathon {
+  std::string id;
+  std::string initiative_id;
+  std::string held_on;  // YYYY-MM-DD
+  std::string host_organization_id;
+  std::vector<std::string> library_organization_ids;  // the host first
+  int64_t participants = 0;
+  std::string provenance;
+};
+
+// An idea recorded at an initiative's hackathons; its title per locale goes to translations.
+struct DemoIdea {
+  std::string id;
+  std::string initiative_id;
+  std::string category;  // language-culture, digital-skills, information-access, community-engagement
+  std::string title;     // in the initiative's source locale
+  int position = 0;
+  std::string provenance;
+};
+
 struct DemoTranslation {
   std::string entity;  // table: "organization", "location", "service", "initiative", ...
   std::string entity_id;
@@ -167,6 +188,8 @@ struct DemoDataset {
   std::vector<DemoInitiativeMember> initiative_members;
   std::vector<DemoPartnership> partnerships;
   std::vector<DemoFunding> funding;
+  std::vector<DemoHackathon> hackathons;
+  std::vector<DemoIdea> ideas;
   // Every locale of every human text field, the source locale's row (source "original") first.
   std::vector<DemoTranslation> translations;
 

@@ -187,6 +187,27 @@ TEST(DemoDataset, HasTheFourInitiativesAndTheLibriPartnerships) {
   EXPECT_EQ(open_up->budget_total_cents, 17668075);
 }
 
+TEST(DemoDataset, HasSeed004sFiveHackathonsWith124ParticipantsAndTheirIdeas) {
+  const DemoDataset& d = RealDemo();
+  ASSERT_EQ(d.hackathons.size(), 5u);
+  int64_t participants = 0;
+  for (const auto& h : d.hackathons) participants += h.participants;
+  EXPECT_EQ(participants, 124);  // seed 004:163 "Kopā 5 124"
+  const DemoHackathon& ogre = d.hackathons[4];
+  EXPECT_EQ(ogre.held_on, "2025-09-16");
+  EXPECT_EQ(ogre.host_organization_id, d.FindOrganization("ogres-centrala-biblioteka")->id);
+  EXPECT_EQ(ogre.library_organization_ids.size(), 4u);  // the host and three more
+  EXPECT_EQ(ogre.participants, 29);
+  ASSERT_EQ(d.ideas.size(), 14u);
+  std::map<std::string, int> by_category;
+  for (const auto& i : d.ideas) ++by_category[i.category];
+  EXPECT_EQ(by_category, (std::map<std::string, int>{{"community-engagement", 4}, {"digital-skills", 1},
+                                                     {"information-access", 5}, {"language-culture", 4}}));
+  const DemoTranslation* uk = d.FindTranslation("idea", d.ideas[0].id, "title", "uk");
+  ASSERT_NE(uk, nullptr);
+  EXPECT_EQ(uk->value, "Розмовні клуби");
+}
+
 TEST(DemoDataset, ServicesComeFromTheSeedsWithTheirTaxonomyTerms) {
   const DemoDataset& d = RealDemo();
   EXPECT_EQ(d.services.size(), 32u);  // 3 from seed 000 at each library, 2 from seeds 001/003

@@ -2,6 +2,7 @@
 
 #include "store/search_index.h"
 
+#include <map>
 #include <stdexcept>
 
 namespace tilti::store {
@@ -264,6 +265,58 @@ void WriteProgramme(Connection& c, const DemoDataset& d, std::string_view now) {
   }
 }
 
+// Hackathons and ideas (migration 0015). An idea's status and links are the back office's:
+// loading the demo again never resets them.
+constexpr std::string_view kHackathon = R"(
+INSERT INTO hackathon (id, initiative_id, held_on, host_organization_id, participants,
+                       source_note, last_modified)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+ON CONFLICT (id) DO UPDATE SET
+  initiative_id = excluded.initiative_id, held_on = excluded.held_on,
+  host_organization_id = excluded.host_organization_id, participants = excluded.participants,
+  source_note = excluded.source_note, last_modified = excluded.last_modified
+WHERE (initiative_id, held_on, host_organization_id, participants, source_note) IS NOT
+      (excluded.initiative_id, excluded.held_on, excluded.host_organization_id,
+       excluded.participants, excluded.source_note))";
+
+constexpr std::string_view kHackathonLibrary = R"(
+INSERT OR IGNORE INTO hackathon_library (hackathon_id, organization_id) VALUES (?1, ?2))";
+
+constexpr std::string_view kIdea = R"(
+INSERT INTO idea (id, initiative_id, position, category, title, source_locale, source_note,
+                  last_modified)
+VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+ON CONFLICT (id) DO UPDATE SET
+  initiative_id = excluded.initiative_id, position = excluded.position,
+  category = excluded.category, title = excluded.title, source_locale = excluded.source_locale,
+  source_note = excluded.source_note, last_modified = excluded.last_modified
+WHERE (initiative_id, position, category, title, source_locale, source_note) IS NOT
+      (excluded.initiative_id, excluded.position, excluded.category, excluded.title,
+       excluded.source_locale, excluded.source_note))";
+
+void WriteHackathons(Connection& c, const DemoDataset& d, std::string_view now) {
+  Statement h = c.Prepare(kHackathon);
+  Statement hl = c.Prepare(kHackathonLibrary);
+  for (const auto& x : d.hackathons) {
+    h.Bind(1, x.id).Bind(2, x.initiative_id).Bind(3, x.held_on).Bind(4, x.host_organization_id);
+    h.Bind(5, x.participants).Bind(6, x.provenance).Bind(7, now).Run();
+    h.Reset();
+    for (const auto& org : x.library_organization_ids) {
+      hl.Bind(1, x.id).Bind(2, org).Run();
+      hl.Reset();
+    }
+  }
+  std::map<std::string, std::string> source_locale;  // initiative id -> locale
+  for (const auto& x : d.initiatives) source_locale[x.id] = x.source_locale;
+  Statement i = c.Prepare(kIdea);
+  for (const auto& x : d.ideas) {
+    i.Bind(1, x.id).Bind(2, x.initiative_id).Bind(3, x.position).Bind(4, x.category);
+    i.Bind(5, x.title).Bind(6, source_locale.at(x.initiative_id)).Bind(7, x.provenance);
+    i.Bind(8, now).Run();
+    i.Reset();
+  }
+}
+
 void WriteTranslations(Connection& c, const DemoDataset& d, std::string_view now) {
   Statement t = c.Prepare(kTranslation);
   // Originals first: changing one flags the other locales outdated (trigger), and writing
@@ -293,6 +346,7 @@ void LoadDemo(Database& db, const DemoDataset& d, std::string_view now_rfc3339) 
     WriteGazetteer(c, d);
     WriteDirectory(c, d, now_rfc3339);
     WriteProgramme(c, d, now_rfc3339);
+    WriteHackathons(c, d, now_rfc3339);
     WriteTranslations(c, d, now_rfc3339);
     // The folded search documents are derived data: rebuilt in the same transaction.
     RebuildLibraryIndex(c);
@@ -315,6 +369,8 @@ DemoCounts CountDemoRows(Database& db) {
   n.initiatives = Count(c, "initiative");
   n.initiative_organizations = Count(c, "initiative_organization");
   n.partnerships = Count(c, "partnership");
+  n.hackathons = Count(c, "hackathon");
+  n.ideas = Count(c, "idea");
   n.taxonomy_terms = Count(c, "taxonomy_term");
   n.translations = Count(c, "translation");
   return n;
@@ -330,6 +386,7 @@ std::string FormatDemoCounts(const DemoCounts& n) {
          item(n.service_at_locations, "at locations), ") + item(n.phones, "phones, ") +
          item(n.attributes, "attributes, ") + item(n.initiatives, "initiatives (") +
          item(n.initiative_organizations, "members, ") + item(n.partnerships, "partnerships), ") +
+         item(n.hackathons, "hackathons, ") + item(n.ideas, "ideas, ") +
          item(n.taxonomy_terms, "taxonomy terms, ") + item(n.translations, "translations");
 }
 

@@ -33,6 +33,8 @@ struct DemoCounts {
   int64_t initiatives = 0;
   int64_t initiative_organizations = 0;
   int64_t partnerships = 0;
+  int64_t hackathons = 0;
+  int64_t ideas = 0;
   int64_t taxonomy_terms = 0;
   int64_t translations = 0;
   bool operator==(const DemoCounts&) const = default;

@@ -116,6 +116,8 @@ TEST_F(DemoStoreTest, LoadsEverythingAndTwiceGivesTheSameRows) {
   EXPECT_EQ(second.initiatives, 4);
   EXPECT_EQ(second.initiative_organizations, 44);
   EXPECT_EQ(second.partnerships, 10);
+  EXPECT_EQ(second.hackathons, 5);
+  EXPECT_EQ(second.ideas, 14);
   EXPECT_EQ(second.taxonomy_terms, 43);
   // 4 taxonomies and 43 terms in 4 locales come from migration 0002.
   EXPECT_EQ(second.translations, 4 * (4 + 43) + static_cast<int64_t>(d.translations.size()));

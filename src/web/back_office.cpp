@@ -47,6 +47,7 @@ std::string_view ActionName(accounts::Action action) {
     case A::kEditTaxonomies: return "edit-taxonomies";
     case A::kCreateOrganizations: return "create-organizations";
     case A::kSeeEverything: return "see-everything";
+    case A::kEditProgramme: return "edit-programme";
   }
   return "view";
 }

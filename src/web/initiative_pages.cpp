@@ -4,8 +4,10 @@
 // seeds print them (when the printed sources do not add up to the total, the page says so).
 #include "core/riga_time.h"
 #include "events/event.h"
+#include "store/hackathon_store.h"
 #include "store/programme_queries.h"
 #include "web/handlers.h"
+#include "web/programme_views.h"
 
 namespace tilti::web {
 namespace {
@@ -116,6 +118,14 @@ http::Response InitiativePage(const Site& site, const i18n::LocaleInfo& locale, 
     if (d->budget_total_cents) page.set("total", f.Euros(*d->budget_total_cents));
     if (!shares.adds_up) page.set("overlap", site.Tr(lang, "initiatives.budget_overlap", {{"sum", f.Euros(shares.sum_cents)}}));
     page.set("has_budget", true);
+  }
+  {
+    auto db = site.db().Read();
+    const auto hackathons = store::HackathonsOfInitiative(*db, d->item.id, site.Chain(locale));
+    if (!hackathons.empty()) page.set("hackathons", HackathonsView(site, locale, hackathons));
+    Data ideas = IdeasByCategoryView(site, locale, store::IdeasOfInitiative(*db, d->item.id, site.Chain(locale)));
+    page.set("has_ideas", !ideas.is_empty_list());
+    page.set("idea_categories", ideas);
   }
   PageFrame frame{&locale, "initiatives/" + d->item.slug, d->item.name.text};
   return site.RenderPage(request, frame, "initiative", std::move(page));

@@ -29,7 +29,7 @@ function sql(query) {
 // The written policy (issue 4): coordinators everything; librarians their own organisations;
 // partners see and propose on their own; site-wide actions are the coordinators'.
 const SITE_WIDE = new Set(['review', 'manage-users', 'edit-taxonomies', 'create-organizations',
-  'see-everything']);
+  'see-everything', 'edit-programme']);
 const PARTNER = new Set(['view', 'edit-text', 'add-service']);
 function allowed(role, action, owner) {
   if (role === 'anonymous') return false;

@@ -1,0 +1,87 @@
+#include "web/programme_views.h"
+
+#include "core/riga_time.h"
+#include "events/event.h"
+#include "events/statistics.h"
+#include "programme/ideas.h"
+
+namespace tilti::web {
+
+std::string IsoDateText(const Site& site, const std::string& lang, const std::string& iso) {
+  auto ymd = events::ParseDate(iso);
+  return ymd ? site.FormatterFor(lang).LongDate(FromRiga(*ymd, std::chrono::minutes{12 * 60})) : "";
+}
+
+Data HackathonsView(const Site& site, const i18n::LocaleInfo& locale,
+                    const std::vector<store::HackathonView>& hackathons) {
+  const std::string& lang = locale.code;
+  const i18n::Formatter& f = site.FormatterFor(lang);
+  std::vector<int64_t> counts;
+  int64_t total = 0;
+  for (const auto& h : hackathons) {
+    counts.push_back(h.participants);
+    total += h.participants;
+  }
+  const std::vector<bool> hide = events::CountsToHide(counts);
+  const std::string fewer = site.Tr(lang, "attendance.fewer_than", {{"count", events::kSmallestShownGroup}});
+  Data rows(Data::type::list);
+  for (size_t i = 0; i < hackathons.size(); ++i) {
+    const auto& h = hackathons[i];
+    Data r(Data::type::object);
+    r.set("date", IsoDateText(site, lang, h.held_on));
+    r.set("host", site.TextData(h.host.name, locale));
+    r.set("host_href", "/" + lang + "/libraries/" + h.host.slug);
+    Data others(Data::type::list);
+    for (const auto& o : h.others) {
+      Data od(Data::type::object);
+      od.set("name", site.TextData(o.name, locale));
+      od.set("href", "/" + lang + "/libraries/" + o.slug);
+      others.push_back(od);
+    }
+    r.set("others", others);
+    r.set("has_others", !others.is_empty_list());
+    r.set("participants", hide[i] ? fewer : f.Number(h.participants));
+    r.set("id", h.id);
+    rows.push_back(r);
+  }
+  Data d(Data::type::object);
+  d.set("rows", rows);
+  d.set("has_rows", !rows.is_empty_list());
+  d.set("total", site.Tr(lang, "hackathons.total", {{"count", static_cast<int64_t>(hackathons.size())}}));
+  d.set("participants", events::TotalShown(total) ? f.Number(total) : fewer);
+  return d;
+}
+
+Data IdeasByCategoryView(const Site& site, const i18n::LocaleInfo& locale,
+                         const std::vector<store::IdeaView>& ideas) {
+  const std::string& lang = locale.code;
+  Data out(Data::type::list);
+  for (std::string_view category : programme::kIdeaCategories) {
+    Data list(Data::type::list);
+    for (const auto& i : ideas) {
+      if (i.category != category) continue;
+      Data d(Data::type::object);
+      d.set("title", site.TextData(i.title, locale));
+      if (!i.description.text.empty()) d.set("idea_description", site.TextData(i.description, locale));
+      d.set("status", site.Tr(lang, "ideas.status." + i.status));
+      if (!i.event_id.empty()) {
+        d.set("link_href", "/" + lang + "/events/" + i.event_id);
+        d.set("link_text", site.TextData(i.event_title, locale));
+      } else if (!i.service_id.empty()) {
+        d.set("link_href", "/" + lang + "/services/" + i.service_id);
+        d.set("link_text", site.TextData(i.service_name, locale));
+      }
+      d.set("id", i.id);
+      list.push_back(d);
+    }
+    if (list.is_empty_list()) continue;
+    Data c(Data::type::object);
+    c.set("category", site.Tr(lang, "ideas.category." + std::string(category)));
+    c.set("code", std::string(category));
+    c.set("ideas", list);
+    out.push_back(c);
+  }
+  return out;
+}
+
+}  // namespace tilti::web
