@@ -30,7 +30,7 @@ Status CheckIdea(const IdeaForm& form) {
   if (!IsIdeaStatus(form.status)) {
     errors.push_back({"status", "programme.error.status"});
   } else if (form.status == "running" && form.event_id.empty() && form.service_id.empty()) {
-    errors.push_back({"link", "programme.error.running_needs_link"});
+    errors.push_back({"event", "programme.error.running_needs_link"});
   }
   if (errors.empty()) return Ok();
   return Error{ErrorCode::kInvalidInput, "idea", std::move(errors)};

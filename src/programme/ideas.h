@@ -36,7 +36,7 @@ struct IdeaForm {
 //   "title"       programme.error.title_missing / programme.error.title_too_long
 //   "description" programme.error.description_too_long
 //   "status"      programme.error.status             not one of kIdeaStatuses
-//   "link"        programme.error.running_needs_link "running" without an event or a service
+//   "event"       programme.error.running_needs_link "running" without an event or a service
 Status CheckIdea(const IdeaForm& form);
 
 struct HackathonForm {

@@ -25,7 +25,7 @@ TEST(Ideas, AnIdeaNeedsACategoryATitleAndALinkOnceItRuns) {
   EXPECT_TRUE(CheckIdea({"digital-skills", "running", "Apmācības", "", "", "service-1"}).ok());
   const Status running = CheckIdea({"digital-skills", "running", "Apmācības", "", "", ""});
   ASSERT_FALSE(running.ok());
-  EXPECT_EQ(Fields(running.error()), (std::vector<std::string>{"link:programme.error.running_needs_link"}));
+  EXPECT_EQ(Fields(running.error()), (std::vector<std::string>{"event:programme.error.running_needs_link"}));
   const Status bad = CheckIdea({"sport", "maybe", "   ", std::string(2001, 'x'), "", ""});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(Fields(bad.error()),

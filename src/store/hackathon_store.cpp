@@ -193,9 +193,11 @@ Result<std::string> SaveIdea(Connection& c, std::string_view id, std::string_vie
     h.Bind(1, hackathon_id).Bind(2, initiative_id);
     if (!h.Step()) errors.push_back({"hackathon", "programme.error.unknown_hackathon"});
   }
-  if ((!form.event_id.empty() && !Exists(c, "SELECT 1 FROM event WHERE id = ?1", form.event_id)) ||
-      (!form.service_id.empty() && !Exists(c, "SELECT 1 FROM service WHERE id = ?1", form.service_id))) {
-    errors.push_back({"link", "programme.error.unknown_link"});
+  if (!form.event_id.empty() && !Exists(c, "SELECT 1 FROM event WHERE id = ?1", form.event_id)) {
+    errors.push_back({"event", "programme.error.unknown_link"});
+  }
+  if (!form.service_id.empty() && !Exists(c, "SELECT 1 FROM service WHERE id = ?1", form.service_id)) {
+    errors.push_back({"service", "programme.error.unknown_link"});
   }
   if (!errors.empty()) return Error{ErrorCode::kInvalidInput, "idea links", std::move(errors)};
   const std::string iid = id.empty() ? RandomUuid() : std::string(id);

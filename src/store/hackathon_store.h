@@ -54,7 +54,7 @@ Result<std::string> SaveHackathon(Connection& c, std::string_view id, std::strin
                                   const programme::HackathonValues& v, std::string_view now);
 
 // Writes a checked idea (new when `id` is empty). The hackathon must be one of the initiative's,
-// the event and service must exist: else kInvalidInput with "hackathon" or "link"
+// the event and service must exist: else kInvalidInput with "hackathon", "event" or "service"
 // (programme.error.unknown_hackathon, programme.error.unknown_link).
 Result<std::string> SaveIdea(Connection& c, std::string_view id, std::string_view initiative_id,
                              std::string_view hackathon_id, const programme::IdeaForm& form,

@@ -30,6 +30,14 @@ std::vector<InitiativeItem> AllInitiatives(Connection& c, const LocaleChain& cha
   return out;
 }
 
+std::optional<InitiativeItem> InitiativeById(Connection& c, std::string_view id, const LocaleChain& chain) {
+  Statement st = c.Prepare(ItemSql() + "WHERE i.id = ?4");
+  BindChain(st, chain);
+  st.Bind(4, id);
+  if (!st.Step()) return std::nullopt;
+  return ReadItem(st);
+}
+
 std::optional<InitiativeDetail> InitiativeBySlug(Connection& c, std::string_view slug,
                                                  const LocaleChain& chain) {
   Statement st = c.Prepare(ItemSql() + "WHERE i.slug = ?4");

@@ -41,6 +41,7 @@ struct InitiativeDetail {
 
 // Every initiative, the newest first.
 std::vector<InitiativeItem> AllInitiatives(Connection& c, const LocaleChain& chain);
+std::optional<InitiativeItem> InitiativeById(Connection& c, std::string_view id, const LocaleChain& chain);
 std::optional<InitiativeDetail> InitiativeBySlug(Connection& c, std::string_view slug,
                                                  const LocaleChain& chain);
 

@@ -198,6 +198,12 @@ http::Response LibraryProgramme(const Site& site, const i18n::LocaleInfo& locale
 // A library's dates with their registrations; one date's registrations and head counts.
 http::Response LibraryRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response OccurrenceRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+// Programme (issue 7): hackathons and ideas in the back office.
+http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewHackathon(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditHackathon(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewIdea(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditIdea(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response LibraryBookings(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response BookingAction(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response ResourceBlocks(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

@@ -13,7 +13,7 @@ std::string IsoDateText(const Site& site, const std::string& lang, const std::st
 }
 
 Data HackathonsView(const Site& site, const i18n::LocaleInfo& locale,
-                    const std::vector<store::HackathonView>& hackathons) {
+                    const std::vector<store::HackathonView>& hackathons, const std::string& edit_base) {
   const std::string& lang = locale.code;
   const i18n::Formatter& f = site.FormatterFor(lang);
   std::vector<int64_t> counts;
@@ -41,7 +41,7 @@ Data HackathonsView(const Site& site, const i18n::LocaleInfo& locale,
     r.set("others", others);
     r.set("has_others", !others.is_empty_list());
     r.set("participants", hide[i] ? fewer : f.Number(h.participants));
-    r.set("id", h.id);
+    if (!edit_base.empty()) r.set("edit_href", edit_base + h.id);
     rows.push_back(r);
   }
   Data d(Data::type::object);
@@ -53,7 +53,7 @@ Data HackathonsView(const Site& site, const i18n::LocaleInfo& locale,
 }
 
 Data IdeasByCategoryView(const Site& site, const i18n::LocaleInfo& locale,
-                         const std::vector<store::IdeaView>& ideas) {
+                         const std::vector<store::IdeaView>& ideas, const std::string& edit_base) {
   const std::string& lang = locale.code;
   Data out(Data::type::list);
   for (std::string_view category : programme::kIdeaCategories) {
@@ -71,7 +71,7 @@ Data IdeasByCategoryView(const Site& site, const i18n::LocaleInfo& locale,
         d.set("link_href", "/" + lang + "/services/" + i.service_id);
         d.set("link_text", site.TextData(i.service_name, locale));
       }
-      d.set("id", i.id);
+      if (!edit_base.empty()) d.set("edit_href", edit_base + i.id);
       list.push_back(d);
     }
     if (list.is_empty_list()) continue;

@@ -12,13 +12,14 @@ namespace tilti::web {
 
 // {rows: [{date, host, host_href, others: [...], participants}], count, participants} — the
 // total line says "5 hackathons, 124 participants".
+// With `edit_base` (back office), each row also has edit_href = edit_base + id.
 Data HackathonsView(const Site& site, const i18n::LocaleInfo& locale,
-                    const std::vector<store::HackathonView>& hackathons);
+                    const std::vector<store::HackathonView>& hackathons, const std::string& edit_base = "");
 
 // [{category, ideas: [{title, idea_description?, status, link_href?, link_text?}]}] in the seed's
 // order of categories; categories without ideas are left out.
 Data IdeasByCategoryView(const Site& site, const i18n::LocaleInfo& locale,
-                         const std::vector<store::IdeaView>& ideas);
+                         const std::vector<store::IdeaView>& ideas, const std::string& edit_base = "");
 
 // "16 September 2025" for "2025-09-16" ("" when not a date).
 std::string IsoDateText(const Site& site, const std::string& lang, const std::string& iso);

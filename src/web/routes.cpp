@@ -277,6 +277,16 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/libraries/{slug}/resources/new", A::kEditDirect, Scope::kLibrary, NewResource},
       {"GET", "/{lang}/manage/resources/{id}/edit", A::kEditDirect, Scope::kResource, EditResource},
       {"POST", "/{lang}/manage/resources/{id}/edit", A::kEditDirect, Scope::kResource, EditResource},
+      // --- programme ---
+      {"GET", "/{lang}/manage/initiatives/{slug}", A::kEditProgramme, Scope::kSiteWide, ManageInitiative},
+      {"GET", "/{lang}/manage/initiatives/{slug}/hackathons/new", A::kEditProgramme, Scope::kSiteWide, NewHackathon},
+      {"POST", "/{lang}/manage/initiatives/{slug}/hackathons/new", A::kEditProgramme, Scope::kSiteWide, NewHackathon},
+      {"GET", "/{lang}/manage/hackathons/{id}", A::kEditProgramme, Scope::kSiteWide, EditHackathon},
+      {"POST", "/{lang}/manage/hackathons/{id}", A::kEditProgramme, Scope::kSiteWide, EditHackathon},
+      {"GET", "/{lang}/manage/initiatives/{slug}/ideas/new", A::kEditProgramme, Scope::kSiteWide, NewIdea},
+      {"POST", "/{lang}/manage/initiatives/{slug}/ideas/new", A::kEditProgramme, Scope::kSiteWide, NewIdea},
+      {"GET", "/{lang}/manage/ideas/{id}", A::kEditProgramme, Scope::kSiteWide, EditIdea},
+      {"POST", "/{lang}/manage/ideas/{id}", A::kEditProgramme, Scope::kSiteWide, EditIdea},
   };
   return routes;
 }

@@ -1,0 +1,138 @@
+// Hackathons and ideas (issue 7): seed 004's five LIBRI hackathons with 124 participants and
+// its ideas in four categories on the public initiative page, in several languages; the
+// coordinator records and changes hackathons and ideas in the back office, with every mistake
+// named in the coordinator's language, the input kept and nothing stored; only coordinators
+// may (librarians and partners are refused).
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp, decodeEntities,
+} from './harness.mjs';
+import { sqlOf, post } from './booking_steps.mjs';
+
+const dir = makeTempDir();
+const db = await makeDemoDb(dir);
+const sql = sqlOf(db);
+await addUser(db, ['--email', 'coord@example.lv', '--name', 'Coordinator', '--role', 'coordinator']);
+await addUser(db, ['--email', 'lib@example.lv', '--name', 'Librarian', '--role', 'librarian', '--library', 'ogres-centrala-biblioteka']);
+const server = await startServer({ db });
+after(() => stopAndCheck(server));
+const text = (html) => decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+
+test('the initiative page: five hackathons, 124 participants, the ideas by category', async () => {
+  const en = await get(`${server.origin}/en/initiatives/libri`);
+  assert.equal(en.status, 200, excerpt(en.body));
+  const t = text(en.body);
+  assert.ok(t.includes('In all: 5 hackathons 124'), t.slice(t.indexOf('Hackathons'), t.indexOf('Hackathons') + 900));
+  assert.match(t, /16 September 2025 Ogre Central Library Jelgava City Library Salaspils Municipality Library Sigulda Municipality Library 29/);
+  assert.match(t, /12 September 2025 Jēkabpils Municipality Main Library 12/);
+  assert.match(t, /Access to information .*WhatsApp and Telegram groups \(idea\)/);
+  const lv = text((await get(`${server.origin}/lv/initiatives/libri`)).body);
+  assert.ok(lv.includes('Kopā: 5 hakatoni 124'));
+  assert.ok(lv.includes('Kopienas iesaiste'));
+  assert.ok(lv.includes('“Ģimene ģimenei” iniciatīva (ideja)'));
+  const uk = text((await get(`${server.origin}/uk/initiatives/libri`)).body);
+  assert.ok(uk.includes('Разом: 5 хакатонів 124'));
+  assert.ok(uk.includes('Розмовні клуби (ідея)'));
+  // Initiatives without hackathons show no such section.
+  assert.ok(!(await get(`${server.origin}/en/initiatives/open-up`)).body.includes('Hackathons'));
+});
+
+test('a coordinator records a hackathon; mistakes are named and nothing is stored', async () => {
+  const coord = await signInHttp(server, 'coord@example.lv', { lang: 'lv' });
+  const page = await get(`${server.origin}/lv/manage/initiatives/libri`, { headers: { cookie: coord.cookie } });
+  assert.equal(page.status, 200, excerpt(page.body));
+  assert.match(page.headers.get('cache-control'), /no-store/);
+  assert.equal((page.body.match(/href="\/lv\/manage\/hackathons\//g) ?? []).length, 5);
+  const ogre = sql("SELECT id FROM organization WHERE slug = 'ogres-centrala-biblioteka'");
+  const sigulda = sql("SELECT id FROM organization WHERE slug = 'siguldas-novada-biblioteka'");
+  const before = sql('SELECT count(*) FROM hackathon');
+  const path = '/lv/manage/initiatives/libri/hackathons/new';
+  assert.equal((await get(`${server.origin}${path}`, { headers: { cookie: coord.cookie } })).status, 200);
+
+  // After the initiative ended, a head count that is not a number, no host.
+  const bad = await post(server, path, { csrf: coord.csrf, held_on: '1.5.2026', host: '', participants: 'divdesmit' }, coord);
+  assert.equal(bad.status, 400, excerpt(bad.body));
+  const b = text(bad.body);
+  assert.ok(b.includes('Iniciatīvas laiks ir 2024. gada 1. maijs – 2026. gada 30. aprīlis'), b.slice(0, 600));
+  assert.ok(b.includes('Izvēlieties bibliotēku, kurā hakatons notika'));
+  assert.ok(b.includes('Ierakstiet dalībnieku skaitu kā veselu skaitli'));
+  assert.ok(bad.body.includes('value="divdesmit"') && bad.body.includes('value="1.5.2026"'), 'input kept');
+  for (const field of ['held_on', 'host', 'participants']) assert.ok(bad.body.includes(`href="#${field}"`), field);
+  // A date that is no date, in English; a library that is not in the directory (a forged form).
+  const forged = await post(server, '/en/manage/initiatives/libri/hackathons/new', { csrf: coord.csrf, held_on: '31.02.2025', host: 'no-such-library', participants: '3' }, coord);
+  assert.equal(forged.status, 400);
+  assert.ok(text(forged.body).includes('Enter a real date, for example 16.9.2025'));
+  const forged2 = await post(server, '/en/manage/initiatives/libri/hackathons/new', { csrf: coord.csrf, held_on: '1.10.2025', host: 'no-such-library', participants: '3' }, coord);
+  assert.equal(forged2.status, 400);
+  assert.ok(text(forged2.body).includes('That library is not in the directory'));
+  assert.equal(sql('SELECT count(*) FROM hackathon'), before, 'nothing stored');
+
+  const ok = await post(server, path, { csrf: coord.csrf, held_on: '2.10.2025', host: ogre, libraries: [sigulda, ogre], participants: '3' }, coord);
+  assert.equal(ok.status, 303, excerpt(ok.body));
+  assert.equal(sql("SELECT participants || ':' || (SELECT count(*) FROM hackathon_library hl WHERE hl.hackathon_id = h.id) FROM hackathon h WHERE held_on = '2025-10-02'"), '3:2');
+  // Three people are a group too small to show in public; the total still is.
+  const pub = text((await get(`${server.origin}/en/initiatives/libri`)).body);
+  assert.match(pub, /2 October 2025 Ogre Central Library Sigulda Municipality Library fewer than 5/);
+  assert.ok(pub.includes('In all: 6 hackathons 127'));
+
+  // Change it: the form comes back filled in.
+  const id = sql("SELECT id FROM hackathon WHERE held_on = '2025-10-02'");
+  const edit = await get(`${server.origin}/en/manage/hackathons/${id}`, { headers: { cookie: coord.cookie } });
+  assert.ok(edit.body.includes('value="2.10.2025"') && edit.body.includes('value="3"'));
+  const changed = await post(server, `/en/manage/hackathons/${id}`, { csrf: coord.csrf, held_on: '2025-10-02', host: ogre, participants: '14' }, coord);
+  assert.equal(changed.status, 303);
+  assert.equal(sql(`SELECT participants || ':' || (SELECT count(*) FROM hackathon_library WHERE hackathon_id = '${id}') FROM hackathon WHERE id = '${id}'`), '14:1');
+});
+
+test('a coordinator records an idea and says what became of it', async () => {
+  const coord = await signInHttp(server, 'coord@example.lv', { lang: 'uk' });
+  const path = '/uk/manage/initiatives/libri/ideas/new';
+  const form = await get(`${server.origin}${path}`, { headers: { cookie: coord.cookie } });
+  assert.equal(form.status, 200);
+  const before = sql('SELECT count(*) FROM idea');
+  const bad = await post(server, path, { csrf: coord.csrf, category: 'sport', title: '  ', status: 'running' }, coord);
+  assert.equal(bad.status, 400);
+  const b = text(bad.body);
+  for (const message of ['Виберіть категорію', 'Напишіть, у чому ідея', 'Виберіть захід або послугу, у якій діє ідея']) {
+    assert.ok(b.includes(message), message);
+  }
+  const service = sql("SELECT s.id FROM service s JOIN organization o ON o.id = s.organization_id WHERE o.slug = 'ogres-centrala-biblioteka' LIMIT 1");
+  const gone = await post(server, path, { csrf: coord.csrf, category: 'digital-skills', title: 'Курси <b>', status: 'running', event: 'no-such-event' }, coord);
+  assert.equal(gone.status, 400);
+  assert.ok(text(gone.body).includes('Такого заходу чи послуги більше немає'));
+  assert.ok(gone.body.includes('value="Курси &lt;b&gt;"'), 'kept and escaped');
+  assert.equal(sql('SELECT count(*) FROM idea'), before, 'nothing stored');
+
+  const hackathon = sql("SELECT id FROM hackathon WHERE held_on = '2025-09-16'");
+  const ok = await post(server, path, { csrf: coord.csrf, hackathon, category: 'digital-skills', title: 'Курси <b>', description: 'Щосереди', status: 'running', service }, coord);
+  assert.equal(ok.status, 303, excerpt(ok.body));
+  const id = sql("SELECT id FROM idea WHERE title = 'Курси <b>'");
+  assert.equal(sql(`SELECT source_locale || ':' || status || ':' || hackathon_id FROM idea WHERE id = '${id}'`), `uk:running:${hackathon}`);
+  const pub = await get(`${server.origin}/uk/initiatives/libri`);
+  assert.ok(pub.body.includes('Курси &lt;b&gt;'), 'escaped in public');
+  assert.ok(pub.body.includes(`href="/uk/services/${service}"`), 'links the service it runs as');
+
+  // A seed idea becomes planned; loading the demo data again would not undo that.
+  const seedIdea = sql("SELECT id FROM idea WHERE title = 'Sarunvalodas klubi'");
+  const edit = await get(`${server.origin}/en/manage/ideas/${seedIdea}`, { headers: { cookie: coord.cookie } });
+  assert.match(edit.body, /lang="lv"/, 'the Latvian source text is marked as Latvian');
+  const planned = await post(server, `/en/manage/ideas/${seedIdea}`, { csrf: coord.csrf, category: 'language-culture', title: 'Sarunvalodas klubi', description: '', status: 'planned' }, coord);
+  assert.equal(planned.status, 303);
+  assert.ok(text((await get(`${server.origin}/en/initiatives/libri`)).body).includes('Conversation clubs (planned)'));
+  // An unknown idea or hackathon is a 404.
+  assert.equal((await get(`${server.origin}/en/manage/ideas/nope`, { headers: { cookie: coord.cookie } })).status, 404);
+});
+
+test('only coordinators edit the programme', async () => {
+  const lib = await signInHttp(server, 'lib@example.lv', { lang: 'lv' });
+  for (const path of ['/lv/manage/initiatives/libri', '/lv/manage/initiatives/libri/hackathons/new']) {
+    assert.equal((await get(`${server.origin}${path}`, { headers: { cookie: lib.cookie } })).status, 403, path);
+  }
+  const before = sql('SELECT count(*) FROM idea');
+  const refused = await post(server, '/lv/manage/initiatives/libri/ideas/new', { csrf: lib.csrf, category: 'digital-skills', title: 'X', status: 'idea' }, lib);
+  assert.equal(refused.status, 403);
+  assert.equal(sql('SELECT count(*) FROM idea'), before);
+  const anonymous = await get(`${server.origin}/lv/manage/initiatives/libri`);
+  assert.equal(anonymous.status, 303);
+});
