@@ -114,6 +114,12 @@ std::vector<HackathonView> HackathonsOfInitiative(Connection& c, std::string_vie
   return ReadHackathons(c, st, chain);
 }
 
+std::vector<HackathonView> AllHackathons(Connection& c, const LocaleChain& chain) {
+  Statement st = c.Prepare(HackathonSql() + "ORDER BY h.held_on, o.name");
+  BindChain(st, chain);
+  return ReadHackathons(c, st, chain);
+}
+
 std::optional<HackathonView> LoadHackathon(Connection& c, std::string_view id, const LocaleChain& chain) {
   Statement st = c.Prepare(HackathonSql() + "WHERE h.id = ?4");
   BindChain(st, chain);

@@ -39,6 +39,8 @@ std::vector<HackathonView> HackathonsOfInitiative(Connection& c, std::string_vie
                                                   const LocaleChain& chain);
 std::vector<IdeaView> IdeasOfInitiative(Connection& c, std::string_view initiative_id,
                                         const LocaleChain& chain);
+// Every hackathon of every initiative, by date.
+std::vector<HackathonView> AllHackathons(Connection& c, const LocaleChain& chain);
 std::optional<HackathonView> LoadHackathon(Connection& c, std::string_view id, const LocaleChain& chain);
 std::optional<IdeaView> LoadIdea(Connection& c, std::string_view id, const LocaleChain& chain);
 // The idea's texts as stored (its source locale's), for the form.

@@ -5,13 +5,19 @@
 namespace tilti::store {
 namespace {
 
-const std::string& ItemSql() {
+// The columns ReadItem reads (0-7), the description (8) and the budget (9) of `initiative i`.
+const std::string& ItemColumns() {
   static const std::string sql =
       "SELECT i.id, i.slug, " + BestText("initiative", "i.id", "name", "i.name", "i.source_locale") +
       ", coalesce(i.short_name, ''), coalesce(i.programme, ''), coalesce(i.call_code, ''), "
       "coalesce(i.starts_on, ''), coalesce(i.ends_on, ''), " +
       BestText("initiative", "i.id", "description", "i.description", "i.source_locale") +
-      ", i.budget_total_cents FROM initiative i ";
+      ", i.budget_total_cents";
+  return sql;
+}
+
+const std::string& ItemSql() {
+  static const std::string sql = ItemColumns() + " FROM initiative i ";
   return sql;
 }
 
@@ -28,6 +34,44 @@ std::vector<InitiativeItem> AllInitiatives(Connection& c, const LocaleChain& cha
   std::vector<InitiativeItem> out;
   while (st.Step()) out.push_back(ReadItem(st));
   return out;
+}
+
+std::vector<InitiativeSummary> InitiativeSummaries(Connection& c, const LocaleChain& chain) {
+  static const std::string sql =
+      ItemColumns() + ", (SELECT count(*) FROM initiative_organization io JOIN organization o ON o.id = io.organization_id "
+      "WHERE io.initiative_id = i.id AND o.kind = 'library'), "
+      "(SELECT count(*) FROM partnership p WHERE p.initiative_id = i.id), "
+      "(SELECT count(*) FROM hackathon h WHERE h.initiative_id = i.id), "
+      "(SELECT coalesce(sum(participants), 0) FROM hackathon h WHERE h.initiative_id = i.id), "
+      "(SELECT count(*) FROM idea d WHERE d.initiative_id = i.id), "
+      "(SELECT count(*) FROM idea d WHERE d.initiative_id = i.id AND d.status IN ('running', 'done')) "
+      "FROM initiative i ORDER BY coalesce(i.ends_on, i.starts_on, '') DESC, i.slug";
+  Statement st = c.Prepare(sql);
+  BindChain(st, chain);
+  std::vector<InitiativeSummary> out;
+  while (st.Step()) {
+    out.push_back({ReadItem(st), st.Int(10), st.Int(11), st.Int(12), st.Int(13), st.Int(14), st.Int(15)});
+  }
+  return out;
+}
+
+std::vector<IdeaCount> IdeaCounts(Connection& c) {
+  Statement st = c.Prepare("SELECT category, status, count(*) FROM idea GROUP BY category, status");
+  std::vector<IdeaCount> out;
+  while (st.Step()) out.push_back({st.Text(0), st.Text(1), st.Int(2)});
+  return out;
+}
+
+LibraryFreshness CountLibraryFreshness(Connection& c, std::string_view cutoff) {
+  // NULL sorts first in min(): a library with one never-checked record counts as never checked.
+  Statement st = c.Prepare(
+      "WITH oldest(d, unknown) AS (SELECT min(coalesce(o.assured_date, ''), "
+      "coalesce((SELECT min(coalesce(l.assured_date, '')) FROM location l WHERE l.organization_id = o.id), 'z')), 0 "
+      "FROM organization o WHERE o.kind = 'library') "
+      "SELECT count(*), coalesce(sum(d = ''), 0), coalesce(sum(d <> '' AND d < ?1), 0) FROM oldest");
+  st.Bind(1, cutoff);
+  st.Step();
+  return {st.Int(0), st.Int(1), st.Int(2)};
 }
 
 std::optional<InitiativeItem> InitiativeById(Connection& c, std::string_view id, const LocaleChain& chain) {

@@ -45,4 +45,26 @@ std::optional<InitiativeItem> InitiativeById(Connection& c, std::string_view id,
 std::optional<InitiativeDetail> InitiativeBySlug(Connection& c, std::string_view slug,
                                                  const LocaleChain& chain);
 
+// The coordinator dashboard (issue 7): each initiative with what has been done in it.
+struct InitiativeSummary {
+  InitiativeItem item;
+  int64_t libraries = 0, partnerships = 0, hackathons = 0, participants = 0, ideas = 0,
+          ideas_in_action = 0;  // ideas running or done
+};
+std::vector<InitiativeSummary> InitiativeSummaries(Connection& c, const LocaleChain& chain);
+
+// How many ideas there are of each category and status (only pairs that occur).
+struct IdeaCount {
+  std::string category, status;
+  int64_t count = 0;
+};
+std::vector<IdeaCount> IdeaCounts(Connection& c);
+
+// Libraries by when a person last confirmed their record (the oldest date among the
+// organisation and its locations): never, before `cutoff` (YYYY-MM-DD), or since.
+struct LibraryFreshness {
+  int64_t libraries = 0, never_checked = 0, not_recently = 0;
+};
+LibraryFreshness CountLibraryFreshness(Connection& c, std::string_view cutoff);
+
 }  // namespace tilti::store

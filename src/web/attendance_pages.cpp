@@ -21,6 +21,7 @@
 #include "web/event_views.h"
 #include "web/form_view.h"
 #include "web/handlers.h"
+#include "web/statistics_tables.h"
 #include "web/person_form.h"
 #include "web/query_params.h"
 
@@ -227,40 +228,6 @@ http::Response OccurrenceHeadCounts(const Site& site, const i18n::LocaleInfo& lo
 
 namespace {
 
-// One table of the statistics: a dimension's values with their people, small groups hidden.
-struct Tally {
-  std::string key, label;
-  int64_t people = 0;
-  bool hidden = false;
-};
-struct Table {
-  std::string dimension;  // "library", "category", "group", "month"
-  std::vector<Tally> rows;
-  int64_t total = 0;
-};
-
-Table TableBy(std::string dimension, const std::vector<store::ParticipationFact>& facts,
-              const std::function<std::pair<std::string, std::string>(const store::ParticipationFact&)>& key) {
-  std::map<std::string, Tally> by;
-  Table t{std::move(dimension), {}, 0};
-  for (const auto& f : facts) {
-    auto [k, label] = key(f);
-    Tally& row = by[k];
-    row.key = k;
-    row.label = label;
-    row.people += f.people;
-    t.total += f.people;
-  }
-  std::vector<int64_t> counts;
-  for (auto& [k, row] : by) {
-    t.rows.push_back(row);
-    counts.push_back(row.people);
-  }
-  const std::vector<bool> hide = events::CountsToHide(counts);
-  for (size_t i = 0; i < t.rows.size(); ++i) t.rows[i].hidden = hide[i];
-  return t;
-}
-
 std::optional<year_month> ParseMonth(std::string_view s) {
   auto d = events::ParseDate(std::string(s) + "-01");
   if (!d || s.size() != 7) return std::nullopt;
@@ -346,15 +313,7 @@ http::Response StatisticsPage(const Site& site, const i18n::LocaleInfo& locale,
         csv += CsvRecord({dim, row.key, row.label, row.hidden ? fewer : std::to_string(row.people)});
       }
     }
-    http::Response r;
-    r.status = 200;
-    r.Set("Content-Type", "text/csv; charset=utf-8");
-    r.Set("Content-Disposition", std::string("attachment; filename=\"") + (bookings ? "bookings-" : "participation-") + MonthText(from) + "-" +
-                                     MonthText(to) + ".csv\"");
-    r.Set("Cache-Control", "private, no-store");
-    r.Set("X-Content-Type-Options", "nosniff");
-    r.body = "\xEF\xBB\xBF" + csv;  // a BOM, so spreadsheets read UTF-8
-    return r;
+    return CsvDownload(std::string(bookings ? "bookings-" : "participation-") + MonthText(from) + "-" + MonthText(to) + ".csv", csv);
   }
 
   Data page(Data::type::object);

@@ -321,6 +321,7 @@ Data NavData(const Site& site, const i18n::LocaleInfo& locale, const accounts::A
       {"/translations", "manage.nav.translations", false},
       {"/statistics", "manage.nav.statistics", false},
       {"/bookings/usage", "manage.nav.bookings_usage", false},
+      {"/programme", "manage.nav.programme", true},
       {"/taxonomies", "manage.nav.taxonomies", true},
       {"/users", "manage.nav.users", true},
   };

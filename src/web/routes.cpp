@@ -278,6 +278,7 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"GET", "/{lang}/manage/resources/{id}/edit", A::kEditDirect, Scope::kResource, EditResource},
       {"POST", "/{lang}/manage/resources/{id}/edit", A::kEditDirect, Scope::kResource, EditResource},
       // --- programme ---
+      {"GET", "/{lang}/manage/programme", A::kSeeEverything, Scope::kSiteWide, ProgrammeDashboard},
       {"GET", "/{lang}/manage/initiatives/{slug}", A::kEditProgramme, Scope::kSiteWide, ManageInitiative},
       {"GET", "/{lang}/manage/initiatives/{slug}/hackathons/new", A::kEditProgramme, Scope::kSiteWide, NewHackathon},
       {"POST", "/{lang}/manage/initiatives/{slug}/hackathons/new", A::kEditProgramme, Scope::kSiteWide, NewHackathon},

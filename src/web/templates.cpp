@@ -59,12 +59,13 @@ Result<std::string> Expand(const std::map<std::string, std::string, std::less<>>
 // Checks made on each template's own text, so errors point at its own lines.
 std::optional<Error> CheckSource(const std::string& name, const std::string& text,
                                  const std::function<bool(std::string_view)>& known_message) {
-  // Unescaped output only for script-safe JSON (web/json_ld.h): {{{name_json}}}.
-  static const std::regex unescaped(R"(\{\{\{(?!\s*[A-Za-z0-9_.]+_json\s*\}\}\})|\{\{\s*&)");
+  // Unescaped output only for script-safe JSON (web/json_ld.h), {{{name_json}}}, and for SVG
+  // made by the server from escaped parts (web/svg_chart.h), {{{name_svg}}}.
+  static const std::regex unescaped(R"(\{\{\{(?!\s*[A-Za-z0-9_.]+_(json|svg)\s*\}\}\})|\{\{\s*&)");
   std::smatch m;
   if (std::regex_search(text, m, unescaped)) {
     return TemplateError(name, LineOf(text, m.position(0)),
-                         "unescaped output ({{{x}}} or {{&x}}) is only allowed for *_json");
+                         "unescaped output ({{{x}}} or {{&x}}) is only allowed for *_json and *_svg");
   }
   static const std::regex message_ref(R"(\{\{\s*[#^/]?\s*t\.([A-Za-z0-9_.]+)\s*\}\})");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), message_ref);

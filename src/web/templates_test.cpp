@@ -56,6 +56,8 @@ TEST(TemplateSet, UnescapedOutputIsRefusedExceptScriptSafeJson) {
   EXPECT_FALSE(LoadOne("{{{json}}}").ok());
   EXPECT_FALSE(LoadOne("{{{x_json_not}}}").ok());
   EXPECT_TRUE(LoadOne("<script type=\"application/ld+json\">{{{ld_json}}}</script>").ok());
+  EXPECT_TRUE(LoadOne("<figure>{{{chart_svg}}}</figure>").ok());
+  EXPECT_FALSE(LoadOne("{{{chart_svg_not}}}").ok());
 }
 
 TEST(TemplateSet, UnknownMessageKeyIsRefusedWithItsLine) {
