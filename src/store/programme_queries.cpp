@@ -36,6 +36,46 @@ std::vector<InitiativeItem> AllInitiatives(Connection& c, const LocaleChain& cha
   return out;
 }
 
+std::vector<PartnershipRow> AllPartnerships(Connection& c, const LocaleChain& chain) {
+  auto name = [](std::string_view alias) {
+    const std::string a(alias);
+    return "CASE WHEN " + a + ".id IS NULL THEN '' ELSE " +
+           BestText("organization", a + ".id", "name", a + ".name", a + ".source_locale") + " END";
+  };
+  static const std::string sql =
+      "SELECT coalesce(i.slug, ''), coalesce(i.short_name, ''), l.slug, coalesce(p.starts_on, ''), "
+      "CASE WHEN i.id IS NULL THEN '' ELSE " + BestText("initiative", "i.id", "name", "i.name", "i.source_locale") +
+      " END, " + name("l") + ", " + name("m") + ", " + name("g") +
+      ", loc.latitude, loc.longitude, coalesce(loc.coordinates_approximate, 0) "
+      "FROM partnership p JOIN organization l ON l.id = p.library_organization_id "
+      "LEFT JOIN initiative i ON i.id = p.initiative_id "
+      "LEFT JOIN organization m ON m.id = p.municipality_organization_id "
+      "LEFT JOIN organization g ON g.id = p.integration_organization_id "
+      "LEFT JOIN location loc ON loc.id = (SELECT id FROM location WHERE organization_id = l.id ORDER BY id LIMIT 1) "
+      "ORDER BY i.starts_on DESC, i.slug, p.position";
+  Statement st = c.Prepare(sql);
+  BindChain(st, chain);
+  std::vector<PartnershipRow> out;
+  while (st.Step()) {
+    PartnershipRow r;
+    r.initiative_slug = st.Text(0);
+    r.initiative_short_name = st.Text(1);
+    r.library_slug = st.Text(2);
+    r.starts_on = st.Text(3);
+    r.initiative = SplitLocalized(st.TextView(4));
+    r.library = SplitLocalized(st.TextView(5));
+    r.municipality = SplitLocalized(st.TextView(6));
+    r.integration = SplitLocalized(st.TextView(7));
+    if (!st.IsNull(8) && !st.IsNull(9)) {
+      r.latitude = st.Double(8);
+      r.longitude = st.Double(9);
+    }
+    r.approximate = st.Int(10) != 0;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 std::vector<InitiativeSummary> InitiativeSummaries(Connection& c, const LocaleChain& chain) {
   static const std::string sql =
       ItemColumns() + ", (SELECT count(*) FROM initiative_organization io JOIN organization o ON o.id = io.organization_id "

@@ -45,6 +45,17 @@ std::optional<InitiativeItem> InitiativeById(Connection& c, std::string_view id,
 std::optional<InitiativeDetail> InitiativeBySlug(Connection& c, std::string_view slug,
                                                  const LocaleChain& chain);
 
+// Every local partnership (the public map of partnerships), by initiative and source order:
+// the library with its coordinates (when known), the municipality body and the integration
+// institution.
+struct PartnershipRow {
+  std::string initiative_slug, initiative_short_name, library_slug, starts_on;
+  LocalizedText initiative, library, municipality, integration;  // empty text when none
+  std::optional<double> latitude, longitude;
+  bool approximate = false;  // at the town's centre until the library confirms its address
+};
+std::vector<PartnershipRow> AllPartnerships(Connection& c, const LocaleChain& chain);
+
 // The coordinator dashboard (issue 7): each initiative with what has been done in it.
 struct InitiativeSummary {
   InitiativeItem item;

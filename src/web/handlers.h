@@ -199,6 +199,7 @@ http::Response LibraryProgramme(const Site& site, const i18n::LocaleInfo& locale
 http::Response LibraryRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response OccurrenceRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 // Programme (issue 7): hackathons and ideas in the back office.
+http::Response PartnershipsPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response ProgrammeDashboard(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response NewHackathon(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

@@ -6,6 +6,7 @@
 #include "events/event.h"
 #include "store/hackathon_store.h"
 #include "store/programme_queries.h"
+#include "web/directory_views.h"
 #include "web/handlers.h"
 #include "web/programme_views.h"
 
@@ -61,6 +62,7 @@ http::Response InitiativesList(const Site& site, const i18n::LocaleInfo& locale,
   Data page(Data::type::object);
   page.set("heading", site.Tr(locale.code, "initiatives.title"));
   page.set("initiatives", list);
+  page.set("partnerships_href", "/" + locale.code + "/partnerships");
   PageFrame frame{&locale, "initiatives", site.Tr(locale.code, "initiatives.title")};
   return site.RenderPage(request, frame, "initiatives", std::move(page));
 }
@@ -101,6 +103,7 @@ http::Response InitiativePage(const Site& site, const i18n::LocaleInfo& locale, 
   }
   page.set("partnerships", partnerships);
   page.set("has_partnerships", !partnerships.is_empty_list());
+  page.set("partnerships_href", "/" + lang + "/partnerships");
   const i18n::Formatter& f = site.FormatterFor(lang);
   if (!d->funding.empty() || d->budget_total_cents) {
     const auto shares = programme::SharesOf(d->funding, d->budget_total_cents);
@@ -129,6 +132,42 @@ http::Response InitiativePage(const Site& site, const i18n::LocaleInfo& locale, 
   }
   PageFrame frame{&locale, "initiatives/" + d->item.slug, d->item.name.text};
   return site.RenderPage(request, frame, "initiative", std::move(page));
+}
+
+// /{lang}/partnerships: every local partnership (seed 004: a library, a municipality body and an
+// integration institution) as a table, and on a map where JavaScript runs (the table is the
+// page; the map adds the libraries' places).
+http::Response PartnershipsPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request) {
+  const std::string& lang = locale.code;
+  const auto rows = store::AllPartnerships(*site.db().Read(), site.Chain(locale));
+  Data list(Data::type::list);
+  std::vector<MapMarker> markers;
+  bool approximate = false;
+  for (const auto& r : rows) {
+    Data d(Data::type::object);
+    d.set("library", site.TextData(r.library, locale));
+    d.set("library_href", "/" + lang + "/libraries/" + r.library_slug);
+    if (!r.municipality.text.empty()) d.set("municipality", site.TextData(r.municipality, locale));
+    if (!r.integration.text.empty()) d.set("integration", site.TextData(r.integration, locale));
+    if (!r.initiative_slug.empty()) {
+      d.set("initiative", r.initiative_short_name.empty() ? r.initiative.text : r.initiative_short_name);
+      d.set("initiative_href", InitiativePath(lang, r.initiative_slug));
+    }
+    list.push_back(d);
+    if (r.latitude && r.longitude) {
+      markers.push_back({r.library.text, "/" + lang + "/libraries/" + r.library_slug, *r.latitude, *r.longitude});
+      approximate = approximate || r.approximate;
+    }
+  }
+  Data page(Data::type::object);
+  page.set("heading", site.Tr(lang, "partnerships.title"));
+  page.set("partnerships", list);
+  page.set("has_partnerships", !list.is_empty_list());
+  page.set("count", site.Tr(lang, "partnerships.count", {{"count", static_cast<int64_t>(rows.size())}}));
+  if (!markers.empty()) page.set("map", MapData(site, markers));
+  page.set("approximate", approximate);
+  PageFrame frame{&locale, "partnerships", site.Tr(lang, "partnerships.title")};
+  return site.RenderPage(request, frame, "partnerships", std::move(page));
 }
 
 }  // namespace tilti::web

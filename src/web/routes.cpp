@@ -152,6 +152,7 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/registrations/{token}/calendar.ics", Localized(site, RegistrationCalendar));
   r.Add("GET", "/{lang}/initiatives", Localized(site, InitiativesList));
   r.Add("GET", "/{lang}/initiatives/{slug}", Localized(site, InitiativePage));
+  r.Add("GET", "/{lang}/partnerships", Localized(site, PartnershipsPage));
   r.Add("GET", "/{lang}/resources", Localized(site, ResourcesList));
   r.Add("GET", "/{lang}/resources/{id}", Localized(site, ResourcePage));
   r.Add("GET", "/{lang}/resources/{id}/book", Localized(site, BookDay));

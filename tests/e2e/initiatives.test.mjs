@@ -53,3 +53,19 @@ test('the budget as the seeds print it: amounts and shares exact, overlaps said 
   assert.match(open, /they overlap in the source/);
   assert.equal((await get(`${server.origin}/en/initiatives/nothing-here`)).status, 404);
 });
+
+test('the partnerships: seed 004\'s ten, in a table that is the page and on a map of the libraries', async () => {
+  for (const [lang, count, integration] of [['lv', '10 partnerību', 'Sabiedrības integrācijas fonds'], ['uk', '10 партнерств', 'Фонд інтеграції суспільства']]) {
+    const res = await get(`${server.origin}/${lang}/partnerships`);
+    assert.equal(res.status, 200, excerpt(res.body));
+    const t = text(res.body);
+    assert.ok(t.includes(count), lang);
+    assert.ok(t.includes(integration), `${lang}: ${integration}`);
+    assert.equal((res.body.match(/<tr><th scope="row"><a href="\/[a-z]{2}\/libraries\//g) ?? []).length, 10);
+    const markers = JSON.parse(decodeEntities(/data-markers="([^"]*)"/.exec(res.body)[1]));
+    assert.equal(markers.length, 10, 'every partnership library has a place on the map');
+    assert.ok(markers.every((m) => m.href.startsWith(`/${lang}/libraries/`) && m.lat > 55 && m.lat < 58.2));
+  }
+  const list = await get(`${server.origin}/en/initiatives`);
+  assert.ok(list.body.includes('href="/en/partnerships"'));
+});
