@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
-  startDemoServer, stopAndCheck, launchBrowser, newContext, runAxe, axeOnHtml,
-  formatViolations, LANGS, addUser, signInPage, TEST_PASSWORD,
+  startDemoServer, stopAndCheck, launchBrowser, newContext, expectNoViolations, navigate, expectFormError,
+  LANGS, addUser, signInPage, TEST_PASSWORD,
 } from './harness.mjs';
 
 const server = await startDemoServer({ args: ['--registration-limit', '100'] });
@@ -30,20 +30,9 @@ after(async () => {
   await stopAndCheck(server);
 });
 
-async function noViolations(page, js, lang) {
-  const url = page.url();
-  const violations = js ? await runAxe(page) : await axeOnHtml(browser, url, await page.content(), { lang });
-  assert.equal(violations.length, 0, `${url}:\n${formatViolations(violations)}`);
-}
-
-async function go(page, action) {
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action]);
-}
-
-async function expectError(page, field) {
-  assert.ok((await page.title()).includes(':'), await page.title());
-  assert.equal(await page.locator(`.error-summary a[href="#${field}"]`).count(), 1, `${page.url()}: summary links #${field}`);
-}
+const noViolations = (page, js, lang) => expectNoViolations(browser, page, js, lang);
+const go = navigate;
+const expectError = expectFormError;
 
 for (const lang of LANGS) {
   for (const js of [false, true]) {

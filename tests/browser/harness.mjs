@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import assert from 'node:assert/strict';
 
 export * from '../e2e/harness.mjs';
 
@@ -133,4 +134,28 @@ export async function signInPage(page, server, lang, email, password) {
   await page.fill('#email', email);
   await page.fill('#password', password);
   await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+}
+
+/** Fails with the violations listed when axe finds any on the page (with JavaScript off, the
+ *  page's HTML is checked in a JavaScript-on page of its own). */
+export async function expectNoViolations(browser, page, js, lang) {
+  const url = page.url();
+  const violations = js ? await runAxe(page) : await axeOnHtml(browser, url, await page.content(), { lang });
+  assert.equal(violations.length, 0, `${url}:\n${formatViolations(violations)}`);
+}
+
+/** Runs `action` (a click, a submit) and waits for the page it leads to. */
+export async function navigate(page, action) {
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), action]);
+}
+
+/** The page is a form sent back with errors: "Error: " in the title, the summary links #field. */
+export async function expectFormError(page, field) {
+  assert.ok((await page.title()).includes(':'), await page.title());
+  assert.equal(await page.locator(`.error-summary a[href="#${field}"]`).count(), 1, `${page.url()}: summary links #${field}`);
+}
+
+/** How many pixels the page scrolls sideways (0 or less: none). */
+export function horizontalOverflow(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
