@@ -201,6 +201,8 @@ http::Response OccurrenceRegistrations(const Site& site, const i18n::LocaleInfo&
 // Programme (issue 7): hackathons and ideas in the back office.
 http::Response PartnershipsPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response ProgrammeDashboard(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response NewHackathon(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response EditHackathon(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

@@ -166,6 +166,18 @@ std::string Formatter::Number(double n, int max_fraction_digits) const {
   return ToUtf8(out);
 }
 
+std::string Formatter::Percent(int64_t basis_points) const {
+  UErrorCode status = U_ZERO_ERROR;
+  // From the integer, like Euros: 8000 -> "80", 6005 -> "60.05" in the locale's own style.
+  const int64_t whole = basis_points / 100, rest = basis_points % 100;
+  icu::UnicodeString out = impl_->numbers.unit(icu::MeasureUnit::getPercent())
+                               .precision(icu::number::Precision::maxFraction(2))
+                               .formatDecimal(std::to_string(whole) + "." + (rest < 10 ? "0" : "") + std::to_string(rest), status)
+                               .toString(status);
+  Check(status, "a percentage");
+  return ToUtf8(out);
+}
+
 std::string Formatter::Euros(int64_t cents) const {
   UErrorCode status = U_ZERO_ERROR;
   // Exactly two decimals from the integer, so no binary fraction rounds a cent away.

@@ -50,6 +50,8 @@ class Formatter {
   // At most `max_fraction_digits` (clamped to 0..15) decimals, rounded half-even, trailing
   // zeros dropped: lv "1234,5", ru/uk "1 234,5", en "1,234.5".
   std::string Number(double n, int max_fraction_digits = 2) const;
+  // A share given in hundredths of a percent (6005 -> "60.05%" in English, "60,05 %" in Latvian).
+  std::string Percent(int64_t basis_points) const;
   // An amount in euros as the language writes it, with two decimals: lv "124 562,30 €",
   // en "€124,562.30". `cents` must not be negative.
   std::string Euros(int64_t cents) const;

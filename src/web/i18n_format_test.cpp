@@ -34,6 +34,14 @@ TEST_F(I18nFormatter, EurosWithTwoDecimals) {
   EXPECT_EQ(Formatter("en").Euros(5), "€0.05");
 }
 
+TEST_F(I18nFormatter, PercentFromBasisPoints) {
+  EXPECT_EQ(Formatter("en").Percent(6005), "60.05%");
+  EXPECT_EQ(Formatter("en").Percent(8000), "80%");
+  EXPECT_EQ(Formatter("lv").Percent(6005), "60,05%");
+  EXPECT_EQ(Formatter("uk").Percent(1000), "10%");
+  EXPECT_EQ(Formatter("ru").Percent(5), "0,05\u00a0%");
+}
+
 // CLDR joins the year and "г."/"р." with U+202F NARROW NO-BREAK SPACE so they never wrap apart.
 TEST_F(I18nFormatter, LongDateInEachLanguage) {
   const SysTime t = Utc(2026, 3, 29, 1, 30);

@@ -42,16 +42,6 @@ Data ItemView(const Site& site, const i18n::LocaleInfo& locale, const store::Ini
   return d;
 }
 
-std::string Percent(int64_t basis_points) {
-  std::string s = std::to_string(basis_points / 100);
-  if (basis_points % 100 != 0) {
-    const int64_t rest = basis_points % 100;
-    s += "," + std::string(rest < 10 ? "0" : "") + std::to_string(rest);
-    while (s.back() == '0') s.pop_back();
-  }
-  return s + "\u00a0%";
-}
-
 }  // namespace
 
 http::Response InitiativesList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request) {
@@ -112,7 +102,7 @@ http::Response InitiativePage(const Site& site, const i18n::LocaleInfo& locale, 
       Data r(Data::type::object);
       r.set("funder", d->funding[i].funder);
       r.set("amount", f.Euros(d->funding[i].amount_cents));
-      r.set("share", Percent(shares.basis_points[i]));
+      r.set("share", f.Percent(shares.basis_points[i]));
       rows.push_back(r);
     }
     page.set("funding", rows);

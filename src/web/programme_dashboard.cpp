@@ -122,6 +122,7 @@ http::Response ProgrammeDashboard(const Site& site, const i18n::LocaleInfo& loca
   page.set("initiatives", initiatives);
   page.set("partnerships", site.Tr(lang, "programme.dashboard.partnerships", {{"count", partnerships}}));
   page.set("partnerships_href", "/" + lang + "/partnerships");
+  page.set("new_initiative_href", ManagePath(locale, "/initiatives/new"));
 
   // Hackathons and participants.
   const auto hackathons = store::AllHackathons(*db, chain);

@@ -4,12 +4,17 @@
 //   /{lang}/manage/hackathons/{id}                        change one
 //   /{lang}/manage/initiatives/{slug}/ideas/new          record an idea
 //   /{lang}/manage/ideas/{id}                             change one: its status and what it runs as
+//   /{lang}/manage/initiatives/new, /{slug}/edit         an initiative: texts, period, lead,
+//        partners and libraries (named by name or slug), budget by funding source
 // Only head counts are recorded for hackathons, never who came.
 #include "core/riga_time.h"
+#include "core/text.h"
 #include "events/event.h"
 #include "events/event_rules.h"
 #include "programme/ideas.h"
+#include "programme/initiative_form.h"
 #include "store/hackathon_store.h"
+#include "store/initiative_store.h"
 #include "store/programme_queries.h"
 #include "web/back_office.h"
 #include "web/form_view.h"
@@ -226,7 +231,204 @@ std::optional<store::InitiativeItem> InitiativeOfSlug(const Site& site, const i1
   return d->item;
 }
 
+// ---- initiatives ----
+
+constexpr size_t kMaxFundingRows = 12;
+
+struct InitiativeInput {
+  programme::InitiativeForm form;
+  std::string lead, partners, libraries;  // as typed: one organisation per line
+};
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = TrimSpace(std::string_view(text).substr(start, end - start));
+    if (!line.empty()) out.push_back(std::move(line));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string JoinNames(store::Connection& c, const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += store::OrganizationName(c, id) + "\n";
+  return out;
+}
+
+InitiativeInput InputOfSource(const Site& site, const i18n::LocaleInfo& locale, const store::InitiativeSource& s) {
+  InitiativeInput in;
+  auto& f = in.form;
+  f.name = s.name;
+  f.short_name = s.short_name;
+  f.description = s.description;
+  f.programme = s.programme;
+  f.call_code = s.call_code;
+  f.typed_starts_on = s.starts_on.empty() ? "" : TypedDate(s.starts_on);
+  f.typed_ends_on = s.ends_on.empty() ? "" : TypedDate(s.ends_on);
+  (void)locale;
+  auto euros = [](int64_t cents) {  // "12456.23", which ParseEuros reads back
+    return std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
+  };
+  for (const auto& l : s.funding) f.funding.emplace_back(l.funder, euros(l.amount_cents));
+  if (s.total_cents) f.typed_total = euros(*s.total_cents);
+  auto db = site.db().Read();
+  if (!s.lead_id.empty()) in.lead = store::OrganizationName(*db, s.lead_id);
+  in.partners = JoinNames(*db, s.partner_ids);
+  in.libraries = JoinNames(*db, s.library_ids);
+  return in;
+}
+
+InitiativeInput ParseInitiative(const http::Request& request) {
+  const auto fields = ParseFields(request);
+  InitiativeInput in;
+  auto& f = in.form;
+  f.name = First(fields, "name").substr(0, 2000);
+  f.short_name = First(fields, "short_name").substr(0, 400);
+  f.description = First(fields, "description").substr(0, 40000);
+  f.programme = First(fields, "programme").substr(0, 400);
+  f.call_code = First(fields, "call_code").substr(0, 400);
+  f.typed_starts_on = First(fields, "starts_on").substr(0, 40);
+  f.typed_ends_on = First(fields, "ends_on").substr(0, 40);
+  if (auto d = events::ParseTypedDate(f.typed_starts_on)) f.starts_on = events::FormatDate(*d);
+  if (auto d = events::ParseTypedDate(f.typed_ends_on)) f.ends_on = events::FormatDate(*d);
+  f.typed_total = First(fields, "total").substr(0, 40);
+  // Rows left empty are dropped and the rest numbered again, so errors name the rows shown.
+  for (size_t i = 0; i < kMaxFundingRows; ++i) {
+    const std::string prefix = "funding." + std::to_string(i) + ".";
+    std::string funder = First(fields, prefix + "funder").substr(0, 300), amount = First(fields, prefix + "amount").substr(0, 40);
+    if (TrimSpace(funder).empty() && TrimSpace(amount).empty()) continue;
+    f.funding.emplace_back(std::move(funder), std::move(amount));
+  }
+  in.lead = First(fields, "lead").substr(0, 400);
+  in.partners = First(fields, "partners").substr(0, 20000);
+  in.libraries = First(fields, "libraries").substr(0, 20000);
+  return in;
+}
+
+http::Response RenderInitiativeForm(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
+                                    const BackOffice& bo, const std::string& title, const std::string& action,
+                                    const std::string& back, const InitiativeInput& in, const std::string& text_lang,
+                                    const std::vector<std::pair<std::string, std::string>>& errors) {
+  const std::string& lang = locale.code;
+  const auto& f = in.form;
+  FormView form(site, locale, title, action);
+  form.Section(site.Tr(lang, "initiatives.form.about"));
+  auto text = [&](const char* name, const std::string& value, bool optional, bool source_text) -> FormField& {
+    FormField& x = form.Text(name, site.Tr(lang, std::string("initiatives.form.") + name), value);
+    x.optional = optional;
+    if (source_text && text_lang != lang) x.lang = text_lang;
+    return x;
+  };
+  text("name", f.name, false, true);
+  text("short_name", f.short_name, true, false).width = "short";
+  FormField& d = form.TextArea("description", site.Tr(lang, "initiatives.form.description"), f.description);
+  d.optional = true;
+  if (text_lang != lang) d.lang = text_lang;
+  text("programme", f.programme, true, false);
+  text("call_code", f.call_code, true, false);
+  form.Section(site.Tr(lang, "initiatives.period"), site.Tr(lang, "hackathons.form.date_hint"));
+  text("starts_on", f.typed_starts_on, true, false).width = "short";
+  text("ends_on", f.typed_ends_on, true, false).width = "short";
+  form.Section(site.Tr(lang, "initiatives.form.who"), site.Tr(lang, "initiatives.form.who_hint"));
+  text("lead", in.lead, true, false);
+  form.TextArea("partners", site.Tr(lang, "initiatives.form.partners"), in.partners).optional = true;
+  form.TextArea("libraries", site.Tr(lang, "initiatives.form.libraries"), in.libraries).optional = true;
+  form.Section(site.Tr(lang, "initiatives.budget"), site.Tr(lang, "initiatives.form.budget_hint"));
+  text("total", f.typed_total, true, false).width = "short";
+  const size_t rows = std::min(kMaxFundingRows, std::max<size_t>(3, f.funding.size() + 2));
+  for (size_t i = 0; i < rows; ++i) {
+    const std::string prefix = "funding." + std::to_string(i) + ".";
+    const bool has = i < f.funding.size();
+    FormField& funder = form.Text(prefix + "funder", site.Tr(lang, "initiatives.form.funder", {{"n", static_cast<int64_t>(i + 1)}}),
+                                  has ? f.funding[i].first : "");
+    funder.optional = true;
+    funder.lang = "lv";  // funders are named as the sources print them
+    FormField& amount = form.Text(prefix + "amount", site.Tr(lang, "initiatives.form.amount", {{"n", static_cast<int64_t>(i + 1)}}),
+                                  has ? f.funding[i].second : "");
+    amount.optional = true;
+    amount.width = "short";
+    amount.inputmode = "decimal";
+  }
+  for (const auto& [field, message] : errors) form.Error(field, message);
+  form.Submit(site.Tr(lang, "programme.form.save"));
+  form.Back(back, site.Tr(lang, "programme.form.back"));
+  Data page = form.Data();
+  page.set("csrf", bo.csrf.value);
+  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page", std::move(page));
+}
+
+http::Response SubmitInitiative(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
+                                const BackOffice& bo, const std::string& id, const std::string& title,
+                                const std::string& action, const std::string& back, const std::string& text_lang) {
+  const std::string& lang = locale.code;
+  const InitiativeInput in = ParseInitiative(request);
+  std::vector<std::pair<std::string, std::string>> errors;
+  const Status checked = programme::CheckInitiative(in.form);
+  if (!checked.ok()) {
+    for (const auto& e : checked.error().fields) errors.emplace_back(e.field, site.Tr(lang, e.message_key));
+  }
+  store::InitiativeValues v;
+  {
+    auto db = site.db().Read();
+    auto resolve = [&](const char* field, const std::string& typed, bool libraries_only) {
+      auto r = store::ResolveOrganizations(*db, Lines(typed), libraries_only);
+      if (!r.unknown.empty()) {
+        std::string names;
+        for (const auto& n : r.unknown) names += (names.empty() ? "" : "; ") + n;
+        errors.emplace_back(field, site.Tr(lang, libraries_only ? "programme.error.unknown_libraries" : "programme.error.unknown_organizations",
+                                           {{"names", names}, {"count", static_cast<int64_t>(r.unknown.size())}}));
+      }
+      return r.ids;
+    };
+    auto lead = resolve("lead", in.lead, false);
+    if (lead.size() > 1) errors.emplace_back("lead", site.Tr(lang, "programme.error.one_lead"));
+    if (!lead.empty()) v.lead_id = lead.front();
+    v.partner_ids = resolve("partners", in.partners, false);
+    v.library_ids = resolve("libraries", in.libraries, true);
+  }
+  if (!errors.empty()) return RenderInitiativeForm(site, locale, request, bo, title, action, back, in, text_lang, errors);
+  const auto& f = in.form;
+  v.name = TrimSpace(f.name);
+  v.short_name = TrimSpace(f.short_name);
+  v.description = TrimSpace(f.description);
+  v.programme = TrimSpace(f.programme);
+  v.call_code = TrimSpace(f.call_code);
+  v.starts_on = f.starts_on;
+  v.ends_on = f.ends_on;
+  if (!TrimSpace(f.typed_total).empty()) v.total_cents = programme::ParseEuros(f.typed_total);
+  for (const auto& [funder, amount] : f.funding) v.funding.push_back({TrimSpace(funder), *programme::ParseEuros(amount)});
+  std::string slug;
+  site.db().Write([&](store::Connection& c) { slug = store::SaveInitiative(c, id, v, text_lang, FormatRfc3339(site.clock().Now())); });
+  return SeeOther(InitiativeManagePath(locale, slug));
+}
+
 }  // namespace
+
+http::Response NewInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
+                             const BackOffice& bo) {
+  const std::string title = site.Tr(locale.code, "initiatives.form.new_title");
+  const std::string action = ManagePath(locale, "/initiatives/new");
+  const std::string back = ManagePath(locale, "/programme");
+  if (request.method == "GET") return RenderInitiativeForm(site, locale, request, bo, title, action, back, {}, locale.code, {});
+  return SubmitInitiative(site, locale, request, bo, "", title, action, back, locale.code);
+}
+
+http::Response EditInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
+                              const BackOffice& bo) {
+  auto source = store::LoadInitiativeSource(*site.db().Read(), request.Param("slug"));
+  if (!source) return site.ErrorPage(404, request);
+  const std::string title = site.Tr(locale.code, "initiatives.form.edit_title", {{"name", source->short_name.empty() ? source->name : source->short_name}});
+  const std::string action = InitiativeManagePath(locale, source->slug) + "/edit";
+  const std::string back = InitiativeManagePath(locale, source->slug);
+  if (request.method == "GET") {
+    return RenderInitiativeForm(site, locale, request, bo, title, action, back, InputOfSource(site, locale, *source), source->source_locale, {});
+  }
+  return SubmitInitiative(site, locale, request, bo, source->id, title, action, back, source->source_locale);
+}
 
 http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
                                 const BackOffice& bo) {
@@ -240,6 +442,7 @@ http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale
   page.set("heading", initiative->name.text);
   page.set("name", site.TextData(initiative->name, locale));
   page.set("public_href", "/" + lang + "/initiatives/" + initiative->slug);
+  page.set("edit_href", InitiativeManagePath(locale, initiative->slug) + "/edit");
   page.set("dashboard_href", ManagePath(locale, "/programme"));
   page.set("hackathons", HackathonsView(site, locale, hackathons, ManagePath(locale, "/hackathons/")));
   page.set("new_hackathon_href", InitiativeManagePath(locale, initiative->slug) + "/hackathons/new");

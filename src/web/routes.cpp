@@ -280,7 +280,11 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/resources/{id}/edit", A::kEditDirect, Scope::kResource, EditResource},
       // --- programme ---
       {"GET", "/{lang}/manage/programme", A::kSeeEverything, Scope::kSiteWide, ProgrammeDashboard},
+      {"GET", "/{lang}/manage/initiatives/new", A::kEditProgramme, Scope::kSiteWide, NewInitiative},
+      {"POST", "/{lang}/manage/initiatives/new", A::kEditProgramme, Scope::kSiteWide, NewInitiative},
       {"GET", "/{lang}/manage/initiatives/{slug}", A::kEditProgramme, Scope::kSiteWide, ManageInitiative},
+      {"GET", "/{lang}/manage/initiatives/{slug}/edit", A::kEditProgramme, Scope::kSiteWide, EditInitiative},
+      {"POST", "/{lang}/manage/initiatives/{slug}/edit", A::kEditProgramme, Scope::kSiteWide, EditInitiative},
       {"GET", "/{lang}/manage/initiatives/{slug}/hackathons/new", A::kEditProgramme, Scope::kSiteWide, NewHackathon},
       {"POST", "/{lang}/manage/initiatives/{slug}/hackathons/new", A::kEditProgramme, Scope::kSiteWide, NewHackathon},
       {"GET", "/{lang}/manage/hackathons/{id}", A::kEditProgramme, Scope::kSiteWide, EditHackathon},

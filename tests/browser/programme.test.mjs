@@ -92,6 +92,19 @@ for (const lang of LANGS) {
         await expectFormError(page, 'event');
         assert.equal(await page.inputValue('#title'), 'Datorkursi ar tulku', 'kept');
         await expectNoViolations(browser, page, js, lang);
+
+        // The initiative itself: dates out of order, a partner nobody knows, a budget off by a cent.
+        await page.goto(server.url(`/${lang}/manage/initiatives/ieklaujosu-biblioteku-tikls/edit`), { waitUntil: 'load' });
+        await expectNoViolations(browser, page, js, lang);
+        await page.fill('#starts_on', '1.6.2026');
+        await page.fill('#partners', 'Nav tādas organizācijas');
+        await page.fill('[id="funding.2.amount"]', '12456.22');
+        await navigate(page, page.locator('main form[novalidate] button[type=submit]').click());
+        for (const field of ['ends_on', 'partners', 'total']) await expectFormError(page, field);
+        assert.equal(await page.inputValue('[id="funding.2.amount"]'), '12456.22', 'kept');
+        await expectNoViolations(browser, page, js, lang);
+        await page.setViewportSize({ width: 320, height: 800 });
+        assert.ok(await horizontalOverflow(page) <= 0, 'the form fits 320 px');
       } finally {
         await context.close();
       }

@@ -6,7 +6,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp, decodeEntities,
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp, decodeEntities, startTags,
 } from './harness.mjs';
 import { sqlOf, post } from './booking_steps.mjs';
 
@@ -135,4 +135,50 @@ test('only coordinators edit the programme', async () => {
   assert.equal(sql('SELECT count(*) FROM idea'), before);
   const anonymous = await get(`${server.origin}/lv/manage/initiatives/libri`);
   assert.equal(anonymous.status, 303);
+});
+
+test('a coordinator changes an initiative: budgets that do not add up, dates out of order and unknown organisations are named', async () => {
+  const coord = await signInHttp(server, 'coord@example.lv', { lang: 'lv' });
+  const path = '/lv/manage/initiatives/ieklaujosu-biblioteku-tikls/edit';
+  const form = await get(`${server.origin}${path}`, { headers: { cookie: coord.cookie } });
+  assert.equal(form.status, 200, excerpt(form.body));
+  // The form is filled in with what is stored: seed 002's budget, in euros.
+  assert.ok(form.body.includes('value="124562.30"') && form.body.includes('value="99649.84"'), 'the budget as stored');
+  // What a browser would send back unchanged.
+  const fields = Object.fromEntries([
+    ...startTags(form.body, 'input').map(({ attrs }) => [attrs.name, attrs.value ?? '']),
+    ...[...form.body.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)].map((m) => [m[1], decodeEntities(m[2]).replace(/^\n/, '')]),
+  ]);
+  assert.equal(fields.total, '124562.30');
+  const before = sql("SELECT count(*) || ':' || coalesce(sum(amount_cents), 0) FROM initiative_funding f JOIN initiative i ON i.id = f.initiative_id WHERE i.slug = 'ieklaujosu-biblioteku-tikls'");
+  const bad = await post(server, path, {
+    ...fields, csrf: coord.csrf,
+    starts_on: '1.9.2023', ends_on: '31.8.2022',
+    'funding.1.amount': '12 000,00',
+    partners: 'Nav Tādas Organizācijas\nEBLIDA',
+    libraries: 'latgales-centrala-biblioteka\nSabiedrības integrācijas fonds',
+  }, coord);
+  assert.equal(bad.status, 400, excerpt(bad.body));
+  const t = text(bad.body);
+  for (const message of ['Beigām jābūt pēc sākuma', 'Finansējuma avoti kopā nedod kopējo budžetu',
+    'Katalogā nav: Nav Tādas Organizācijas.', 'Šīs nav bibliotēkas katalogā: Sabiedrības integrācijas fonds.']) {
+    assert.ok(t.includes(message), message);
+  }
+  for (const field of ['ends_on', 'total', 'partners', 'libraries']) assert.ok(bad.body.includes(`href="#${field}"`), field);
+  assert.ok(bad.body.includes('value="12 000,00"') && bad.body.includes('Nav Tādas Organizācijas'), 'input kept');
+  assert.equal(sql("SELECT count(*) || ':' || coalesce(sum(amount_cents), 0) FROM initiative_funding f JOIN initiative i ON i.id = f.initiative_id WHERE i.slug = 'ieklaujosu-biblioteku-tikls'"), before, 'nothing stored');
+
+  // A new initiative in Ukrainian, with partners named in any language, a budget that adds up.
+  const created = await post(server, '/uk/manage/initiatives/new', {
+    csrf: coord.csrf, name: 'Мовні кафе', short_name: 'Mova', starts_on: '1.1.2027', ends_on: '31.12.2027',
+    lead: 'Kultūras informācijas sistēmu centrs', partners: 'eblida', libraries: 'Огрська центральна бібліотека\nventspils-biblioteka',
+    total: '1000', 'funding.0.funder': 'Pašvaldība', 'funding.0.amount': '600,50', 'funding.2.funder': 'Valsts', 'funding.2.amount': '399.50',
+  }, coord);
+  assert.equal(created.status, 303, excerpt(created.body));
+  assert.equal(created.headers.get('location'), '/uk/manage/initiatives/mova');
+  assert.equal(sql("SELECT source_locale || ':' || budget_total_cents || ':' || (SELECT slug FROM organization WHERE id = lead_organization_id) FROM initiative WHERE slug = 'mova'"), 'uk:100000:kulturas-informacijas-sistemu-centrs');
+  assert.equal(sql("SELECT group_concat(o.slug || '=' || io.role, ' ') FROM (SELECT * FROM initiative_organization ORDER BY organization_id) io JOIN organization o ON o.id = io.organization_id JOIN initiative i ON i.id = io.initiative_id WHERE i.slug = 'mova'").split(' ').sort().join(' '),
+    'eblida=partner kulturas-informacijas-sistemu-centrs=lead ogres-centrala-biblioteka=participant ventspils-biblioteka=participant');
+  const pub = text((await get(`${server.origin}/en/initiatives/mova`)).body);
+  assert.ok(pub.includes('Pašvaldība €600.50 60.05%'), pub.slice(pub.indexOf('Budget'), pub.indexOf('Budget') + 300));
 });

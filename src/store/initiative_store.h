@@ -1,0 +1,52 @@
+#pragma once
+// Writing initiatives (issue 7's back-office form): the texts in their source locale, the
+// period, the lead, partners and libraries taking part, and the budget by funding source. The
+// checks of the form itself are programme/initiative_form.h's.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "programme/budget.h"
+#include "store/sqlite.h"
+
+namespace tilti::store {
+
+struct InitiativeSource {
+  std::string id, slug, name, short_name, description, programme, call_code, starts_on, ends_on,
+      source_locale;
+  std::string lead_id;                                  // "" when none
+  std::vector<std::string> partner_ids, library_ids;    // by name
+  std::optional<int64_t> total_cents;
+  std::vector<programme::FundingLine> funding;          // in order
+};
+std::optional<InitiativeSource> LoadInitiativeSource(Connection& c, std::string_view slug);
+
+// How a form names an organisation: its slug, or its name in any locale (compared folded, so
+// case and diacritics do not matter). `names_by_id` gives each found id's name in the
+// organisation's source locale (for filling the form back in).
+struct ResolvedOrganizations {
+  std::vector<std::string> ids;      // in the order typed, without repeats
+  std::vector<std::string> unknown;  // the lines that name no organisation (or more than one)
+};
+ResolvedOrganizations ResolveOrganizations(Connection& c, const std::vector<std::string>& typed,
+                                           bool libraries_only);
+std::string OrganizationName(Connection& c, std::string_view id);
+
+struct InitiativeValues {
+  std::string name, short_name, description, programme, call_code;
+  std::optional<std::string> starts_on, ends_on, lead_id;
+  std::vector<std::string> partner_ids, library_ids;
+  std::optional<int64_t> total_cents;
+  std::vector<programme::FundingLine> funding;
+};
+
+// Writes the initiative (a new one when `id` is empty, with a slug made from its short name or
+// name) and returns its slug. Members: the lead (an 'administrator' stays one), the partners, the
+// libraries taking part; organisations of its local partnerships stay members whatever the form
+// says. A funding row keeps its source note when its funder and amount are unchanged.
+std::string SaveInitiative(Connection& c, std::string_view id, const InitiativeValues& v,
+                           std::string_view source_locale, std::string_view now);
+
+}  // namespace tilti::store
