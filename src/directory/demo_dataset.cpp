@@ -766,7 +766,8 @@ class Parser {
     for (const auto& n : list.Items()) {
       n.AllowOnly({"slug", "short_name", "source_locale", "programme", "call_code", "starts_on",
                    "ends_on", "lead", "source", "name", "description", "members", "partnerships",
-                   "budget_total_eur", "funding", "hackathons", "ideas"});
+                   "budget_total_eur", "funding", "hackathons", "ideas", "target_groups",
+                   "results", "news"});
       DemoInitiative in;
       in.slug = n.StringField("slug");
       if (!IsSlug(in.slug)) n.Field("slug").Fail("a slug is lower-case ASCII words joined by '-'");
@@ -858,7 +859,44 @@ class Parser {
         }
       }
       ReadHackathons(n, in);
+      ReadDetails(n, in);
       d_.initiatives.push_back(std::move(in));
+    }
+  }
+
+  // Target groups, expected results and news of an initiative (migration 0017).
+  void ReadDetails(const Node& n, const DemoInitiative& in) {
+    if (auto tg = n.OptField("target_groups")) {
+      tg->AllowOnly({"codes", "source"});
+      tg->StringField("source");
+      for (const auto& code : tg->Field("codes").Items()) d_.initiative_target_groups.push_back({in.id, code.String()});
+    }
+    if (auto list = n.OptField("results")) {
+      int position = 0;
+      for (const auto& r : list->Items()) {
+        r.AllowOnly({"text", "source"});
+        DemoInitiativeGoal g{"", in.id, "result", ++position, "", r.StringField("source")};
+        g.id = DeterministicUuid("initiative-goal:" + in.slug + "/result/" + std::to_string(position));
+        Texts text = ReadTexts(r.Field("text"), in.source_locale);
+        g.text = text.at(in.source_locale);
+        AddTranslations(d_, "initiative_goal", g.id, "text", text, in.source_locale);
+        d_.initiative_goals.push_back(std::move(g));
+      }
+    }
+    if (auto list = n.OptField("news")) {
+      for (const auto& x : list->Items()) {
+        x.AllowOnly({"published_on", "title", "body", "source"});
+        DemoInitiativeNews item{"", in.id, x.StringField("published_on"), "", "", x.StringField("source")};
+        if (!IsDate(item.published_on)) x.Field("published_on").Fail("expected YYYY-MM-DD");
+        item.id = DeterministicUuid("initiative-news:" + in.slug + "/" + item.published_on);
+        Texts title = ReadTexts(x.Field("title"), in.source_locale);
+        Texts body = ReadTexts(x.Field("body"), in.source_locale);
+        item.title = title.at(in.source_locale);
+        item.body = body.at(in.source_locale);
+        AddTranslations(d_, "initiative_news", item.id, "title", title, in.source_locale);
+        AddTranslations(d_, "initiative_news", item.id, "body", body, in.source_locale);
+        d_.initiative_news.push_back(std::move(item));
+      }
     }
   }
 

@@ -166,6 +166,20 @@ struct DemoIdea {
   std::string provenance;
 };
 
+// An initiative's expected result (its text per locale goes to translations) and news item.
+struct DemoInitiativeGoal {
+  std::string id, initiative_id, kind;  // kind: goal, result
+  int position = 0;
+  std::string text;  // in the initiative's source locale
+  std::string provenance;
+};
+struct DemoInitiativeNews {
+  std::string id, initiative_id, published_on, title, body, provenance;
+};
+struct DemoInitiativeTargetGroup {
+  std::string initiative_id, term;  // a 'target-group' term code
+};
+
 struct DemoTranslation {
   std::string entity;  // table: "organization", "location", "service", "initiative", ...
   std::string entity_id;
@@ -190,6 +204,9 @@ struct DemoDataset {
   std::vector<DemoFunding> funding;
   std::vector<DemoHackathon> hackathons;
   std::vector<DemoIdea> ideas;
+  std::vector<DemoInitiativeGoal> initiative_goals;
+  std::vector<DemoInitiativeNews> initiative_news;
+  std::vector<DemoInitiativeTargetGroup> initiative_target_groups;
   // Every locale of every human text field, the source locale's row (source "original") first.
   std::vector<DemoTranslation> translations;
 

@@ -208,6 +208,16 @@ TEST(DemoDataset, HasSeed004sFiveHackathonsWith124ParticipantsAndTheirIdeas) {
   EXPECT_EQ(uk->value, "Розмовні клуби");
 }
 
+TEST(DemoDataset, HasLibrisExpectedResultsTargetGroupsAndNews) {
+  const DemoDataset& d = RealDemo();
+  ASSERT_EQ(d.initiative_goals.size(), 4u);  // seed 001:16-19
+  EXPECT_EQ(d.initiative_goals[3].kind, "result");
+  EXPECT_NE(d.initiative_goals[3].text.find("E-PANEMA"), std::string::npos);
+  ASSERT_EQ(d.initiative_news.size(), 1u);
+  EXPECT_EQ(d.initiative_news[0].published_on, "2025-04-10");  // seed 001:8
+  EXPECT_EQ(d.initiative_target_groups.size(), 6u);
+}
+
 TEST(DemoDataset, ServicesComeFromTheSeedsWithTheirTaxonomyTerms) {
   const DemoDataset& d = RealDemo();
   EXPECT_EQ(d.services.size(), 32u);  // 3 from seed 000 at each library, 2 from seeds 001/003

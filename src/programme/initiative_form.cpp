@@ -1,5 +1,7 @@
 #include "programme/initiative_form.h"
 
+#include <algorithm>
+
 #include "core/text.h"
 #include "programme/budget.h"
 
@@ -27,6 +29,15 @@ Status CheckInitiative(const InitiativeForm& form) {
   if (ends_bad) errors.push_back({"ends_on", "programme.error.date"});
   if (form.starts_on && form.ends_on && *form.ends_on < *form.starts_on) {
     errors.push_back({"ends_on", "programme.error.dates_order"});
+  }
+  for (size_t i = 0; i < form.results.size(); ++i) {
+    const std::string prefix = "results." + std::to_string(i) + ".";
+    const std::string text = TrimSpace(form.results[i].first);
+    if (text.empty()) errors.push_back({prefix + "text", "programme.error.result_missing"});
+    else if (Utf8Length(text) > kMaxInitiativeName) errors.push_back({prefix + "text", "programme.error.result_too_long"});
+    if (std::find(kResultStatuses.begin(), kResultStatuses.end(), form.results[i].second) == kResultStatuses.end()) {
+      errors.push_back({prefix + "status", "programme.error.result_status"});
+    }
   }
   if (!form.funding.empty() || !TrimSpace(form.typed_total).empty()) {
     const Status budget = CheckBudget(form.funding, form.typed_total);

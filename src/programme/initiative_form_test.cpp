@@ -58,6 +58,14 @@ TEST(InitiativeForm, ABudgetThatDoesNotAddUpIsNamedOnTheTotal) {
             (std::vector<std::string>{"funding.0.funder:programme.error.funder_missing", "total:programme.error.total"}));
 }
 
+TEST(InitiativeForm, ExpectedResultsNeedTextAndAKnownStatus) {
+  InitiativeForm f = Libri();
+  f.results = {{"E-PANEMA", "achieved"}, {"", "in-progress"}, {"Labās prakses", "done"}};
+  EXPECT_EQ(Fields(CheckInitiative(f)),
+            (std::vector<std::string>{"results.1.text:programme.error.result_missing",
+                                      "results.2.status:programme.error.result_status"}));
+}
+
 TEST(InitiativeForm, NameAndLengths) {
   InitiativeForm f = Libri();
   f.name = "  ";

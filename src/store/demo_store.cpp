@@ -317,6 +317,40 @@ void WriteHackathons(Connection& c, const DemoDataset& d, std::string_view now) 
   }
 }
 
+// Target groups, expected results and news (migration 0017). A result's status is the back
+// office's: loading the demo again never resets it.
+void WriteInitiativeDetails(Connection& c, const DemoDataset& d, std::string_view now) {
+  Statement tg = c.Prepare(
+      "INSERT OR IGNORE INTO initiative_target_group (initiative_id, taxonomy_term_id) "
+      "SELECT ?1, t.id FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id "
+      "WHERE x.code = 'target-group' AND t.code = ?2");
+  for (const auto& x : d.initiative_target_groups) {
+    tg.Bind(1, x.initiative_id).Bind(2, x.term).Run();
+    tg.Reset();
+  }
+  Statement g = c.Prepare(
+      "INSERT INTO initiative_goal (id, initiative_id, kind, position, text, source_note, last_modified) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, "
+      "position = excluded.position, text = excluded.text, source_note = excluded.source_note, "
+      "last_modified = excluded.last_modified "
+      "WHERE (kind, position, text, source_note) IS NOT (excluded.kind, excluded.position, excluded.text, excluded.source_note)");
+  for (const auto& x : d.initiative_goals) {
+    g.Bind(1, x.id).Bind(2, x.initiative_id).Bind(3, x.kind).Bind(4, x.position).Bind(5, x.text);
+    g.Bind(6, x.provenance).Bind(7, now).Run();
+    g.Reset();
+  }
+  Statement n = c.Prepare(
+      "INSERT INTO initiative_news (id, initiative_id, published_on, title, body, source_note, last_modified) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET published_on = excluded.published_on, "
+      "title = excluded.title, body = excluded.body, source_note = excluded.source_note, last_modified = excluded.last_modified "
+      "WHERE (published_on, title, body, source_note) IS NOT (excluded.published_on, excluded.title, excluded.body, excluded.source_note)");
+  for (const auto& x : d.initiative_news) {
+    n.Bind(1, x.id).Bind(2, x.initiative_id).Bind(3, x.published_on).Bind(4, x.title).Bind(5, x.body);
+    n.Bind(6, x.provenance).Bind(7, now).Run();
+    n.Reset();
+  }
+}
+
 void WriteTranslations(Connection& c, const DemoDataset& d, std::string_view now) {
   Statement t = c.Prepare(kTranslation);
   // Originals first: changing one flags the other locales outdated (trigger), and writing
@@ -347,6 +381,7 @@ void LoadDemo(Database& db, const DemoDataset& d, std::string_view now_rfc3339) 
     WriteDirectory(c, d, now_rfc3339);
     WriteProgramme(c, d, now_rfc3339);
     WriteHackathons(c, d, now_rfc3339);
+    WriteInitiativeDetails(c, d, now_rfc3339);
     WriteTranslations(c, d, now_rfc3339);
     // The folded search documents are derived data: rebuilt in the same transaction.
     RebuildLibraryIndex(c);

@@ -45,7 +45,7 @@ std::optional<InitiativeSource> LoadInitiativeSource(Connection& c, std::string_
   st.Bind(1, slug);
   if (!st.Step()) return std::nullopt;
   InitiativeSource s{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5), st.Text(6),
-                     st.Text(7), st.Text(8), st.Text(9), st.Text(10), {}, {}, std::nullopt, {}};
+                     st.Text(7), st.Text(8), st.Text(9), st.Text(10), {}, {}, std::nullopt, {}, {}, {}};
   if (!st.IsNull(11)) s.total_cents = st.Int(11);
   Statement m = c.Prepare(
       "SELECT io.organization_id, io.role, o.kind FROM initiative_organization io "
@@ -60,6 +60,13 @@ std::optional<InitiativeSource> LoadInitiativeSource(Connection& c, std::string_
   Statement f = c.Prepare("SELECT funder, amount_cents FROM initiative_funding WHERE initiative_id = ?1 ORDER BY position");
   f.Bind(1, s.id);
   while (f.Step()) s.funding.push_back({f.Text(0), f.Int(1)});
+  Statement g = c.Prepare("SELECT taxonomy_term_id FROM initiative_target_group WHERE initiative_id = ?1");
+  g.Bind(1, s.id);
+  while (g.Step()) s.target_group_ids.push_back(g.Text(0));
+  Statement r = c.Prepare(
+      "SELECT text, status FROM initiative_goal WHERE initiative_id = ?1 AND kind = 'result' ORDER BY position");
+  r.Bind(1, s.id);
+  while (r.Step()) s.results.emplace_back(r.Text(0), r.Text(1));
   return s;
 }
 
@@ -165,6 +172,43 @@ std::string SaveInitiative(Connection& c, std::string_view id, const InitiativeV
     if (!v.lead_id || org != *v.lead_id) put(org, "partner");
   }
   for (const auto& org : v.library_ids) put(org, "participant");
+
+  Statement groups = c.Prepare("DELETE FROM initiative_target_group WHERE initiative_id = ?1");
+  groups.Bind(1, iid).Run();
+  Statement group = c.Prepare(
+      "INSERT OR IGNORE INTO initiative_target_group (initiative_id, taxonomy_term_id) "
+      "SELECT ?1, t.id FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id "
+      "WHERE x.code = 'target-group' AND t.id = ?2");
+  for (const auto& term : v.target_group_ids) {
+    group.Bind(1, iid).Bind(2, term).Run();
+    group.Reset();
+  }
+  std::vector<std::string> result_ids;
+  {
+    Statement ids = c.Prepare("SELECT id FROM initiative_goal WHERE initiative_id = ?1 AND kind = 'result' ORDER BY position");
+    ids.Bind(1, iid);
+    while (ids.Step()) result_ids.push_back(ids.Text(0));
+  }
+  Statement result = c.Prepare(
+      "INSERT INTO initiative_goal (id, initiative_id, kind, position, text, status, last_modified) "
+      "VALUES (?1, ?2, 'result', ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET position = excluded.position, "
+      "text = excluded.text, status = excluded.status, last_modified = excluded.last_modified "
+      "WHERE (position, text, status) IS NOT (excluded.position, excluded.text, excluded.status)");
+  for (size_t i = 0; i < v.results.size(); ++i) {
+    const std::string rid = i < result_ids.size() ? result_ids[i] : RandomUuid();
+    result.Bind(1, rid).Bind(2, iid).Bind(3, static_cast<int64_t>(i + 1)).Bind(4, v.results[i].first);
+    result.Bind(5, v.results[i].second).Bind(6, now).Run();
+    result.Reset();
+    WriteOriginal(c, "initiative_goal", rid, "text", locale, v.results[i].first, now);
+  }
+  Statement gone = c.Prepare("DELETE FROM initiative_goal WHERE id = ?1");
+  Statement gone_texts = c.Prepare("DELETE FROM translation WHERE entity = 'initiative_goal' AND entity_id = ?1");
+  for (size_t i = v.results.size(); i < result_ids.size(); ++i) {
+    gone.Bind(1, result_ids[i]).Run();
+    gone.Reset();
+    gone_texts.Bind(1, result_ids[i]).Run();
+    gone_texts.Reset();
+  }
 
   Statement clear = c.Prepare("DELETE FROM initiative_funding WHERE initiative_id = ?1");
   clear.Bind(1, iid).Run();

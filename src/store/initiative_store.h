@@ -20,6 +20,8 @@ struct InitiativeSource {
   std::vector<std::string> partner_ids, library_ids;    // by name
   std::optional<int64_t> total_cents;
   std::vector<programme::FundingLine> funding;          // in order
+  std::vector<std::string> target_group_ids;            // 'target-group' term ids
+  std::vector<std::pair<std::string, std::string>> results;  // text (source locale), status
 };
 std::optional<InitiativeSource> LoadInitiativeSource(Connection& c, std::string_view slug);
 
@@ -40,12 +42,16 @@ struct InitiativeValues {
   std::vector<std::string> partner_ids, library_ids;
   std::optional<int64_t> total_cents;
   std::vector<programme::FundingLine> funding;
+  std::vector<std::string> target_group_ids;                 // must be 'target-group' term ids
+  std::vector<std::pair<std::string, std::string>> results;  // text, status (checked)
 };
 
 // Writes the initiative (a new one when `id` is empty, with a slug made from its short name or
 // name) and returns its slug. Members: the lead (an 'administrator' stays one), the partners, the
 // libraries taking part; organisations of its local partnerships stay members whatever the form
-// says. A funding row keeps its source note when its funder and amount are unchanged.
+// says. A funding row keeps its source note when its funder and amount are unchanged; the Nth
+// expected result keeps the Nth stored one's id (and so its translations, flagged outdated when
+// its text changes).
 std::string SaveInitiative(Connection& c, std::string_view id, const InitiativeValues& v,
                            std::string_view source_locale, std::string_view now);
 

@@ -164,6 +164,37 @@ std::optional<InitiativeDetail> InitiativeBySlug(Connection& c, std::string_view
                                 SplitLocalized(p.TextView(3))});
     }
   }
+  {
+    static const std::string sql =
+        "SELECT g.id, g.status, " + BestText("initiative_goal", "g.id", "text", "g.text", "i.source_locale") +
+        " FROM initiative_goal g JOIN initiative i ON i.id = g.initiative_id "
+        "WHERE g.initiative_id = ?4 AND g.kind = 'result' ORDER BY g.position";
+    Statement r = c.Prepare(sql);
+    BindChain(r, chain);
+    r.Bind(4, d.item.id);
+    while (r.Step()) d.results.push_back({r.Text(0), r.Text(1), SplitLocalized(r.TextView(2))});
+  }
+  {
+    static const std::string sql =
+        "SELECT " + BestText("taxonomy_term", "t.id", "name", "t.name", "'en'") +
+        " FROM initiative_target_group g JOIN taxonomy_term t ON t.id = g.taxonomy_term_id "
+        "WHERE g.initiative_id = ?4 ORDER BY t.code";
+    Statement t = c.Prepare(sql);
+    BindChain(t, chain);
+    t.Bind(4, d.item.id);
+    while (t.Step()) d.target_groups.push_back(SplitLocalized(t.TextView(0)));
+  }
+  {
+    static const std::string sql =
+        "SELECT n.id, n.published_on, " + BestText("initiative_news", "n.id", "title", "n.title", "i.source_locale") +
+        ", " + BestText("initiative_news", "n.id", "body", "n.body", "i.source_locale") +
+        " FROM initiative_news n JOIN initiative i ON i.id = n.initiative_id "
+        "WHERE n.initiative_id = ?4 ORDER BY n.published_on DESC";
+    Statement n = c.Prepare(sql);
+    BindChain(n, chain);
+    n.Bind(4, d.item.id);
+    while (n.Step()) d.news.push_back({n.Text(0), n.Text(1), SplitLocalized(n.TextView(2)), SplitLocalized(n.TextView(3))});
+  }
   Statement f = c.Prepare(
       "SELECT funder, amount_cents, source_note FROM initiative_funding WHERE initiative_id = ?1 "
       "ORDER BY position");

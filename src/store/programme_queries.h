@@ -29,8 +29,21 @@ struct InitiativePartnership {
   LocalizedText library, municipality, integration;  // empty text when none
 };
 
+struct InitiativeResult {
+  std::string id, status;  // status: not-reported, in-progress, achieved, not-achieved
+  LocalizedText text;
+};
+
+struct InitiativeNews {
+  std::string id, published_on;
+  LocalizedText title, body;
+};
+
 struct InitiativeDetail {
   InitiativeItem item;
+  std::vector<InitiativeResult> results;          // in order
+  std::vector<LocalizedText> target_groups;       // by name
+  std::vector<InitiativeNews> news;               // the newest first
   LocalizedText description;
   std::vector<InitiativeMember> members;  // lead first, then partners, then the rest, by name
   std::vector<InitiativePartnership> partnerships;  // in the source table's order

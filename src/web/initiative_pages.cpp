@@ -78,6 +78,29 @@ http::Response InitiativePage(const Site& site, const i18n::LocaleInfo& locale, 
       members.push_back(md);
     }
   }
+  Data groups(Data::type::list);
+  for (const auto& g : d->target_groups) groups.push_back(site.TextData(g, locale));
+  page.set("target_groups", groups);
+  page.set("has_target_groups", !groups.is_empty_list());
+  Data results(Data::type::list);
+  for (const auto& r : d->results) {
+    Data rd(Data::type::object);
+    rd.set("text", site.TextData(r.text, locale));
+    rd.set("status", site.Tr(lang, "initiatives.result_status." + r.status));
+    results.push_back(rd);
+  }
+  page.set("results", results);
+  page.set("has_results", !results.is_empty_list());
+  Data news(Data::type::list);
+  for (const auto& n : d->news) {
+    Data nd(Data::type::object);
+    nd.set("date", IsoDateText(site, lang, n.published_on));
+    nd.set("news_title", site.TextData(n.title, locale));
+    if (!n.body.text.empty()) nd.set("news_body", site.TextData(n.body, locale));
+    news.push_back(nd);
+  }
+  page.set("news", news);
+  page.set("has_news", !news.is_empty_list());
   page.set("members", members);
   page.set("has_members", !members.is_empty_list());
   page.set("libraries", libraries);

@@ -13,6 +13,7 @@
 #include "events/event_rules.h"
 #include "programme/ideas.h"
 #include "programme/initiative_form.h"
+#include "store/attendance_store.h"
 #include "store/hackathon_store.h"
 #include "store/initiative_store.h"
 #include "store/programme_queries.h"
@@ -234,10 +235,12 @@ std::optional<store::InitiativeItem> InitiativeOfSlug(const Site& site, const i1
 // ---- initiatives ----
 
 constexpr size_t kMaxFundingRows = 12;
+constexpr size_t kMaxResultRows = 20;
 
 struct InitiativeInput {
   programme::InitiativeForm form;
   std::string lead, partners, libraries;  // as typed: one organisation per line
+  std::vector<std::string> target_groups;  // term ids
 };
 
 std::vector<std::string> Lines(const std::string& text) {
@@ -274,6 +277,8 @@ InitiativeInput InputOfSource(const Site& site, const i18n::LocaleInfo& locale, 
     return std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
   };
   for (const auto& l : s.funding) f.funding.emplace_back(l.funder, euros(l.amount_cents));
+  f.results = s.results;
+  in.target_groups = s.target_group_ids;
   if (s.total_cents) f.typed_total = euros(*s.total_cents);
   auto db = site.db().Read();
   if (!s.lead_id.empty()) in.lead = store::OrganizationName(*db, s.lead_id);
@@ -303,6 +308,13 @@ InitiativeInput ParseInitiative(const http::Request& request) {
     if (TrimSpace(funder).empty() && TrimSpace(amount).empty()) continue;
     f.funding.emplace_back(std::move(funder), std::move(amount));
   }
+  for (size_t i = 0; i < kMaxResultRows; ++i) {
+    const std::string prefix = "results." + std::to_string(i) + ".";
+    std::string text = First(fields, prefix + "text").substr(0, 2000), status = First(fields, prefix + "status").substr(0, 40);
+    if (TrimSpace(text).empty() && (status.empty() || status == "not-reported")) continue;
+    f.results.emplace_back(std::move(text), std::move(status));
+  }
+  if (auto it = fields.find("target_groups"); it != fields.end()) in.target_groups = it->second;
   in.lead = First(fields, "lead").substr(0, 400);
   in.partners = First(fields, "partners").substr(0, 20000);
   in.libraries = First(fields, "libraries").substr(0, 20000);
@@ -337,6 +349,36 @@ http::Response RenderInitiativeForm(const Site& site, const i18n::LocaleInfo& lo
   text("lead", in.lead, true, false);
   form.TextArea("partners", site.Tr(lang, "initiatives.form.partners"), in.partners).optional = true;
   form.TextArea("libraries", site.Tr(lang, "initiatives.form.libraries"), in.libraries).optional = true;
+  FormField groups;
+  groups.kind = FormField::Kind::kCheckboxes;
+  groups.name = "target_groups";
+  groups.label = site.Tr(lang, "initiatives.target_groups");
+  groups.optional = true;
+  for (const auto& g : store::TargetGroups(*site.db().Read(), site.Chain(locale))) {
+    const bool chosen = std::find(in.target_groups.begin(), in.target_groups.end(), g.id) != in.target_groups.end();
+    groups.options.push_back({g.id, g.name.text, chosen, g.name.locale == lang ? "" : g.name.locale});
+  }
+  form.Add(std::move(groups));
+  form.Section(site.Tr(lang, "initiatives.results"), site.Tr(lang, "initiatives.form.results_hint"));
+  const size_t result_rows = std::min(kMaxResultRows, f.results.size() + 2);
+  for (size_t i = 0; i < result_rows; ++i) {
+    const std::string prefix = "results." + std::to_string(i) + ".";
+    const bool has = i < f.results.size();
+    const int64_t n = static_cast<int64_t>(i + 1);
+    FormField& t = form.Text(prefix + "text", site.Tr(lang, "initiatives.form.result", {{"n", n}}), has ? f.results[i].first : "");
+    t.optional = true;
+    if (text_lang != lang) t.lang = text_lang;
+    FormField status;
+    status.kind = FormField::Kind::kSelect;
+    status.name = prefix + "status";
+    status.label = site.Tr(lang, "initiatives.form.result_status", {{"n", n}});
+    status.optional = true;
+    const std::string current = has ? f.results[i].second : "not-reported";
+    for (std::string_view s : programme::kResultStatuses) {
+      status.options.push_back({std::string(s), site.Tr(lang, "initiatives.result_status." + std::string(s)), current == s, ""});
+    }
+    form.Add(std::move(status));
+  }
   form.Section(site.Tr(lang, "initiatives.budget"), site.Tr(lang, "initiatives.form.budget_hint"));
   text("total", f.typed_total, true, false).width = "short";
   const size_t rows = std::min(kMaxFundingRows, std::max<size_t>(3, f.funding.size() + 2));
@@ -401,6 +443,8 @@ http::Response SubmitInitiative(const Site& site, const i18n::LocaleInfo& locale
   v.ends_on = f.ends_on;
   if (!TrimSpace(f.typed_total).empty()) v.total_cents = programme::ParseEuros(f.typed_total);
   for (const auto& [funder, amount] : f.funding) v.funding.push_back({TrimSpace(funder), *programme::ParseEuros(amount)});
+  for (const auto& [text, status] : f.results) v.results.emplace_back(TrimSpace(text), status);
+  v.target_group_ids = in.target_groups;
   std::string slug;
   site.db().Write([&](store::Connection& c) { slug = store::SaveInitiative(c, id, v, text_lang, FormatRfc3339(site.clock().Now())); });
   return SeeOther(InitiativeManagePath(locale, slug));

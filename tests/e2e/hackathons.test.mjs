@@ -19,6 +19,20 @@ const server = await startServer({ db });
 after(() => stopAndCheck(server));
 const text = (html) => decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 
+// What a browser sends back for a form left as it is (text inputs, text areas, selects; not
+// checkboxes, which the tests set themselves).
+function formFields(html) {
+  return Object.fromEntries([
+    ...startTags(html, 'input').filter(({ attrs }) => attrs.type !== 'checkbox' && attrs.type !== 'radio').map(({ attrs }) => [attrs.name, attrs.value ?? '']),
+    ...[...html.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)].map((m) => [m[1], decodeEntities(m[2]).replace(/^\n/, '')]),
+    ...[...html.matchAll(/<select[^>]*name="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)].map((m) => {
+      const options = startTags(m[2], 'option');
+      const chosen = options.find(({ attrs }) => 'selected' in attrs) ?? options[0];
+      return [m[1], chosen?.attrs.value ?? ''];
+    }),
+  ]);
+}
+
 test('the initiative page: five hackathons, 124 participants, the ideas by category', async () => {
   const en = await get(`${server.origin}/en/initiatives/libri`);
   assert.equal(en.status, 200, excerpt(en.body));
@@ -144,11 +158,7 @@ test('a coordinator changes an initiative: budgets that do not add up, dates out
   assert.equal(form.status, 200, excerpt(form.body));
   // The form is filled in with what is stored: seed 002's budget, in euros.
   assert.ok(form.body.includes('value="124562.30"') && form.body.includes('value="99649.84"'), 'the budget as stored');
-  // What a browser would send back unchanged.
-  const fields = Object.fromEntries([
-    ...startTags(form.body, 'input').map(({ attrs }) => [attrs.name, attrs.value ?? '']),
-    ...[...form.body.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)].map((m) => [m[1], decodeEntities(m[2]).replace(/^\n/, '')]),
-  ]);
+  const fields = formFields(form.body);
   assert.equal(fields.total, '124562.30');
   const before = sql("SELECT count(*) || ':' || coalesce(sum(amount_cents), 0) FROM initiative_funding f JOIN initiative i ON i.id = f.initiative_id WHERE i.slug = 'ieklaujosu-biblioteku-tikls'");
   const bad = await post(server, path, {
@@ -181,4 +191,34 @@ test('a coordinator changes an initiative: budgets that do not add up, dates out
     'eblida=partner kulturas-informacijas-sistemu-centrs=lead ogres-centrala-biblioteka=participant ventspils-biblioteka=participant');
   const pub = text((await get(`${server.origin}/en/initiatives/mova`)).body);
   assert.ok(pub.includes('Pašvaldība €600.50 60.05%'), pub.slice(pub.indexOf('Budget'), pub.indexOf('Budget') + 300));
+});
+
+test('the initiative page shows target groups, expected results with their status and news; the coordinator updates them', async () => {
+  const en = text((await get(`${server.origin}/en/initiatives/libri`)).body);
+  assert.ok(en.includes('Who it is for Third-country nationals'), en.slice(0, 1500));
+  assert.ok(en.includes('(E-PANEMA) (not reported yet)'));
+  assert.match(en, /News Latgales Centrālā bibliotēka piedalās projektā “Bibliotēku tilti” \(shown in Latvian\) 10 April 2025/);
+  const coord = await signInHttp(server, 'coord@example.lv', { lang: 'en' });
+  const path = '/en/manage/initiatives/libri/edit';
+  const form = await get(`${server.origin}${path}`, { headers: { cookie: coord.cookie } });
+  const fields = formFields(form.body);
+  assert.equal(fields['results.3.text'], 'Metodoloģijas un stratēģijas izvietošana un satura izplatīšana uz īpaši izstrādātas platformas (E-PANEMA)');
+  const groups = Object.fromEntries(startTags(form.body, 'input').filter(({ attrs }) => attrs.name === 'target_groups').map(({ attrs }) => [attrs.value, 'checked' in attrs]));
+  const youth = sql("SELECT t.id FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id WHERE x.code = 'target-group' AND t.code = 'youth'");
+  const tcn = sql("SELECT t.id FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id WHERE x.code = 'target-group' AND t.code = 'third-country-nationals'");
+  assert.equal(groups[tcn], true);
+  // A status without a result is named; nothing changes.
+  const bad = await post(server, path, { ...fields, csrf: coord.csrf, target_groups: [tcn, youth], 'results.4.text': '', 'results.4.status': 'achieved' }, coord);
+  assert.equal(bad.status, 400, excerpt(bad.body));
+  assert.ok(text(bad.body).includes('Write the result, or leave its status at “not reported yet”'));
+  assert.equal(sql("SELECT count(*) FROM initiative_target_group g JOIN initiative i ON i.id = g.initiative_id WHERE i.slug = 'libri'"), '1');
+  const ok = await post(server, path, { ...fields, csrf: coord.csrf, target_groups: [tcn, youth], 'results.3.status': 'achieved' }, coord);
+  assert.equal(ok.status, 303, text(ok.body).slice(text(ok.body).indexOf('There is a problem'), text(ok.body).indexOf('There is a problem') + 600));
+  const after = text((await get(`${server.origin}/uk/initiatives/libri`)).body);
+  assert.ok(after.includes('(E-PANEMA) (досягнуто)'), 'the status, in Ukrainian, on the translated result');
+  assert.match(after, /Для кого Громадяни третіх країн Молодь/);
+  // Everything else stayed as it was: the ten partnerships and LIBRI's lead among the members.
+  assert.equal(sql("SELECT count(*) FROM partnership p JOIN initiative i ON i.id = p.initiative_id WHERE i.slug = 'libri'"), '10');
+  assert.equal(sql("SELECT io.role FROM initiative_organization io JOIN initiative i ON i.id = io.initiative_id JOIN organization o ON o.id = io.organization_id WHERE i.slug = 'libri' AND o.slug = 'bibliotheques-sans-frontieres'"), 'administrator');
+  assert.equal(sql("SELECT count(*) FROM initiative_organization io JOIN initiative i ON i.id = io.initiative_id WHERE i.slug = 'libri'"), '35');
 });
