@@ -303,6 +303,7 @@ http::Response ManageLibrary(const Site& site, const i18n::LocaleInfo& locale,
   link(Action::kEditEvents, "/events", "event.list.heading");
   link(Action::kTakeRegistrations, "/registrations", "attendance.library_heading");
   link(Action::kTakeRegistrations, "/bookings", "desk.heading_short");
+  link(Action::kEditDirect, "/diagnostics", "diagnostics.manage.link");
   page.set("edit_links", links);
   page.set("can_confirm", accounts::Can(bo.actor, Action::kConfirmChecked, lib->organization_id));
   page.set("confirm_action", LibraryManagePath(locale, slug, "/checked"));

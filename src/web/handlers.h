@@ -198,6 +198,16 @@ http::Response LibraryProgramme(const Site& site, const i18n::LocaleInfo& locale
 // A library's dates with their registrations; one date's registrations and head counts.
 http::Response LibraryRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response OccurrenceRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+// Diagnostics and strategy (issue 7).
+http::Response LibraryDiagnosticsPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response ManageDiagnostics(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewDiagnosticActivity(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditDiagnosticActivity(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditDiagnosticReport(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewStrategyGoal(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditStrategyGoal(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewStrategyAction(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditStrategyAction(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 // Programme (issue 7): hackathons and ideas in the back office.
 http::Response PartnershipsPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response ProgrammeDashboard(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/riga_time.h"
+#include "store/diagnostic_store.h"
 #include "web/json_ld.h"
 #include "web/share_links.h"
 
@@ -255,6 +256,7 @@ Data LibraryView(const Site& site, const i18n::LocaleInfo& locale,
   }
   page.set("partners", partners);
   page.set("has_partners", !lib.partners.empty());
+  if (store::HasPublicDiagnostics(*site.db().Read(), lib.id)) page.set("diagnostics_href", path + "/diagnostics");
   std::string checked = lib.assured_date ? *lib.assured_date : lib.last_modified.substr(0, 10);
   page.set("last_checked", site.Tr(locale.code, lib.assured_date ? "library.last_checked"
                                                                  : "library.last_changed",

@@ -131,6 +131,7 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/libraries", Localized(site, LibrariesPage));
   r.Add("GET", "/{lang}/libraries/{slug}", Localized(site, LibraryPage));
   r.Add("GET", "/{lang}/libraries/{slug}/qr.svg", Localized(site, LibraryQrCode));
+  r.Add("GET", "/{lang}/libraries/{slug}/diagnostics", Localized(site, LibraryDiagnosticsPage));
   r.Add("GET", "/{lang}/services/{id}", Localized(site, ServicePage));
   r.Add("GET", "/{lang}/libraries/{slug}/report", Localized(site, ReportForm));
   r.Add("POST", "/{lang}/libraries/{slug}/report", Localized(site, ReportSubmit));
@@ -278,6 +279,24 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/libraries/{slug}/resources/new", A::kEditDirect, Scope::kLibrary, NewResource},
       {"GET", "/{lang}/manage/resources/{id}/edit", A::kEditDirect, Scope::kResource, EditResource},
       {"POST", "/{lang}/manage/resources/{id}/edit", A::kEditDirect, Scope::kResource, EditResource},
+      // --- diagnostics and strategy ---
+      // Object routes stay under the library path (Scope::kLibrary); handlers answer 404 for another
+      // library's object. "new" and "report" come before "{id}": the first matching route wins.
+      {"GET", "/{lang}/manage/libraries/{slug}/diagnostics", A::kEditDirect, Scope::kLibrary, ManageDiagnostics},
+      {"GET", "/{lang}/manage/libraries/{slug}/diagnostics/new", A::kEditDirect, Scope::kLibrary, NewDiagnosticActivity},
+      {"POST", "/{lang}/manage/libraries/{slug}/diagnostics/new", A::kEditDirect, Scope::kLibrary, NewDiagnosticActivity},
+      {"GET", "/{lang}/manage/libraries/{slug}/diagnostics/report", A::kEditDirect, Scope::kLibrary, EditDiagnosticReport},
+      {"POST", "/{lang}/manage/libraries/{slug}/diagnostics/report", A::kEditDirect, Scope::kLibrary, EditDiagnosticReport},
+      {"GET", "/{lang}/manage/libraries/{slug}/diagnostics/{id}", A::kEditDirect, Scope::kLibrary, EditDiagnosticActivity},
+      {"POST", "/{lang}/manage/libraries/{slug}/diagnostics/{id}", A::kEditDirect, Scope::kLibrary, EditDiagnosticActivity},
+      {"GET", "/{lang}/manage/libraries/{slug}/strategy/goals/new", A::kEditDirect, Scope::kLibrary, NewStrategyGoal},
+      {"POST", "/{lang}/manage/libraries/{slug}/strategy/goals/new", A::kEditDirect, Scope::kLibrary, NewStrategyGoal},
+      {"GET", "/{lang}/manage/libraries/{slug}/strategy/goals/{id}", A::kEditDirect, Scope::kLibrary, EditStrategyGoal},
+      {"POST", "/{lang}/manage/libraries/{slug}/strategy/goals/{id}", A::kEditDirect, Scope::kLibrary, EditStrategyGoal},
+      {"GET", "/{lang}/manage/libraries/{slug}/strategy/actions/new", A::kEditDirect, Scope::kLibrary, NewStrategyAction},
+      {"POST", "/{lang}/manage/libraries/{slug}/strategy/actions/new", A::kEditDirect, Scope::kLibrary, NewStrategyAction},
+      {"GET", "/{lang}/manage/libraries/{slug}/strategy/actions/{id}", A::kEditDirect, Scope::kLibrary, EditStrategyAction},
+      {"POST", "/{lang}/manage/libraries/{slug}/strategy/actions/{id}", A::kEditDirect, Scope::kLibrary, EditStrategyAction},
       // --- programme ---
       {"GET", "/{lang}/manage/programme", A::kSeeEverything, Scope::kSiteWide, ProgrammeDashboard},
       {"GET", "/{lang}/manage/initiatives/new", A::kEditProgramme, Scope::kSiteWide, NewInitiative},

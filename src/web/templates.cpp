@@ -59,13 +59,15 @@ Result<std::string> Expand(const std::map<std::string, std::string, std::less<>>
 // Checks made on each template's own text, so errors point at its own lines.
 std::optional<Error> CheckSource(const std::string& name, const std::string& text,
                                  const std::function<bool(std::string_view)>& known_message) {
-  // Unescaped output only for script-safe JSON (web/json_ld.h), {{{name_json}}}, and for SVG
-  // made by the server from escaped parts (web/svg_chart.h), {{{name_svg}}}.
-  static const std::regex unescaped(R"(\{\{\{(?!\s*[A-Za-z0-9_.]+_(json|svg)\s*\}\}\})|\{\{\s*&)");
+  // Unescaped output only for script-safe JSON (web/json_ld.h), {{{name_json}}}, for SVG
+  // made by the server from escaped parts (web/svg_chart.h), {{{name_svg}}}, and for HTML
+  // made by web/markdown's RenderMarkdown (sanitised: no raw HTML, no unsafe links, no
+  // images), {{{name_html}}}; a handler must give a *_html name nothing else.
+  static const std::regex unescaped(R"(\{\{\{(?!\s*[A-Za-z0-9_.]+_(json|svg|html)\s*\}\}\})|\{\{\s*&)");
   std::smatch m;
   if (std::regex_search(text, m, unescaped)) {
     return TemplateError(name, LineOf(text, m.position(0)),
-                         "unescaped output ({{{x}}} or {{&x}}) is only allowed for *_json and *_svg");
+                         "unescaped output ({{{x}}} or {{&x}}) is only allowed for *_json, *_svg and *_html");
   }
   static const std::regex message_ref(R"(\{\{\s*[#^/]?\s*t\.([A-Za-z0-9_.]+)\s*\}\})");
   for (auto it = std::sregex_iterator(text.begin(), text.end(), message_ref);

@@ -58,6 +58,8 @@ TEST(TemplateSet, UnescapedOutputIsRefusedExceptScriptSafeJson) {
   EXPECT_TRUE(LoadOne("<script type=\"application/ld+json\">{{{ld_json}}}</script>").ok());
   EXPECT_TRUE(LoadOne("<figure>{{{chart_svg}}}</figure>").ok());
   EXPECT_FALSE(LoadOne("{{{chart_svg_not}}}").ok());
+  EXPECT_TRUE(LoadOne("<div class=\"markdown\">{{{report_html}}}</div>").ok());  // web/markdown only
+  EXPECT_FALSE(LoadOne("{{{report_html_not}}}").ok());
 }
 
 TEST(TemplateSet, UnknownMessageKeyIsRefusedWithItsLine) {
