@@ -12,4 +12,8 @@ long Utf8Length(std::string_view s);
 // `s` without leading and trailing spaces, tabs and line breaks.
 std::string TrimSpace(std::string_view s);
 
+// Appends code point `cp` as UTF-8; NUL, surrogates and values past U+10FFFF become U+FFFD, so
+// the result is always valid UTF-8 that HTML and XML accept.
+void AppendUtf8(std::string& out, char32_t cp);
+
 }  // namespace tilti
