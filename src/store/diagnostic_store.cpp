@@ -369,4 +369,24 @@ bool HasPublicDiagnostics(Connection& c, std::string_view organization_id) {
   return st.Step() && st.Int(0) != 0;
 }
 
+std::vector<DiagnosticsProgress> DiagnosticsPerLibrary(Connection& c, const LocaleChain& chain) {
+  static const std::string sql =
+      "SELECT o.slug, " + BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
+      ", (SELECT count(*) FROM diagnostic_activity a WHERE a.organization_id = o.id), "
+      "(SELECT coalesce(sum(p.count), 0) FROM diagnostic_participants p JOIN diagnostic_activity a "
+      " ON a.id = p.activity_id WHERE a.organization_id = o.id), "
+      "(SELECT count(*) FROM strategy_goal g WHERE g.organization_id = o.id), "
+      "coalesce((SELECT published FROM diagnostic_report r WHERE r.organization_id = o.id), 0) "
+      "FROM organization o WHERE o.kind = 'library' AND (o.id IN (SELECT organization_id FROM diagnostic_activity) "
+      "OR o.id IN (SELECT organization_id FROM diagnostic_report) OR o.id IN (SELECT organization_id FROM strategy_goal)) "
+      "ORDER BY o.name";
+  Statement st = c.Prepare(sql);
+  BindChain(st, chain);
+  std::vector<DiagnosticsProgress> out;
+  while (st.Step()) {
+    out.push_back({st.Text(0), SplitLocalized(st.TextView(1)), st.Int(2), st.Int(3), st.Int(4), st.Int(5) != 0});
+  }
+  return out;
+}
+
 }  // namespace tilti::store

@@ -114,4 +114,15 @@ std::vector<StrategyLinkChoice> LibraryServiceChoices(Connection& c,
 // a strategy goal.
 bool HasPublicDiagnostics(Connection& c, std::string_view organization_id);
 
+// The coordinator dashboard: each library with any diagnostic work, by name — how many
+// activities, how many people took part (head counts), whether the report is published and how
+// many strategy goals there are.
+struct DiagnosticsProgress {
+  std::string slug;
+  LocalizedText library;
+  int64_t activities = 0, participants = 0, goals = 0;
+  bool report_published = false;
+};
+std::vector<DiagnosticsProgress> DiagnosticsPerLibrary(Connection& c, const LocaleChain& chain);
+
 }  // namespace tilti::store

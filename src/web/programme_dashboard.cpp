@@ -12,6 +12,7 @@
 #include "events/statistics.h"
 #include "programme/ideas.h"
 #include "store/attendance_store.h"
+#include "store/diagnostic_store.h"
 #include "store/freshness_queries.h"
 #include "store/hackathon_store.h"
 #include "store/programme_queries.h"
@@ -123,6 +124,33 @@ http::Response ProgrammeDashboard(const Site& site, const i18n::LocaleInfo& loca
   page.set("partnerships", site.Tr(lang, "programme.dashboard.partnerships", {{"count", partnerships}}));
   page.set("partnerships_href", "/" + lang + "/partnerships");
   page.set("new_initiative_href", ManagePath(locale, "/initiatives/new"));
+
+  // Local diagnostics per library.
+  {
+    const auto rows = store::DiagnosticsPerLibrary(*db, chain);
+    std::vector<int64_t> counts;
+    for (const auto& r : rows) counts.push_back(r.participants);
+    const std::vector<bool> hide = events::CountsToHide(counts);
+    const std::string fewer = site.Tr(lang, "attendance.fewer_than", {{"count", events::kSmallestShownGroup}});
+    Data list(Data::type::list);
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const auto& r = rows[i];
+      Data d(Data::type::object);
+      d.set("library", site.TextData(r.library, locale));
+      d.set("href", ManagePath(locale, "/libraries/" + r.slug + "/diagnostics"));
+      d.set("activities", f.Number(r.activities));
+      d.set("participants", hide[i] ? fewer : f.Number(r.participants));
+      d.set("report", site.Tr(lang, r.report_published ? "programme.dashboard.report_published" : "programme.dashboard.report_not_published"));
+      d.set("goals", f.Number(r.goals));
+      list.push_back(d);
+      figures.push_back({"diagnostic-activities", r.slug, r.library.text, std::to_string(r.activities)});
+      figures.push_back({"diagnostic-participants", r.slug, r.library.text, hide[i] ? fewer : std::to_string(r.participants)});
+      figures.push_back({"diagnostic-report-published", r.slug, r.library.text, r.report_published ? "1" : "0"});
+      figures.push_back({"strategy-goals", r.slug, r.library.text, std::to_string(r.goals)});
+    }
+    page.set("diagnostics", list);
+    page.set("has_diagnostics", !list.is_empty_list());
+  }
 
   // Hackathons and participants.
   const auto hackathons = store::AllHackathons(*db, chain);

@@ -26,6 +26,7 @@ test('the dashboard shows the programme in figures, each chart with its table', 
   const t = text(res.body);
   assert.match(t, /LIBRI ended 10 10 5 14, of which 0 running or done/, 'LIBRI ended on 30 April 2026');
   assert.ok(t.includes('Local partnerships in all: 10.'));
+  assert.ok(t.includes('No library has recorded diagnostics or a strategy yet.'), 'the demo has no diagnostics');
   assert.ok(t.includes('In all: 5 hackathons 124'));
   // Every chart is an accessible image with its table beside it.
   const svgs = res.body.match(/<svg [^>]*role="img"[^>]*>/g) ?? [];
@@ -62,6 +63,9 @@ test('participation by group never shows fewer than 5 people; the CSV neither, a
   assert.equal(groups.length, 2, 'two target groups in the demo taxonomy');
   sql(`INSERT INTO occurrence (id, event_id, organization_id, original_start, starts_at, ends_at, local_date) VALUES ('dash-occ', 'dash-event', '${org}', '${today}T10:00', '${today}T08:00:00Z', '${today}T09:00:00Z', '${today}')`);
   sql(`INSERT INTO attendance_count (occurrence_id, taxonomy_term_id, count, recorded_by, recorded_at) VALUES ('dash-occ', '${groups[0]}', 3, 'test', '${today}T10:00:00Z'), ('dash-occ', '${groups[1]}', 12, 'test', '${today}T10:00:00Z')`);
+  // A diagnostic interview with 3 people at Ogre: counted, the people hidden.
+  sql(`INSERT INTO diagnostic_activity (id, organization_id, held_on, method, notes, findings, created, last_modified, recorded_by) VALUES ('dash-diag', '${org}', '${today}', 'interviews', '', '', '${today}T00:00:00Z', '${today}T00:00:00Z', 'test')`);
+  sql(`INSERT INTO diagnostic_participants (activity_id, taxonomy_term_id, count) VALUES ('dash-diag', '${groups[0]}', 3)`);
   // A name that looks like a spreadsheet formula.
   sql(`INSERT INTO initiative (id, slug, name, source_locale, last_modified) VALUES ('dash-init', 'formula', '=HYPERLINK("http://x")', 'lv', '${today}T00:00:00Z')`);
 
@@ -69,6 +73,7 @@ test('participation by group never shows fewer than 5 people; the CSV neither, a
   const html = (await get(`${server.origin}/en/manage/programme`, { headers: { cookie: coord.cookie } })).body;
   assert.equal((html.match(/<svg [^>]*role="img"/g) ?? []).length, 4, 'and now by group and by month');
   const page = text(html);
+  assert.match(page, /Diagnostics and strategy by library Library Activities Participants Report Strategy goals Ogre Central Library 1 fewer than 5 not published 0/);
   const section = page.slice(page.indexOf('People by target group'), page.indexOf('People by month'));
   assert.ok(!/\b3\b/.test(section.replace(/fewer than 5/g, '')), section);
   assert.ok(section.includes('fewer than 5'));
