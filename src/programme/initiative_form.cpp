@@ -49,4 +49,17 @@ Status CheckInitiative(const InitiativeForm& form) {
   return Error{ErrorCode::kInvalidInput, "initiative", std::move(errors)};
 }
 
+Status CheckNews(const NewsForm& form) {
+  std::vector<FieldError> errors;
+  if (!form.published_on) errors.push_back({"published_on", "programme.error.date"});
+  const std::string title = TrimSpace(form.title);
+  if (title.empty()) errors.push_back({"title", "programme.error.news_title_missing"});
+  else if (Utf8Length(title) > kMaxInitiativeName) errors.push_back({"title", "programme.error.name_too_long"});
+  if (Utf8Length(form.body) > kMaxInitiativeDescription) {
+    errors.push_back({"body", "programme.error.initiative_description_too_long"});
+  }
+  if (errors.empty()) return Ok();
+  return Error{ErrorCode::kInvalidInput, "news", std::move(errors)};
+}
+
 }  // namespace tilti::programme

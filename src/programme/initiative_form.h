@@ -42,4 +42,14 @@ inline constexpr std::array<std::string_view, 4> kResultStatuses = {"not-reporte
 //   funding row was given.
 Status CheckInitiative(const InitiativeForm& form);
 
+// A news item of an initiative. Field errors (kInvalidInput):
+//   "published_on" programme.error.date (nothing typed, or not a date)
+//   "title"        programme.error.news_title_missing / programme.error.name_too_long
+//   "body"         programme.error.initiative_description_too_long
+struct NewsForm {
+  std::optional<std::string> published_on;  // YYYY-MM-DD when the typed text is a date
+  std::string title, body;
+};
+Status CheckNews(const NewsForm& form);
+
 }  // namespace tilti::programme

@@ -66,6 +66,13 @@ TEST(InitiativeForm, ExpectedResultsNeedTextAndAKnownStatus) {
                                       "results.2.status:programme.error.result_status"}));
 }
 
+TEST(InitiativeForm, NewsNeedsADateAndATitle) {
+  EXPECT_TRUE(CheckNews({"2025-04-10", "Latgales Centrālā bibliotēka piedalās projektā", ""}).ok());
+  EXPECT_EQ(Fields(CheckNews({std::nullopt, " ", std::string(5001, 'x')})),
+            (std::vector<std::string>{"published_on:programme.error.date", "title:programme.error.news_title_missing",
+                                      "body:programme.error.initiative_description_too_long"}));
+}
+
 TEST(InitiativeForm, NameAndLengths) {
   InitiativeForm f = Libri();
   f.name = "  ";

@@ -225,4 +225,27 @@ std::string SaveInitiative(Connection& c, std::string_view id, const InitiativeV
   return slug;
 }
 
+std::optional<NewsSource> LoadNews(Connection& c, std::string_view id) {
+  Statement st = c.Prepare("SELECT id, initiative_id, published_on, title, body FROM initiative_news WHERE id = ?1");
+  st.Bind(1, id);
+  if (!st.Step()) return std::nullopt;
+  return NewsSource{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4)};
+}
+
+std::string SaveNews(Connection& c, std::string_view id, std::string_view initiative_id,
+                     const NewsSource& v, std::string_view now) {
+  const std::string nid = id.empty() ? RandomUuid() : std::string(id);
+  Statement st = c.Prepare(
+      "INSERT INTO initiative_news (id, initiative_id, published_on, title, body, last_modified) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET published_on = excluded.published_on, "
+      "title = excluded.title, body = excluded.body, last_modified = excluded.last_modified");
+  st.Bind(1, nid).Bind(2, initiative_id).Bind(3, v.published_on).Bind(4, v.title).Bind(5, v.body).Bind(6, now).Run();
+  Statement l = c.Prepare("SELECT source_locale FROM initiative WHERE id = ?1");
+  l.Bind(1, initiative_id);
+  const std::string locale = l.Step() ? l.Text(0) : "lv";
+  WriteOriginal(c, "initiative_news", nid, "title", locale, v.title, now);
+  WriteOriginal(c, "initiative_news", nid, "body", locale, v.body, now);
+  return nid;
+}
+
 }  // namespace tilti::store

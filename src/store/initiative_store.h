@@ -55,4 +55,13 @@ struct InitiativeValues {
 std::string SaveInitiative(Connection& c, std::string_view id, const InitiativeValues& v,
                            std::string_view source_locale, std::string_view now);
 
+// A news item as stored (its texts in the initiative's source locale), and writing one (a new
+// one when `id` is empty); returns the item's id.
+struct NewsSource {
+  std::string id, initiative_id, published_on, title, body;
+};
+std::optional<NewsSource> LoadNews(Connection& c, std::string_view id);
+std::string SaveNews(Connection& c, std::string_view id, std::string_view initiative_id,
+                     const NewsSource& values, std::string_view now);
+
 }  // namespace tilti::store

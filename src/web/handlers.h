@@ -211,6 +211,8 @@ http::Response EditStrategyAction(const Site& site, const i18n::LocaleInfo& loca
 // Programme (issue 7): hackathons and ideas in the back office.
 http::Response PartnershipsPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response ProgrammeDashboard(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response NewInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response EditInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

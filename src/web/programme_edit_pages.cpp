@@ -6,6 +6,7 @@
 //   /{lang}/manage/ideas/{id}                             change one: its status and what it runs as
 //   /{lang}/manage/initiatives/new, /{slug}/edit         an initiative: texts, period, lead,
 //        partners and libraries (named by name or slug), budget by funding source
+//   /{lang}/manage/initiatives/{slug}/news/new, /{lang}/manage/news/{id}   a news item
 // Only head counts are recorded for hackathons, never who came.
 #include "core/riga_time.h"
 #include "core/text.h"
@@ -450,7 +451,82 @@ http::Response SubmitInitiative(const Site& site, const i18n::LocaleInfo& locale
   return SeeOther(InitiativeManagePath(locale, slug));
 }
 
+// ---- news ----
+
+http::Response RenderNewsForm(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
+                              const BackOffice& bo, const store::InitiativeItem& initiative, const std::string& title,
+                              const std::string& action, const std::string& typed_date, const programme::NewsForm& in,
+                              const std::string& text_lang, const std::vector<FieldError>& errors) {
+  const std::string& lang = locale.code;
+  FormView form(site, locale, title, action);
+  form.Intro(site.Tr(lang, "initiatives.form.news_intro", {{"language", site.LanguageNameIn(text_lang, lang)}}));
+  form.Section("");
+  FormField& date = form.Text("published_on", site.Tr(lang, "initiatives.form.news_date"), typed_date);
+  date.hint = site.Tr(lang, "hackathons.form.date_hint");
+  date.width = "short";
+  date.inputmode = "numeric";
+  FormField& t = form.Text("title", site.Tr(lang, "initiatives.form.news_title"), in.title);
+  if (text_lang != lang) t.lang = text_lang;
+  FormField& b = form.TextArea("body", site.Tr(lang, "initiatives.form.news_body"), in.body);
+  b.optional = true;
+  if (text_lang != lang) b.lang = text_lang;
+  for (const FieldError& e : errors) form.Error(e.field, site.Tr(lang, e.message_key));
+  form.Submit(site.Tr(lang, "programme.form.save"));
+  form.Back(InitiativeManagePath(locale, initiative.slug), site.Tr(lang, "programme.form.back"));
+  Data page = form.Data();
+  page.set("csrf", bo.csrf.value);
+  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page", std::move(page));
+}
+
+http::Response SubmitNews(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
+                          const BackOffice& bo, const store::InitiativeItem& initiative, const std::string& id,
+                          const std::string& title, const std::string& action, const std::string& text_lang) {
+  const auto fields = ParseFields(request);
+  const std::string typed_date = First(fields, "published_on").substr(0, 40);
+  programme::NewsForm in{std::nullopt, First(fields, "title").substr(0, 2000), First(fields, "body").substr(0, 40000)};
+  if (auto d = events::ParseTypedDate(typed_date)) in.published_on = events::FormatDate(*d);
+  const Status checked = programme::CheckNews(in);
+  if (!checked.ok()) {
+    return RenderNewsForm(site, locale, request, bo, initiative, title, action, typed_date, in, text_lang, checked.error().fields);
+  }
+  store::NewsSource v{"", initiative.id, *in.published_on, TrimSpace(in.title), TrimSpace(in.body)};
+  site.db().Write([&](store::Connection& c) { store::SaveNews(c, id, initiative.id, v, FormatRfc3339(site.clock().Now())); });
+  return SeeOther(InitiativeManagePath(locale, initiative.slug));
+}
+
+// The language an initiative's texts are written in.
+std::string SourceLocaleOf(const Site& site, std::string_view slug) {
+  auto s = store::LoadInitiativeSource(*site.db().Read(), slug);
+  return s ? s->source_locale : "lv";
+}
+
 }  // namespace
+
+http::Response NewNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo) {
+  auto initiative = InitiativeOfSlug(site, locale, request.Param("slug"));
+  if (!initiative) return site.ErrorPage(404, request);
+  const std::string text_lang = SourceLocaleOf(site, initiative->slug);
+  const std::string title = site.Tr(locale.code, "initiatives.form.news_new_title");
+  const std::string action = InitiativeManagePath(locale, initiative->slug) + "/news/new";
+  if (request.method == "GET") return RenderNewsForm(site, locale, request, bo, *initiative, title, action, "", {}, text_lang, {});
+  return SubmitNews(site, locale, request, bo, *initiative, "", title, action, text_lang);
+}
+
+http::Response EditNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo) {
+  const std::string id(request.Param("id"));
+  auto stored = store::LoadNews(*site.db().Read(), id);
+  if (!stored) return site.ErrorPage(404, request);
+  auto initiative = store::InitiativeById(*site.db().Read(), stored->initiative_id, site.Chain(locale));
+  if (!initiative) return site.ErrorPage(404, request);
+  const std::string text_lang = SourceLocaleOf(site, initiative->slug);
+  const std::string title = site.Tr(locale.code, "initiatives.form.news_edit_title", {{"title", stored->title}});
+  const std::string action = ManagePath(locale, "/news/" + id);
+  if (request.method == "GET") {
+    return RenderNewsForm(site, locale, request, bo, *initiative, title, action, TypedDate(stored->published_on),
+                          {stored->published_on, stored->title, stored->body}, text_lang, {});
+  }
+  return SubmitNews(site, locale, request, bo, *initiative, id, title, action, text_lang);
+}
 
 http::Response NewInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
                              const BackOffice& bo) {
@@ -494,6 +570,19 @@ http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale
   page.set("idea_categories", categories);
   page.set("has_ideas", !categories.is_empty_list());
   page.set("new_idea_href", InitiativeManagePath(locale, initiative->slug) + "/ideas/new");
+  page.set("new_news_href", InitiativeManagePath(locale, initiative->slug) + "/news/new");
+  Data news(Data::type::list);
+  if (auto detail = store::InitiativeBySlug(*db, initiative->slug, site.Chain(locale))) {
+    for (const auto& n : detail->news) {
+      Data d(Data::type::object);
+      d.set("date", IsoDateText(site, lang, n.published_on));
+      d.set("news_title", site.TextData(n.title, locale));
+      d.set("edit_href", ManagePath(locale, "/news/" + n.id));
+      news.push_back(d);
+    }
+  }
+  page.set("news", news);
+  page.set("has_news", !news.is_empty_list());
   PageFrame frame{&locale, request.target.substr(1), initiative->name.text};
   return RenderBackOfficePage(site, request, bo, frame, "manage_initiative", std::move(page));
 }

@@ -105,6 +105,16 @@ for (const lang of LANGS) {
         await expectNoViolations(browser, page, js, lang);
         await page.setViewportSize({ width: 320, height: 800 });
         assert.ok(await horizontalOverflow(page) <= 0, 'the form fits 320 px');
+        await page.setViewportSize({ width: 1280, height: 900 });
+
+        // A news item without a headline.
+        await page.goto(server.url(`/${lang}/manage/initiatives/libri/news/new`), { waitUntil: 'load' });
+        await expectNoViolations(browser, page, js, lang);
+        await page.fill('#published_on', '2.6.2026');
+        await navigate(page, page.locator('main form[novalidate] button[type=submit]').click());
+        await expectFormError(page, 'title');
+        assert.equal(await page.inputValue('#published_on'), '2.6.2026', 'kept');
+        await expectNoViolations(browser, page, js, lang);
       } finally {
         await context.close();
       }

@@ -222,3 +222,28 @@ test('the initiative page shows target groups, expected results with their statu
   assert.equal(sql("SELECT io.role FROM initiative_organization io JOIN initiative i ON i.id = io.initiative_id JOIN organization o ON o.id = io.organization_id WHERE i.slug = 'libri' AND o.slug = 'bibliotheques-sans-frontieres'"), 'administrator');
   assert.equal(sql("SELECT count(*) FROM initiative_organization io JOIN initiative i ON i.id = io.initiative_id WHERE i.slug = 'libri'"), '35');
 });
+
+test('a coordinator adds and changes a news item; it shows on the initiative page, newest first', async () => {
+  const coord = await signInHttp(server, 'coord@example.lv', { lang: 'ru' });
+  const path = '/ru/manage/initiatives/libri/news/new';
+  const form = await get(`${server.origin}${path}`, { headers: { cookie: coord.cookie } });
+  assert.equal(form.status, 200);
+  assert.ok(text(form.body).includes('Пишите на языке инициативы (латышский)'), 'says which language to write in');
+  const before = sql('SELECT count(*) FROM initiative_news');
+  const bad = await post(server, path, { csrf: coord.csrf, published_on: 'вчера', title: '', body: 'Teksts' }, coord);
+  assert.equal(bad.status, 400);
+  assert.ok(text(bad.body).includes('Напишите заголовок') && bad.body.includes('value="вчера"'));
+  assert.equal(sql('SELECT count(*) FROM initiative_news'), before, 'nothing stored');
+  const ok = await post(server, path, { csrf: coord.csrf, published_on: '2.6.2026', title: 'Noslēguma seminārs <i>', body: 'Projekts noslēdzās.' }, coord);
+  assert.equal(ok.status, 303, excerpt(ok.body));
+  const page = await get(`${server.origin}/en/initiatives/libri`);
+  const t = text(page.body);
+  assert.ok(page.body.includes('Noslēguma seminārs &lt;i&gt;'), 'escaped');
+  assert.ok(t.indexOf('2 June 2026') < t.indexOf('10 April 2025'), 'newest first');
+  const id = sql("SELECT id FROM initiative_news WHERE published_on = '2026-06-02'");
+  const edit = await get(`${server.origin}/en/manage/news/${id}`, { headers: { cookie: coord.cookie } });
+  assert.ok(edit.body.includes('value="2.6.2026"') && edit.body.includes('lang="lv"'));
+  const changed = await post(server, `/en/manage/news/${id}`, { csrf: coord.csrf, published_on: '3.6.2026', title: 'Noslēguma seminārs', body: '' }, coord);
+  assert.equal(changed.status, 303);
+  assert.equal(sql(`SELECT published_on || ':' || title FROM initiative_news WHERE id = '${id}'`), '2026-06-03:Noslēguma seminārs');
+});
