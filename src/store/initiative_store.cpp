@@ -225,6 +225,40 @@ std::string SaveInitiative(Connection& c, std::string_view id, const InitiativeV
   return slug;
 }
 
+std::optional<PartnershipSource> LoadPartnership(Connection& c, std::string_view id) {
+  Statement st = c.Prepare(
+      "SELECT id, coalesce(initiative_id, ''), library_organization_id, coalesce(municipality_organization_id, ''), "
+      "coalesce(integration_organization_id, ''), coalesce(starts_on, '') FROM partnership WHERE id = ?1");
+  st.Bind(1, id);
+  if (!st.Step()) return std::nullopt;
+  return PartnershipSource{st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5)};
+}
+
+Result<std::string> SavePartnership(Connection& c, const PartnershipSource& p) {
+  Statement taken = c.Prepare(
+      "SELECT 1 FROM partnership WHERE initiative_id = ?1 AND library_organization_id = ?2 AND id <> ?3");
+  taken.Bind(1, p.initiative_id).Bind(2, p.library_id).Bind(3, p.id);
+  if (taken.Step()) return Error{ErrorCode::kConflict, "partnership exists", {{"library", "programme.error.partnership_exists"}}};
+  const std::string pid = p.id.empty() ? RandomUuid() : p.id;
+  Statement st = c.Prepare(
+      "INSERT INTO partnership (id, initiative_id, library_organization_id, municipality_organization_id, "
+      "integration_organization_id, position, starts_on) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "(SELECT coalesce(max(position), 0) + 1 FROM partnership WHERE initiative_id = ?2), ?6) "
+      "ON CONFLICT (id) DO UPDATE SET library_organization_id = excluded.library_organization_id, "
+      "municipality_organization_id = excluded.municipality_organization_id, "
+      "integration_organization_id = excluded.integration_organization_id, starts_on = excluded.starts_on");
+  st.Bind(1, pid).Bind(2, p.initiative_id).Bind(3, p.library_id).Bind(4, Opt(p.municipality_id));
+  st.Bind(5, Opt(p.integration_id)).Bind(6, Opt(p.starts_on)).Run();
+  Statement member = c.Prepare(
+      "INSERT OR IGNORE INTO initiative_organization (initiative_id, organization_id, role) VALUES (?1, ?2, 'participant')");
+  for (const std::string* org : {&p.library_id, &p.municipality_id, &p.integration_id}) {
+    if (org->empty()) continue;
+    member.Bind(1, p.initiative_id).Bind(2, *org).Run();
+    member.Reset();
+  }
+  return pid;
+}
+
 std::optional<NewsSource> LoadNews(Connection& c, std::string_view id) {
   Statement st = c.Prepare("SELECT id, initiative_id, published_on, title, body FROM initiative_news WHERE id = ?1");
   st.Bind(1, id);

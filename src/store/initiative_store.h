@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/error.h"
 #include "programme/budget.h"
 #include "store/sqlite.h"
 
@@ -63,5 +64,15 @@ struct NewsSource {
 std::optional<NewsSource> LoadNews(Connection& c, std::string_view id);
 std::string SaveNews(Connection& c, std::string_view id, std::string_view initiative_id,
                      const NewsSource& values, std::string_view now);
+
+// A local partnership of an initiative: the library, the municipality body and the integration
+// institution (organisation ids; "" when none) and since when. Saving makes the three members of
+// the initiative (as participants) and fails with kConflict when the library already has a
+// partnership in the initiative.
+struct PartnershipSource {
+  std::string id, initiative_id, library_id, municipality_id, integration_id, starts_on;
+};
+std::optional<PartnershipSource> LoadPartnership(Connection& c, std::string_view id);
+Result<std::string> SavePartnership(Connection& c, const PartnershipSource& p);
 
 }  // namespace tilti::store

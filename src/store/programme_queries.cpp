@@ -43,7 +43,7 @@ std::vector<PartnershipRow> AllPartnerships(Connection& c, const LocaleChain& ch
            BestText("organization", a + ".id", "name", a + ".name", a + ".source_locale") + " END";
   };
   static const std::string sql =
-      "SELECT coalesce(i.slug, ''), coalesce(i.short_name, ''), l.slug, coalesce(p.starts_on, ''), "
+      "SELECT coalesce(i.slug, ''), coalesce(i.short_name, ''), l.slug, coalesce(p.starts_on, ''), p.id, "
       "CASE WHEN i.id IS NULL THEN '' ELSE " + BestText("initiative", "i.id", "name", "i.name", "i.source_locale") +
       " END, " + name("l") + ", " + name("m") + ", " + name("g") +
       ", loc.latitude, loc.longitude, coalesce(loc.coordinates_approximate, 0) "
@@ -62,15 +62,16 @@ std::vector<PartnershipRow> AllPartnerships(Connection& c, const LocaleChain& ch
     r.initiative_short_name = st.Text(1);
     r.library_slug = st.Text(2);
     r.starts_on = st.Text(3);
-    r.initiative = SplitLocalized(st.TextView(4));
-    r.library = SplitLocalized(st.TextView(5));
-    r.municipality = SplitLocalized(st.TextView(6));
-    r.integration = SplitLocalized(st.TextView(7));
-    if (!st.IsNull(8) && !st.IsNull(9)) {
-      r.latitude = st.Double(8);
-      r.longitude = st.Double(9);
+    r.id = st.Text(4);
+    r.initiative = SplitLocalized(st.TextView(5));
+    r.library = SplitLocalized(st.TextView(6));
+    r.municipality = SplitLocalized(st.TextView(7));
+    r.integration = SplitLocalized(st.TextView(8));
+    if (!st.IsNull(9) && !st.IsNull(10)) {
+      r.latitude = st.Double(9);
+      r.longitude = st.Double(10);
     }
-    r.approximate = st.Int(10) != 0;
+    r.approximate = st.Int(11) != 0;
     out.push_back(std::move(r));
   }
   return out;

@@ -62,7 +62,7 @@ std::optional<InitiativeDetail> InitiativeBySlug(Connection& c, std::string_view
 // the library with its coordinates (when known), the municipality body and the integration
 // institution.
 struct PartnershipRow {
-  std::string initiative_slug, initiative_short_name, library_slug, starts_on;
+  std::string id, initiative_slug, initiative_short_name, library_slug, starts_on;
   LocalizedText initiative, library, municipality, integration;  // empty text when none
   std::optional<double> latitude, longitude;
   bool approximate = false;  // at the town's centre until the library confirms its address

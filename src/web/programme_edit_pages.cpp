@@ -7,6 +7,8 @@
 //   /{lang}/manage/initiatives/new, /{slug}/edit         an initiative: texts, period, lead,
 //        partners and libraries (named by name or slug), budget by funding source
 //   /{lang}/manage/initiatives/{slug}/news/new, /{lang}/manage/news/{id}   a news item
+//   /{lang}/manage/initiatives/{slug}/partnerships/new, /{lang}/manage/partnerships/{id}
+//        a local partnership: library, municipality body, integration institution, since when
 // Only head counts are recorded for hackathons, never who came.
 #include "core/riga_time.h"
 #include "core/text.h"
@@ -494,6 +496,74 @@ http::Response SubmitNews(const Site& site, const i18n::LocaleInfo& locale, cons
   return SeeOther(InitiativeManagePath(locale, initiative.slug));
 }
 
+// ---- partnerships ----
+
+struct PartnershipInput {
+  std::string library, municipality, integration, starts_on;  // as typed
+};
+
+http::Response RenderPartnershipForm(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
+                                     const BackOffice& bo, const store::InitiativeItem& initiative,
+                                     const std::string& title, const std::string& action, const PartnershipInput& in,
+                                     const std::vector<std::pair<std::string, std::string>>& errors) {
+  const std::string& lang = locale.code;
+  FormView form(site, locale, title, action);
+  form.Intro(site.Tr(lang, "partnerships.form.intro"));
+  form.Section("", site.Tr(lang, "initiatives.form.who_hint"));
+  form.Text("library", site.Tr(lang, "initiatives.library"), in.library);
+  form.Text("municipality", site.Tr(lang, "initiatives.municipality"), in.municipality).optional = true;
+  form.Text("integration", site.Tr(lang, "initiatives.integration"), in.integration).optional = true;
+  FormField& since = form.Text("starts_on", site.Tr(lang, "partnerships.form.since"), in.starts_on);
+  since.optional = true;
+  since.hint = site.Tr(lang, "hackathons.form.date_hint");
+  since.width = "short";
+  for (const auto& [field, message] : errors) form.Error(field, message);
+  form.Submit(site.Tr(lang, "programme.form.save"));
+  form.Back(InitiativeManagePath(locale, initiative.slug), site.Tr(lang, "programme.form.back"));
+  Data page = form.Data();
+  page.set("csrf", bo.csrf.value);
+  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page", std::move(page));
+}
+
+http::Response SubmitPartnership(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
+                                 const BackOffice& bo, const store::InitiativeItem& initiative, const std::string& id,
+                                 const std::string& title, const std::string& action) {
+  const std::string& lang = locale.code;
+  const auto fields = ParseFields(request);
+  const PartnershipInput in{First(fields, "library").substr(0, 400), First(fields, "municipality").substr(0, 400),
+                            First(fields, "integration").substr(0, 400), First(fields, "starts_on").substr(0, 40)};
+  std::vector<std::pair<std::string, std::string>> errors;
+  store::PartnershipSource p{id, initiative.id, "", "", "", ""};
+  {
+    auto db = site.db().Read();
+    auto one = [&](const char* field, const std::string& typed, bool library, std::string& out) {
+      if (TrimSpace(typed).empty()) return;
+      auto r = store::ResolveOrganizations(*db, {typed}, library);
+      if (r.ids.size() == 1) {
+        out = r.ids.front();
+      } else {
+        errors.emplace_back(field, site.Tr(lang, library ? "programme.error.unknown_libraries" : "programme.error.unknown_organizations",
+                                           {{"names", TrimSpace(typed)}, {"count", 1}}));
+      }
+    };
+    if (TrimSpace(in.library).empty()) errors.emplace_back("library", site.Tr(lang, "programme.error.library_missing"));
+    one("library", in.library, true, p.library_id);
+    one("municipality", in.municipality, false, p.municipality_id);
+    one("integration", in.integration, false, p.integration_id);
+  }
+  if (!TrimSpace(in.starts_on).empty()) {
+    if (auto d = events::ParseTypedDate(in.starts_on)) p.starts_on = events::FormatDate(*d);
+    else errors.emplace_back("starts_on", site.Tr(lang, "programme.error.date"));
+  }
+  if (errors.empty()) {
+    Result<std::string> saved = Error{ErrorCode::kInvalidInput, ""};
+    site.db().Write([&](store::Connection& c) { saved = store::SavePartnership(c, p); });
+    if (saved.ok()) return SeeOther(InitiativeManagePath(locale, initiative.slug));
+    for (const auto& e : saved.error().fields) errors.emplace_back(e.field, site.Tr(lang, e.message_key));
+  }
+  return RenderPartnershipForm(site, locale, request, bo, initiative, title, action, in, errors);
+}
+
 // The language an initiative's texts are written in.
 std::string SourceLocaleOf(const Site& site, std::string_view slug) {
   auto s = store::LoadInitiativeSource(*site.db().Read(), slug);
@@ -526,6 +596,36 @@ http::Response EditNews(const Site& site, const i18n::LocaleInfo& locale, http::
                           {stored->published_on, stored->title, stored->body}, text_lang, {});
   }
   return SubmitNews(site, locale, request, bo, *initiative, id, title, action, text_lang);
+}
+
+http::Response NewPartnership(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
+                              const BackOffice& bo) {
+  auto initiative = InitiativeOfSlug(site, locale, request.Param("slug"));
+  if (!initiative) return site.ErrorPage(404, request);
+  const std::string title = site.Tr(locale.code, "partnerships.form.new_title");
+  const std::string action = InitiativeManagePath(locale, initiative->slug) + "/partnerships/new";
+  if (request.method == "GET") return RenderPartnershipForm(site, locale, request, bo, *initiative, title, action, {}, {});
+  return SubmitPartnership(site, locale, request, bo, *initiative, "", title, action);
+}
+
+http::Response EditPartnership(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
+                               const BackOffice& bo) {
+  const std::string id(request.Param("id"));
+  auto stored = store::LoadPartnership(*site.db().Read(), id);
+  if (!stored) return site.ErrorPage(404, request);
+  auto initiative = store::InitiativeById(*site.db().Read(), stored->initiative_id, site.Chain(locale));
+  if (!initiative) return site.ErrorPage(404, request);
+  auto db = site.db().Read();
+  const std::string library = store::OrganizationName(*db, stored->library_id);
+  const std::string title = site.Tr(locale.code, "partnerships.form.edit_title", {{"library", library}});
+  const std::string action = ManagePath(locale, "/partnerships/" + id);
+  if (request.method == "GET") {
+    PartnershipInput in{library, stored->municipality_id.empty() ? "" : store::OrganizationName(*db, stored->municipality_id),
+                        stored->integration_id.empty() ? "" : store::OrganizationName(*db, stored->integration_id),
+                        stored->starts_on.empty() ? "" : TypedDate(stored->starts_on)};
+    return RenderPartnershipForm(site, locale, request, bo, *initiative, title, action, in, {});
+  }
+  return SubmitPartnership(site, locale, request, bo, *initiative, id, title, action);
 }
 
 http::Response NewInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
@@ -571,6 +671,20 @@ http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale
   page.set("has_ideas", !categories.is_empty_list());
   page.set("new_idea_href", InitiativeManagePath(locale, initiative->slug) + "/ideas/new");
   page.set("new_news_href", InitiativeManagePath(locale, initiative->slug) + "/news/new");
+  page.set("new_partnership_href", InitiativeManagePath(locale, initiative->slug) + "/partnerships/new");
+  Data partnerships(Data::type::list);
+  for (const auto& r : store::AllPartnerships(*db, site.Chain(locale))) {
+    if (r.initiative_slug != initiative->slug) continue;
+    Data d(Data::type::object);
+    d.set("library", site.TextData(r.library, locale));
+    if (!r.municipality.text.empty()) d.set("municipality", site.TextData(r.municipality, locale));
+    if (!r.integration.text.empty()) d.set("integration", site.TextData(r.integration, locale));
+    d.set("since", r.starts_on.empty() ? "" : IsoDateText(site, lang, r.starts_on));
+    d.set("edit_href", ManagePath(locale, "/partnerships/" + r.id));
+    partnerships.push_back(d);
+  }
+  page.set("partnerships", partnerships);
+  page.set("has_partnerships", !partnerships.is_empty_list());
   Data news(Data::type::list);
   if (auto detail = store::InitiativeBySlug(*db, initiative->slug, site.Chain(locale))) {
     for (const auto& n : detail->news) {

@@ -107,6 +107,15 @@ for (const lang of LANGS) {
         assert.ok(await horizontalOverflow(page) <= 0, 'the form fits 320 px');
         await page.setViewportSize({ width: 1280, height: 900 });
 
+        // A partnership with a library nobody knows.
+        await page.goto(server.url(`/${lang}/manage/initiatives/open-up/partnerships/new`), { waitUntil: 'load' });
+        await expectNoViolations(browser, page, js, lang);
+        await page.fill('#library', 'Nav tādas bibliotēkas');
+        await navigate(page, page.locator('main form[novalidate] button[type=submit]').click());
+        await expectFormError(page, 'library');
+        assert.equal(await page.inputValue('#library'), 'Nav tādas bibliotēkas', 'kept');
+        await expectNoViolations(browser, page, js, lang);
+
         // A news item without a headline.
         await page.goto(server.url(`/${lang}/manage/initiatives/libri/news/new`), { waitUntil: 'load' });
         await expectNoViolations(browser, page, js, lang);

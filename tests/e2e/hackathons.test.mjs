@@ -17,6 +17,9 @@ await addUser(db, ['--email', 'coord@example.lv', '--name', 'Coordinator', '--ro
 await addUser(db, ['--email', 'lib@example.lv', '--name', 'Librarian', '--role', 'librarian', '--library', 'ogres-centrala-biblioteka']);
 const server = await startServer({ db });
 after(() => stopAndCheck(server));
+// One session for every test: an account may sign in only 5 times in 15 minutes.
+let coordinatorSession;
+const coordinator = async () => (coordinatorSession ??= await signInHttp(server, 'coord@example.lv', { lang: 'lv' }));
 const text = (html) => decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 
 // What a browser sends back for a form left as it is (text inputs, text areas, selects; not
@@ -53,7 +56,7 @@ test('the initiative page: five hackathons, 124 participants, the ideas by categ
 });
 
 test('a coordinator records a hackathon; mistakes are named and nothing is stored', async () => {
-  const coord = await signInHttp(server, 'coord@example.lv', { lang: 'lv' });
+  const coord = await coordinator();
   const page = await get(`${server.origin}/lv/manage/initiatives/libri`, { headers: { cookie: coord.cookie } });
   assert.equal(page.status, 200, excerpt(page.body));
   assert.match(page.headers.get('cache-control'), /no-store/);
@@ -100,7 +103,7 @@ test('a coordinator records a hackathon; mistakes are named and nothing is store
 });
 
 test('a coordinator records an idea and says what became of it', async () => {
-  const coord = await signInHttp(server, 'coord@example.lv', { lang: 'uk' });
+  const coord = await coordinator();
   const path = '/uk/manage/initiatives/libri/ideas/new';
   const form = await get(`${server.origin}${path}`, { headers: { cookie: coord.cookie } });
   assert.equal(form.status, 200);
@@ -152,7 +155,7 @@ test('only coordinators edit the programme', async () => {
 });
 
 test('a coordinator changes an initiative: budgets that do not add up, dates out of order and unknown organisations are named', async () => {
-  const coord = await signInHttp(server, 'coord@example.lv', { lang: 'lv' });
+  const coord = await coordinator();
   const path = '/lv/manage/initiatives/ieklaujosu-biblioteku-tikls/edit';
   const form = await get(`${server.origin}${path}`, { headers: { cookie: coord.cookie } });
   assert.equal(form.status, 200, excerpt(form.body));
@@ -198,7 +201,7 @@ test('the initiative page shows target groups, expected results with their statu
   assert.ok(en.includes('Who it is for Third-country nationals'), en.slice(0, 1500));
   assert.ok(en.includes('(E-PANEMA) (not reported yet)'));
   assert.match(en, /News Latgales Centrālā bibliotēka piedalās projektā “Bibliotēku tilti” \(shown in Latvian\) 10 April 2025/);
-  const coord = await signInHttp(server, 'coord@example.lv', { lang: 'en' });
+  const coord = await coordinator();
   const path = '/en/manage/initiatives/libri/edit';
   const form = await get(`${server.origin}${path}`, { headers: { cookie: coord.cookie } });
   const fields = formFields(form.body);
@@ -224,7 +227,7 @@ test('the initiative page shows target groups, expected results with their statu
 });
 
 test('a coordinator adds and changes a news item; it shows on the initiative page, newest first', async () => {
-  const coord = await signInHttp(server, 'coord@example.lv', { lang: 'ru' });
+  const coord = await coordinator();
   const path = '/ru/manage/initiatives/libri/news/new';
   const form = await get(`${server.origin}${path}`, { headers: { cookie: coord.cookie } });
   assert.equal(form.status, 200);
@@ -246,4 +249,25 @@ test('a coordinator adds and changes a news item; it shows on the initiative pag
   const changed = await post(server, `/en/manage/news/${id}`, { csrf: coord.csrf, published_on: '3.6.2026', title: 'Noslēguma seminārs', body: '' }, coord);
   assert.equal(changed.status, 303);
   assert.equal(sql(`SELECT published_on || ':' || title FROM initiative_news WHERE id = '${id}'`), '2026-06-03:Noslēguma seminārs');
+});
+
+test('a coordinator records a local partnership; unknown organisations and a second one for a library are named', async () => {
+  const coord = await coordinator();
+  const path = '/lv/manage/initiatives/open-up/partnerships/new';
+  assert.equal((await get(`${server.origin}${path}`, { headers: { cookie: coord.cookie } })).status, 200);
+  const before = sql('SELECT count(*) FROM partnership');
+  const bad = await post(server, path, { csrf: coord.csrf, library: 'Sabiedrības integrācijas fonds', municipality: 'Nekur', integration: '', starts_on: '1.13.2018' }, coord);
+  assert.equal(bad.status, 400, excerpt(bad.body));
+  const t = text(bad.body);
+  for (const m of ['Šīs nav bibliotēkas katalogā: Sabiedrības integrācijas fonds.', 'Katalogā nav: Nekur.', 'Ierakstiet īstu datumu']) assert.ok(t.includes(m), m);
+  assert.equal(sql('SELECT count(*) FROM partnership'), before, 'nothing stored');
+  const ok = await post(server, path, { csrf: coord.csrf, library: 'Jēkabpils novada Galvenā bibliotēka', municipality: 'jekabpils-pilsetas-pasvaldiba', integration: '', starts_on: '1.4.2018' }, coord);
+  assert.equal(ok.status, 303, excerpt(ok.body));
+  assert.equal(sql("SELECT p.starts_on || ':' || l.slug FROM partnership p JOIN initiative i ON i.id = p.initiative_id JOIN organization l ON l.id = p.library_organization_id WHERE i.slug = 'open-up'"), '2018-04-01:jekabpils-novada-galvena-biblioteka');
+  const again = await post(server, path, { csrf: coord.csrf, library: 'jekabpils-novada-galvena-biblioteka' }, coord);
+  assert.equal(again.status, 400);
+  assert.ok(text(again.body).includes('Šai bibliotēkai šajā iniciatīvā jau ir partnerība'));
+  const map = text((await get(`${server.origin}/en/partnerships`)).body);
+  assert.ok(map.includes('11 partnerships'));
+  assert.match(map, /Jēkabpils Municipality Main Library Jēkabpils City Municipality\s+OPEN UP/);
 });
