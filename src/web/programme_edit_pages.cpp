@@ -51,6 +51,16 @@ std::string First(const std::map<std::string, std::vector<std::string>>& fields,
   return it == fields.end() || it->second.empty() ? "" : it->second.front();
 }
 
+// Every programme form ends the same way: save, back to where it came from, the CSRF token.
+http::Response FinishForm(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
+                          const BackOffice& bo, FormView& form, const std::string& back) {
+  form.Submit(site.Tr(locale.code, "programme.form.save"));
+  form.Back(back, site.Tr(locale.code, "programme.form.back"));
+  Data page = form.Data();
+  page.set("csrf", bo.csrf.value);
+  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page", std::move(page));
+}
+
 // ---- hackathons ----
 
 struct HackathonInput {
@@ -102,11 +112,7 @@ http::Response RenderHackathonForm(const Site& site, const i18n::LocaleInfo& loc
       form.Error(e.field, site.Tr(lang, e.message_key));
     }
   }
-  form.Submit(site.Tr(lang, "programme.form.save"));
-  form.Back(InitiativeManagePath(locale, initiative.slug), site.Tr(lang, "programme.form.back"));
-  Data page = form.Data();
-  page.set("csrf", bo.csrf.value);
-  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page", std::move(page));
+  return FinishForm(site, locale, request, bo, form, InitiativeManagePath(locale, initiative.slug));
 }
 
 http::Response SubmitHackathon(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
@@ -200,11 +206,7 @@ http::Response RenderIdeaForm(const Site& site, const i18n::LocaleInfo& locale, 
   links("event", choices.events, in.event_id);
   links("service", choices.services, in.service_id);
   for (const FieldError& e : errors) form.Error(e.field, site.Tr(lang, e.message_key));
-  form.Submit(site.Tr(lang, "programme.form.save"));
-  form.Back(InitiativeManagePath(locale, initiative.slug), site.Tr(lang, "programme.form.back"));
-  Data page = form.Data();
-  page.set("csrf", bo.csrf.value);
-  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page", std::move(page));
+  return FinishForm(site, locale, request, bo, form, InitiativeManagePath(locale, initiative.slug));
 }
 
 http::Response SubmitIdea(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
@@ -399,11 +401,7 @@ http::Response RenderInitiativeForm(const Site& site, const i18n::LocaleInfo& lo
     amount.inputmode = "decimal";
   }
   for (const auto& [field, message] : errors) form.Error(field, message);
-  form.Submit(site.Tr(lang, "programme.form.save"));
-  form.Back(back, site.Tr(lang, "programme.form.back"));
-  Data page = form.Data();
-  page.set("csrf", bo.csrf.value);
-  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page", std::move(page));
+  return FinishForm(site, locale, request, bo, form, back);
 }
 
 http::Response SubmitInitiative(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
@@ -473,11 +471,7 @@ http::Response RenderNewsForm(const Site& site, const i18n::LocaleInfo& locale, 
   b.optional = true;
   if (text_lang != lang) b.lang = text_lang;
   for (const FieldError& e : errors) form.Error(e.field, site.Tr(lang, e.message_key));
-  form.Submit(site.Tr(lang, "programme.form.save"));
-  form.Back(InitiativeManagePath(locale, initiative.slug), site.Tr(lang, "programme.form.back"));
-  Data page = form.Data();
-  page.set("csrf", bo.csrf.value);
-  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page", std::move(page));
+  return FinishForm(site, locale, request, bo, form, InitiativeManagePath(locale, initiative.slug));
 }
 
 http::Response SubmitNews(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
@@ -518,11 +512,7 @@ http::Response RenderPartnershipForm(const Site& site, const i18n::LocaleInfo& l
   since.hint = site.Tr(lang, "hackathons.form.date_hint");
   since.width = "short";
   for (const auto& [field, message] : errors) form.Error(field, message);
-  form.Submit(site.Tr(lang, "programme.form.save"));
-  form.Back(InitiativeManagePath(locale, initiative.slug), site.Tr(lang, "programme.form.back"));
-  Data page = form.Data();
-  page.set("csrf", bo.csrf.value);
-  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page", std::move(page));
+  return FinishForm(site, locale, request, bo, form, InitiativeManagePath(locale, initiative.slug));
 }
 
 http::Response SubmitPartnership(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
