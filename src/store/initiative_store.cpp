@@ -6,6 +6,7 @@
 #include "core/ids.h"
 #include "core/text.h"
 #include "directory/folding.h"
+#include "store/manage_queries.h"
 #include "store/translation_store.h"
 
 namespace tilti::store {
@@ -148,9 +149,7 @@ std::string SaveInitiative(Connection& c, std::string_view id, const InitiativeV
   std::vector<std::string> listed = v.partner_ids;
   listed.insert(listed.end(), v.library_ids.begin(), v.library_ids.end());
   if (v.lead_id) listed.push_back(*v.lead_id);
-  std::string json = "[";
-  for (size_t i = 0; i < listed.size(); ++i) json += (i ? ",\"" : "\"") + listed[i] + "\"";
-  json += "]";
+  const std::string json = IdsJson(listed);
   Statement drop = c.Prepare(
       "DELETE FROM initiative_organization WHERE initiative_id = ?1 "
       "AND organization_id NOT IN (SELECT value FROM json_each(?2)) "

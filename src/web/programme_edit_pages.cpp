@@ -267,7 +267,7 @@ std::string JoinNames(store::Connection& c, const std::vector<std::string>& ids)
   return out;
 }
 
-InitiativeInput InputOfSource(const Site& site, const i18n::LocaleInfo& locale, const store::InitiativeSource& s) {
+InitiativeInput InputOfSource(const Site& site, const store::InitiativeSource& s) {
   InitiativeInput in;
   auto& f = in.form;
   f.name = s.name;
@@ -277,7 +277,6 @@ InitiativeInput InputOfSource(const Site& site, const i18n::LocaleInfo& locale, 
   f.call_code = s.call_code;
   f.typed_starts_on = s.starts_on.empty() ? "" : TypedDate(s.starts_on);
   f.typed_ends_on = s.ends_on.empty() ? "" : TypedDate(s.ends_on);
-  (void)locale;
   auto euros = [](int64_t cents) {  // "12456.23", which ParseEuros reads back
     return std::to_string(cents / 100) + "." + (cents % 100 < 10 ? "0" : "") + std::to_string(cents % 100);
   };
@@ -635,7 +634,7 @@ http::Response EditInitiative(const Site& site, const i18n::LocaleInfo& locale, 
   const std::string action = InitiativeManagePath(locale, source->slug) + "/edit";
   const std::string back = InitiativeManagePath(locale, source->slug);
   if (request.method == "GET") {
-    return RenderInitiativeForm(site, locale, request, bo, title, action, back, InputOfSource(site, locale, *source), source->source_locale, {});
+    return RenderInitiativeForm(site, locale, request, bo, title, action, back, InputOfSource(site, *source), source->source_locale, {});
   }
   return SubmitInitiative(site, locale, request, bo, source->id, title, action, back, source->source_locale);
 }
@@ -643,9 +642,10 @@ http::Response EditInitiative(const Site& site, const i18n::LocaleInfo& locale, 
 http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
                                 const BackOffice& bo) {
   const std::string& lang = locale.code;
-  auto initiative = InitiativeOfSlug(site, locale, request.Param("slug"));
-  if (!initiative) return site.ErrorPage(404, request);
   auto db = site.db().Read();
+  const auto detail = store::InitiativeBySlug(*db, request.Param("slug"), site.Chain(locale));
+  if (!detail) return site.ErrorPage(404, request);
+  const store::InitiativeItem* initiative = &detail->item;
   const auto hackathons = store::HackathonsOfInitiative(*db, initiative->id, site.Chain(locale));
   const auto ideas = store::IdeasOfInitiative(*db, initiative->id, site.Chain(locale));
   Data page(Data::type::object);
@@ -676,14 +676,12 @@ http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale
   page.set("partnerships", partnerships);
   page.set("has_partnerships", !partnerships.is_empty_list());
   Data news(Data::type::list);
-  if (auto detail = store::InitiativeBySlug(*db, initiative->slug, site.Chain(locale))) {
-    for (const auto& n : detail->news) {
-      Data d(Data::type::object);
-      d.set("date", IsoDateText(site, lang, n.published_on));
-      d.set("news_title", site.TextData(n.title, locale));
-      d.set("edit_href", ManagePath(locale, "/news/" + n.id));
-      news.push_back(d);
-    }
+  for (const auto& n : detail->news) {
+    Data d(Data::type::object);
+    d.set("date", IsoDateText(site, lang, n.published_on));
+    d.set("news_title", site.TextData(n.title, locale));
+    d.set("edit_href", ManagePath(locale, "/news/" + n.id));
+    news.push_back(d);
   }
   page.set("news", news);
   page.set("has_news", !news.is_empty_list());
