@@ -40,6 +40,7 @@ class Statement {
   Statement& Bind(int i, std::string_view v);  // copied by SQLite (SQLITE_TRANSIENT)
   Statement& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Statement& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
+  Statement& BindBlob(int i, std::string_view bytes);  // copied by SQLite
   Statement& BindNull(int i);
   template <typename T>
   Statement& Bind(int i, const std::optional<T>& v) {
@@ -58,6 +59,7 @@ class Statement {
   double Double(int col) const;
   std::string Text(int col) const;
   std::string_view TextView(int col) const;  // valid until the next Step/Reset
+  std::string Blob(int col) const;
   std::optional<std::string> OptText(int col) const;
   std::optional<double> OptDouble(int col) const;
 
