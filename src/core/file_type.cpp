@@ -1,6 +1,7 @@
 #include "core/file_type.h"
 
 #include <array>
+#include <cctype>
 #include <cstdint>
 #include <vector>
 
@@ -194,6 +195,16 @@ std::string SafeFileName(std::string_view sent, std::string_view extension) {
   if (slash != std::string_view::npos) sent.remove_prefix(slash + 1);
   std::string name;
   for (size_t i = 0; i < sent.size();) {
+    // Browsers send a file name's '"', LF and CR as %22, %0A and %0D (HTML's multipart/form-data
+    // encoding); none of them belongs in a name.
+    if (sent[i] == '%' && i + 2 < sent.size()) {
+      std::string code{sent[i + 1], sent[i + 2]};
+      for (char& ch : code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      if (code == "22" || code == "0A" || code == "0D") {
+        i += 3;
+        continue;
+      }
+    }
     auto c = static_cast<uint8_t>(sent[i]);
     size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
     bool whole = n > 0 && i + n <= sent.size() && !(n == 2 && c < 0xC2);

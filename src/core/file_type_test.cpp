@@ -146,6 +146,9 @@ TEST(FileType, SafeFileNames) {
   EXPECT_EQ(SafeFileName("...", "png"), "file.png");
   EXPECT_EQ(SafeFileName(".htaccess", "pdf"), "htaccess.pdf");
   EXPECT_EQ(SafeFileName("a\"b';c\r\nd<e>.pdf", "pdf"), "abcde.pdf");
+  // As browsers send '"', LF and CR in a multipart file name.
+  EXPECT_EQ(SafeFileName("Hakatons %22v1%22%0a.PDF", "pdf"), "Hakatons v1.pdf");
+  EXPECT_EQ(SafeFileName("100%25 free.pdf", "pdf"), "10025 free.pdf");
   EXPECT_EQ(SafeFileName("Rēzekne—ziņas.pdf", "pdf"), "Rēzekne—ziņas.pdf");
   EXPECT_EQ(SafeFileName("bad\xC3(utf8.pdf", "pdf"), "bad(utf8.pdf");
   std::string longname = std::string(80, 'a') + "ā" + std::string(40, 'b') + ".pdf";

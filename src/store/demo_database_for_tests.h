@@ -12,6 +12,7 @@
 #include "directory/demo_dataset.h"
 #include "store/database.h"
 #include "store/demo_events.h"
+#include "store/demo_methods.h"
 #include "store/demo_resources.h"
 #include "store/demo_store.h"
 #include "store/migrations.h"
@@ -62,6 +63,9 @@ class DemoDatabaseForTests : public MigratedDatabaseForTests {
       }
       if (f.path == "sample_resources.json") {
         LoadSampleResources(db(), f.bytes, ParseStoredRfc3339("2026-11-22T00:00:00Z").value());
+      }
+      if (f.path == "methods.json") {
+        LoadDemoMethods(db(), f.bytes, ParseStoredRfc3339("2026-11-22T00:00:00Z").value());
       }
     }
   }

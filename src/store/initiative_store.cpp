@@ -1,5 +1,7 @@
 #include "store/initiative_store.h"
 
+#include "store/slugs.h"
+
 #include <algorithm>
 #include <map>
 
@@ -14,26 +16,6 @@ namespace {
 
 std::optional<std::string> Opt(const std::string& s) {
   return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
-
-// A free initiative slug from `text`: "open-up", or "open-up-2" when taken.
-std::string FreeInitiativeSlug(Connection& c, std::string_view text) {
-  std::string base;
-  for (char ch : directory::Fold(text)) {
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) base += ch;
-    else if (!base.empty() && base.back() != '-') base += '-';
-    if (base.size() >= 80) break;
-  }
-  while (!base.empty() && base.back() == '-') base.pop_back();
-  if (base.empty()) base = "initiative";
-  Statement taken = c.Prepare("SELECT 1 FROM initiative WHERE slug = ?1");
-  for (int n = 1;; ++n) {
-    const std::string slug = n == 1 ? base : base + "-" + std::to_string(n);
-    taken.Bind(1, slug);
-    const bool used = taken.Step() || slug == "new";  // /manage/initiatives/new is the form
-    taken.Reset();
-    if (!used) return slug;
-  }
 }
 
 }  // namespace
@@ -118,7 +100,7 @@ std::string SaveInitiative(Connection& c, std::string_view id, const InitiativeV
   std::map<std::pair<std::string, int64_t>, std::string> notes;  // (funder, cents) -> source note
   if (iid.empty()) {
     iid = RandomUuid();
-    slug = FreeInitiativeSlug(c, v.short_name.empty() ? v.name : v.short_name);
+    slug = FreeSlugIn(c, "initiative", v.short_name.empty() ? v.name : v.short_name, "initiative");
     Statement in = c.Prepare(
         "INSERT INTO initiative (id, slug, name, source_locale, last_modified) VALUES (?1, ?2, ?3, ?4, ?5)");
     in.Bind(1, iid).Bind(2, slug).Bind(3, v.name).Bind(4, source_locale).Bind(5, now).Run();

@@ -79,7 +79,7 @@ http::Response RenderForm(const Site& site, const http::Request& request, const 
   }
   Data page = form.Data();
   page.set("csrf", bo.csrf.value);
-  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page",
+  return RenderBackOfficePage(site, request, bo, form.Frame(PathTailOf(request)), "form_page",
                               std::move(page));
 }
 
@@ -455,7 +455,7 @@ http::Response ManageDiagnostics(const Site& site, const i18n::LocaleInfo& local
   page.set("has_goals", !strategy.is_empty_list());
   page.set("new_goal_href", base + "/strategy/goals/new");
   page.set("new_action_href", base + "/strategy/actions/new");
-  PageFrame frame{&locale, request.target.substr(1), title};
+  PageFrame frame{&locale, PathTailOf(request), title};
   return RenderBackOfficePage(site, request, bo, frame, "diagnostic_manage", std::move(page));
 }
 
@@ -551,7 +551,7 @@ http::Response EditDiagnosticReport(const Site& site, const i18n::LocaleInfo& lo
     page.set("preview_published", stored->published);
     page.set("public_href", "/" + lang + "/libraries/" + library->slug + "/diagnostics");
   }
-  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)),
+  return RenderBackOfficePage(site, request, bo, form.Frame(PathTailOf(request)),
                               "diagnostic_report_form", std::move(page));
 }
 

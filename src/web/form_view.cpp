@@ -200,7 +200,7 @@ http::Response FinishBackOfficeForm(const Site& site, const http::Request& reque
   form.Back(back, site.Tr(form.locale().code, back_key));
   web::Data page = form.Data();
   page.set("csrf", bo.csrf.value);
-  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page",
+  return RenderBackOfficePage(site, request, bo, form.Frame(PathTailOf(request)), "form_page",
                               std::move(page));
 }
 

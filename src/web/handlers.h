@@ -213,6 +213,14 @@ http::Response PartnershipsPage(const Site& site, const i18n::LocaleInfo& locale
 http::Response ProgrammeDashboard(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response NewNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response EditNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+// The methodology library (web/method_pages.cpp).
+http::Response MethodsList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response MethodPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response MethodVersionPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response ManageMethods(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewMethod(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditMethod(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewMethodVersion(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 // An initiative's gallery (web/gallery_pages.cpp).
 http::Response NewGalleryImage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response EditGalleryImage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

@@ -684,7 +684,7 @@ http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale
   page.set("has_gallery", !gallery.is_empty_list());
   page.set("gallery", gallery);
   page.set("new_image_href", InitiativeManagePath(locale, initiative->slug) + "/images/new");
-  PageFrame frame{&locale, request.target.substr(1), initiative->name.text};
+  PageFrame frame{&locale, PathTailOf(request), initiative->name.text};
   return RenderBackOfficePage(site, request, bo, frame, "manage_initiative", std::move(page));
 }
 

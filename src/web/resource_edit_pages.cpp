@@ -145,7 +145,7 @@ http::Response RenderForm(const Site& site, const i18n::LocaleInfo& locale, cons
   form.Back(back, site.Tr(lang, "desk.back"));
   Data page = form.Data();
   page.set("csrf", bo.csrf.value);
-  PageFrame frame = form.Frame(request.target.substr(1));
+  PageFrame frame = form.Frame(PathTailOf(request));
   return RenderBackOfficePage(site, request, bo, frame, "form_page", std::move(page));
 }
 

@@ -155,6 +155,9 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/registrations/{token}/calendar.ics", Localized(site, RegistrationCalendar));
   r.Add("GET", "/{lang}/initiatives", Localized(site, InitiativesList));
   r.Add("GET", "/{lang}/initiatives/{slug}", Localized(site, InitiativePage));
+  r.Add("GET", "/{lang}/methods", Localized(site, MethodsList));
+  r.Add("GET", "/{lang}/methods/{slug}", Localized(site, MethodPage));
+  r.Add("GET", "/{lang}/methods/{slug}/versions/{number}", Localized(site, MethodVersionPage));
   r.Add("GET", "/{lang}/partnerships", Localized(site, PartnershipsPage));
   r.Add("GET", "/{lang}/resources", Localized(site, ResourcesList));
   r.Add("GET", "/{lang}/resources/{id}", Localized(site, ResourcePage));
@@ -313,6 +316,13 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/initiatives/{slug}/news/new", A::kEditProgramme, Scope::kSiteWide, NewNews},
       {"GET", "/{lang}/manage/news/{id}", A::kEditProgramme, Scope::kSiteWide, EditNews},
       {"POST", "/{lang}/manage/news/{id}", A::kEditProgramme, Scope::kSiteWide, EditNews},
+      {"GET", "/{lang}/manage/methods", A::kEditProgramme, Scope::kSiteWide, ManageMethods},
+      {"GET", "/{lang}/manage/methods/new", A::kEditProgramme, Scope::kSiteWide, NewMethod},
+      {"POST", "/{lang}/manage/methods/new", A::kEditProgramme, Scope::kSiteWide, NewMethod},
+      {"GET", "/{lang}/manage/methods/{slug}/edit", A::kEditProgramme, Scope::kSiteWide, EditMethod},
+      {"POST", "/{lang}/manage/methods/{slug}/edit", A::kEditProgramme, Scope::kSiteWide, EditMethod},
+      {"GET", "/{lang}/manage/methods/{slug}/versions/new", A::kEditProgramme, Scope::kSiteWide, NewMethodVersion},
+      {"POST", "/{lang}/manage/methods/{slug}/versions/new", A::kEditProgramme, Scope::kSiteWide, NewMethodVersion},
       {"GET", "/{lang}/manage/initiatives/{slug}/images/new", A::kEditProgramme, Scope::kSiteWide, NewGalleryImage},
       {"POST", "/{lang}/manage/initiatives/{slug}/images/new", A::kEditProgramme, Scope::kSiteWide, NewGalleryImage},
       {"GET", "/{lang}/manage/images/{id}", A::kEditProgramme, Scope::kSiteWide, EditGalleryImage},

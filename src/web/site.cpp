@@ -235,6 +235,13 @@ Data Site::LayoutData(const PageFrame& frame) const {
   return d;
 }
 
+std::string PathTailOf(const http::Request& request) {
+  std::string_view path = request.path;
+  if (path.starts_with('/')) path.remove_prefix(1);
+  const size_t slash = path.find('/');
+  return slash == std::string_view::npos ? std::string() : std::string(path.substr(slash + 1));
+}
+
 void Site::AddCommonHeaders(const http::Request& request, const i18n::LocaleInfo* locale,
                             http::Response& response) const {
   response.Set("Content-Security-Policy", content_security_policy_);

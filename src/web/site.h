@@ -53,6 +53,10 @@ struct SiteOptions {
 // subdomain template) when `map_tiles` is set.
 std::string ContentSecurityPolicy(std::string_view map_tiles);
 
+// The request's path after "/{lang}/" ("manage/initiatives/libri" for
+// "/lv/manage/initiatives/libri"): the PageFrame::path_tail of a page at the request's own path.
+std::string PathTailOf(const http::Request& request);
+
 // What a handler knows about the page it is rendering.
 struct PageFrame {
   const i18n::LocaleInfo* locale = nullptr;
