@@ -14,6 +14,7 @@
 #include "store/demo_events.h"
 #include "store/demo_resources.h"
 #include "store/demo_store.h"
+#include "store/demo_training.h"
 #include "store/migrations.h"
 
 namespace tilti::store {
@@ -63,6 +64,7 @@ class DemoDatabaseForTests : public MigratedDatabaseForTests {
       if (f.path == "sample_resources.json") {
         LoadSampleResources(db(), f.bytes, ParseStoredRfc3339("2026-11-22T00:00:00Z").value());
       }
+      if (f.path == "training.json") LoadSampleTraining(db(), f.bytes, "2026-11-22T00:00:00Z");
     }
   }
 };
