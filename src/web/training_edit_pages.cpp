@@ -18,6 +18,12 @@
 namespace tilti::web {
 namespace {
 
+// The path after "/{lang}/" (without the query), for the page's alternates and the navigation.
+std::string PathTail(const http::Request& request) {
+  const size_t slash = request.path.find('/', 1);
+  return slash == std::string::npos ? "" : request.path.substr(slash + 1);
+}
+
 std::string Now(const Site& site) { return FormatRfc3339(site.clock().Now()); }
 
 std::string TrainingPath(const i18n::LocaleInfo& locale, std::string_view tail = "") {
@@ -43,7 +49,7 @@ http::Response FinishForm(const Site& site, const i18n::LocaleInfo& locale,
   form.Back(back, site.Tr(locale.code, "training.form.back"));
   Data page = form.Data();
   page.set("csrf", bo.csrf.value);
-  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)),
+  return RenderBackOfficePage(site, request, bo, form.Frame(PathTail(request)),
                               "form_page", std::move(page));
 }
 

@@ -19,6 +19,7 @@
 #include "store/event_queries.h"
 #include "store/training_store.h"
 #include "web/back_office.h"
+#include "web/event_views.h"
 #include "web/form_view.h"
 #include "web/handlers.h"
 #include "web/markdown.h"
@@ -26,6 +27,12 @@
 
 namespace tilti::web {
 namespace {
+
+// The path after "/{lang}/" (without the query), for the page's alternates and the navigation.
+std::string PathTail(const http::Request& request) {
+  const size_t slash = request.path.find('/', 1);
+  return slash == std::string::npos ? "" : request.path.substr(slash + 1);
+}
 
 constexpr size_t kLiveTrainingsShown = 8;
 
@@ -69,10 +76,9 @@ Data LiveTrainings(const Site& site, const i18n::LocaleInfo& locale) {
   for (const auto& o : items) {
     if (o.cancelled) continue;
     Data d(Data::type::object);
-    d.set("when", f.LongDate(o.starts_at) + ", " + f.Time(o.starts_at));
+    d.set("when", WhenText(f, o.starts_at, o.ends_at));
     d.set("title", site.TextData(o.title, locale));
-    d.set("href", "/" + lang + "/events/" + o.event_id + "?on=" +
-                      FormatRfc3339(o.starts_at).substr(0, 16));
+    d.set("href", OccurrenceHref(lang, o));
     d.set("category", site.TextData(o.category, locale));
     d.set("library", site.TextData(o.library_name, locale));
     d.set("online", o.online);
@@ -217,7 +223,7 @@ http::Response TrainingList(const Site& site, const i18n::LocaleInfo& locale,
   page.set("has_live", !live.is_empty_list());
   page.set("webinars_href", "/" + lang + "/events?category=webinar");
   page.set("trainings_href", "/" + lang + "/events?category=training");
-  PageFrame frame{&locale, request.target.substr(1), title};
+  PageFrame frame{&locale, PathTail(request), title};
   return RenderBackOfficePage(site, request, bo, frame, "training_list", std::move(page));
 }
 
@@ -266,7 +272,7 @@ http::Response TrainingModulePage(const Site& site, const i18n::LocaleInfo& loca
     page.set("edit_href", base + "/edit");
     page.set("new_lesson_href", base + "/lessons/new");
   }
-  PageFrame frame{&locale, request.target.substr(1), module->title.text};
+  PageFrame frame{&locale, PathTail(request), module->title.text};
   return RenderBackOfficePage(site, request, bo, frame, "training_module", std::move(page));
 }
 
@@ -332,7 +338,7 @@ http::Response TrainingLessonPage(const Site& site, const i18n::LocaleInfo& loca
   const bool errors = answers.name_missing && !answers.check.unanswered.empty();
   std::string title = lesson->title.text;
   if (errors) title = site.Tr(lang, "form.error_title", {{"title", title}});
-  PageFrame frame{&locale, request.target.substr(1), title, errors ? 400 : 200};
+  PageFrame frame{&locale, PathTail(request), title, errors ? 400 : 200};
   return RenderBackOfficePage(site, request, bo, frame, "training_lesson", std::move(page));
 }
 
@@ -362,7 +368,7 @@ http::Response TrainingCertificate(const Site& site, const i18n::LocaleInfo& loc
     page.set("on_text", site.Tr(lang, "training.certificate.on"));
   }
   page.set("heading", title);
-  PageFrame frame{&locale, request.target.substr(1), title};
+  PageFrame frame{&locale, PathTail(request), title};
   return RenderBackOfficePage(site, request, bo, frame, "training_certificate", std::move(page));
 }
 
