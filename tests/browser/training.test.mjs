@@ -48,7 +48,7 @@ async function noOverflowAt320(page) {
 for (const lang of LANGS) {
   for (const js of [false, true]) {
     test(`${lang}, JavaScript ${js ? 'on' : 'off'}: a lesson with its questions, then the certificate`, async () => {
-      const context = await newContext(browser, { js, lang });
+      const context = await newContext(browser, { js, lang, bypassCSP: js });
       try {
         const page = await context.newPage();
         await signInPage(page, server, lang, `lib-${lang}-${js ? 'on' : 'off'}@example.lv`, TEST_PASSWORD);
