@@ -110,6 +110,21 @@ ModuleProgress ProgressOf(const std::vector<std::string>& lesson_ids,
   return p;
 }
 
+std::set<std::string> LessonsDone(const std::set<std::string>& recorded_done,
+                                  const std::map<std::string, std::vector<std::string>>& questions,
+                                  const std::set<std::string>& right_questions) {
+  std::set<std::string> out;
+  for (const std::string& lesson : recorded_done) {
+    auto it = questions.find(lesson);
+    const bool all_right =
+        it == questions.end() ||
+        std::all_of(it->second.begin(), it->second.end(),
+                    [&](const std::string& q) { return right_questions.contains(q); });
+    if (all_right) out.insert(lesson);
+  }
+  return out;
+}
+
 std::optional<std::string> FirstNotDone(const std::vector<std::string>& ordered,
                                         const std::set<std::string>& done_lessons) {
   for (const auto& id : ordered) {

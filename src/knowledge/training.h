@@ -83,6 +83,12 @@ ModuleProgress ProgressOf(const std::vector<std::string>& lesson_ids,
                           const std::set<std::string>& done_lessons,
                           const std::vector<std::string>& question_ids,
                           const std::set<std::string>& right_questions);
+// The lessons that count as done: recorded as done, and each of their questions (lesson id ->
+// question ids) answered right now, so that a question added to a lesson afterwards makes it
+// open again until it is answered.
+std::set<std::string> LessonsDone(const std::set<std::string>& recorded_done,
+                                  const std::map<std::string, std::vector<std::string>>& questions,
+                                  const std::set<std::string>& right_questions);
 // The first lesson (in `ordered`) not yet done: where to continue; nullopt when all are done.
 std::optional<std::string> FirstNotDone(const std::vector<std::string>& ordered,
                                         const std::set<std::string>& done_lessons);

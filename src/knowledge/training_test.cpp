@@ -73,6 +73,15 @@ TEST(TrainingRules, AModuleIsCompleteWhenEveryLessonIsDoneAndEveryAnswerRight) {
   EXPECT_EQ(FirstNotDone({"l1"}, {"l1"}), std::nullopt);
 }
 
+TEST(TrainingRules, ALessonWithAQuestionAddedSinceIsOpenAgain) {
+  const std::map<std::string, std::vector<std::string>> questions{{"l1", {"q1"}},
+                                                                  {"l2", {"q2", "q3"}}};
+  EXPECT_EQ(LessonsDone({"l1", "l2", "l3"}, questions, {"q1", "q2"}),
+            (std::set<std::string>{"l1", "l3"}));  // q3 is new; l3 has no questions
+  EXPECT_EQ(LessonsDone({"l1"}, questions, {"q1", "q2", "q3"}), (std::set<std::string>{"l1"}))
+      << "answers alone never make a lesson done";
+}
+
 TEST(TrainingRules, EveryMistakeOfAModuleIsNamed) {
   auto ok = CheckModule({" hakatoni ", "  Hakatonu organizēšana ", "", "2", true});
   ASSERT_TRUE(ok.ok());

@@ -22,10 +22,11 @@ std::vector<std::string> SplitIds(std::string_view s) {
   return out;
 }
 
-// What decides a module's progress for one account.
+// What decides a module's progress for one account. `done` holds the lessons that count as done
+// (knowledge::LessonsDone), not merely those recorded.
 struct ProgressFacts {
   std::vector<knowledge::OrderKey> lessons;
-  std::map<std::string, int64_t> questions_per_lesson;
+  std::map<std::string, std::vector<std::string>> questions_of;  // lesson id -> question ids
   std::vector<std::string> question_ids;
   std::set<std::string> done, right;
 };
@@ -52,7 +53,7 @@ ProgressFacts FactsOf(Connection& c, std::string_view account_id, std::string_vi
       if (fresh) {
         it->second.id = qid;
         f.question_ids.push_back(qid);
-        f.questions_per_lesson[st.Text(1)] += 1;
+        f.questions_of[st.Text(1)].push_back(qid);
       }
       if (!st.IsNull(2)) {
         it->second.choice_ids.push_back(st.Text(2));
@@ -80,7 +81,9 @@ ProgressFacts FactsOf(Connection& c, std::string_view account_id, std::string_vi
         "SELECT d.lesson_id FROM training_lesson_done d JOIN training_lesson l ON l.id = d.lesson_id "
         "WHERE l.module_id = ?1 AND d.account_id = ?2");
     st.Bind(1, module_id).Bind(2, account_id);
-    while (st.Step()) f.done.insert(st.Text(0));
+    std::set<std::string> recorded;
+    while (st.Step()) recorded.insert(st.Text(0));
+    f.done = knowledge::LessonsDone(recorded, f.questions_of, f.right);
   }
   return f;
 }
@@ -194,8 +197,8 @@ std::optional<TrainingModuleDetail> LoadTrainingModule(Connection& c, std::strin
       l.id = st.Text(0);
       l.title = SplitLocalized(st.TextView(1));
       l.position = st.Int(2);
-      auto q = facts.questions_per_lesson.find(l.id);
-      l.questions = q == facts.questions_per_lesson.end() ? 0 : q->second;
+      auto q = facts.questions_of.find(l.id);
+      l.questions = q == facts.questions_of.end() ? 0 : static_cast<int64_t>(q->second.size());
       l.done = facts.done.contains(l.id);
       by_id.emplace(l.id, std::move(l));
     }

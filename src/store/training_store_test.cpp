@@ -199,6 +199,30 @@ TEST_F(TrainingStore, CoordinatorsAddAModuleALessonAndAQuestion) {
   EXPECT_EQ(foreign.error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(TrainingStore, AQuestionAddedToADoneLessonOpensItAgain) {
+  const std::string me = Account("added");
+  auto mid = db().Write([&](Connection& c) {
+    return SaveTrainingModule(c, "", {"added-question", "T", "", std::nullopt}, "lv", kNow);
+  });
+  auto lid = db().Write([&](Connection& c) {
+    return SaveTrainingLesson(c, mid.value(), "", {"L", "Teksts", std::nullopt}, "lv", kNow);
+  });
+  auto out = db().Write([&](Connection& c) {
+    return RecordLessonAnswers(c, me, mid.value(), lid.value(), {}, kNow);
+  });
+  ASSERT_TRUE(out.ok());
+  EXPECT_TRUE(out.value().lesson_done) << "a lesson without questions is done when read";
+  EXPECT_TRUE(out.value().completed_now);
+  db().Write([&](Connection& c) {
+    return SaveTrainingQuestion(c, lid.value(), "",
+                                {"Q", std::nullopt, {{"A", "", true}, {"B", "", false}}}, "lv", kNow);
+  });
+  auto m = LoadTrainingModule(*db().Read(), "added-question", me, {"lv"});
+  EXPECT_FALSE(m->lessons[0].done) << "the new question is not answered yet";
+  EXPECT_EQ(m->progress.lessons_done, 0);
+  EXPECT_EQ(m->completed_at, kNow) << "the certificate stays";
+}
+
 TEST_F(TrainingStore, LoadingTheDemoAgainKeepsOneCopyAndEveryonesProgress) {
   const std::string me = Account("reload");
   auto m = LoadTrainingModule(*db().Read(), "partneribas-rokasgramata", me, {"lv"});
