@@ -92,8 +92,8 @@ Data LiveTrainings(const Site& site, const i18n::LocaleInfo& locale) {
 struct LessonAnswers {
   std::map<std::string, std::vector<std::string>> picked;  // question id -> choice ids
   knowledge::LessonCheck check;
-  bool checked = false;      // there is something to give feedback on
-  bool name_missing = false; // a form was sent: unanswered questions are mistakes to name
+  bool checked = false;    // there is something to give feedback on
+  bool form_sent = false;  // the answers were just sent: unanswered questions are mistakes
 };
 
 // The lesson page's data: the text (Markdown, rendered safely), the questions as a form with
@@ -163,7 +163,7 @@ Data LessonView(const Site& site, const i18n::LocaleInfo& locale,
       qd.set("verdict", site.Tr(lang, right->second ? "training.answer.right"
                                                     : "training.answer.not_right"));
       qd.set("feedback", feedback);
-    } else if (answers.name_missing && picked.empty()) {
+    } else if (answers.form_sent && picked.empty()) {
       const std::string text = site.Tr(lang, "training.error.choose", {{"number", number}});
       qd.set("error", text);
       errors.emplace_back(field, text);
@@ -305,8 +305,13 @@ http::Response TrainingLessonPage(const Site& site, const i18n::LocaleInfo& loca
       return SeeOther(self + (outcome.value().completed_now ? "?checked=completed" : "?checked=done"));
     }
     answers.checked = true;
-    answers.name_missing = true;
+    answers.form_sent = true;
     answers.check = outcome.value().check;
+    // The module again: this answer may have undone the lesson.
+    if (auto fresh = store::LoadTrainingModule(*site.db().Read(), module->slug,
+                                               bo.actor.account_id, chain)) {
+      module = std::move(fresh);
+    }
   } else {
     answers.picked = store::AnswersTo(*site.db().Read(), bo.actor.account_id, lesson->id);
     std::vector<knowledge::QuestionKey> keys;
@@ -314,10 +319,6 @@ http::Response TrainingLessonPage(const Site& site, const i18n::LocaleInfo& loca
     answers.check = knowledge::CheckLesson(keys, answers.picked);
     answers.checked = !answers.picked.empty();
   }
-  // The module again: the lesson's "done" may have changed with this answer.
-  const auto fresh = store::LoadTrainingModule(*site.db().Read(), module->slug,
-                                               bo.actor.account_id, chain);
-  if (fresh) module = fresh;
 
   Data page = LessonView(site, locale, *module, *lesson, answers, base, MayEdit(bo) ? self : "");
   page.set("action", self);
@@ -335,7 +336,7 @@ http::Response TrainingLessonPage(const Site& site, const i18n::LocaleInfo& loca
     page.set("edit_href", self + "/edit");
     page.set("new_question_href", self + "/questions/new");
   }
-  const bool errors = answers.name_missing && !answers.check.unanswered.empty();
+  const bool errors = answers.form_sent && !answers.check.unanswered.empty();
   std::string title = lesson->title.text;
   if (errors) title = site.Tr(lang, "form.error_title", {{"title", title}});
   PageFrame frame{&locale, PathTail(request), title, errors ? 400 : 200};
