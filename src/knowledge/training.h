@@ -26,7 +26,7 @@ inline constexpr long kMaxChoiceLabel = 500;  // a choice
 inline constexpr long kMaxFeedback = 1000;    // a choice's feedback
 inline constexpr long kMaxSlug = 80;
 inline constexpr int64_t kMaxPosition = 999;
-inline constexpr size_t kMaxChoices = 6;      // rows the question form offers
+inline constexpr size_t kMaxChoices = 6;  // rows the question form offers
 inline constexpr size_t kMinChoices = 2;
 
 // ---- ordering ----

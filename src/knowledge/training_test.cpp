@@ -91,9 +91,9 @@ TEST(TrainingRules, EveryMistakeOfAModuleIsNamed) {
   auto bad = CheckModule({"Hakatoni!", " ", std::string(2001, 's'), "0", true});
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(Fields(bad.error()),
-            (std::vector<std::string>{"slug:training.error.slug", "title:training.error.title_missing",
-                                      "summary:training.error.summary_too_long",
-                                      "position:training.error.position"}));
+            (std::vector<std::string>{
+                "slug:training.error.slug", "title:training.error.title_missing",
+                "summary:training.error.summary_too_long", "position:training.error.position"}));
   // Editing keeps the slug: it is not checked.
   EXPECT_TRUE(CheckModule({"", "Nosaukums", "", "", false}).ok());
   // 200 characters of Cyrillic are within the limit: characters count, not bytes.
@@ -119,12 +119,15 @@ TEST(TrainingRules, ALessonNeedsATitleAndABody) {
                                                            "position:training.error.position"}));
   auto long_body = CheckLessonForm({"T", std::string(50001, 'b'), ""});
   ASSERT_FALSE(long_body.ok());
-  EXPECT_EQ(Fields(long_body.error()), (std::vector<std::string>{"body:training.error.body_too_long"}));
+  EXPECT_EQ(Fields(long_body.error()),
+            (std::vector<std::string>{"body:training.error.body_too_long"}));
 }
 
 TEST(TrainingRules, AQuestionNeedsTwoChoicesAndARightOne) {
-  QuestionForm form{" Cik hakatonu notika? ", "", {{"5", "Pareizi.", true}, {" 3 ", "", false},
-                                                   {"", "", false}, {"", "", false}}};
+  QuestionForm form{
+      " Cik hakatonu notika? ",
+      "",
+      {{"5", "Pareizi.", true}, {" 3 ", "", false}, {"", "", false}, {"", "", false}}};
   auto ok = CheckQuestionForm(form);
   ASSERT_TRUE(ok.ok());
   EXPECT_EQ(ok.value().prompt, "Cik hakatonu notika?");
@@ -140,8 +143,8 @@ TEST(TrainingRules, AQuestionNeedsTwoChoicesAndARightOne) {
   EXPECT_EQ(Fields(one.error()),
             (std::vector<std::string>{"choices.0.label:training.error.too_few_choices"}));
   // Rows are named as they were sent: row 2 has feedback but no label.
-  auto rows = CheckQuestionForm({"", "1000", {{"a", "", true}, {"b", std::string(1001, 'f'), false},
-                                              {"", "Labi", true}}});
+  auto rows = CheckQuestionForm(
+      {"", "1000", {{"a", "", true}, {"b", std::string(1001, 'f'), false}, {"", "Labi", true}}});
   ASSERT_FALSE(rows.ok());
   EXPECT_EQ(Fields(rows.error()),
             (std::vector<std::string>{"prompt:training.error.prompt_missing",

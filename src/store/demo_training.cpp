@@ -37,7 +37,8 @@ void WriteTexts(Connection& c, std::string_view entity, const std::string& id,
 
 std::string Lv(const json::object& texts, std::string_view what) {
   std::string s = Str(texts, kSource);
-  if (s.empty()) throw std::runtime_error("training.json: " + std::string(what) + " has no lv text");
+  if (s.empty())
+    throw std::runtime_error("training.json: " + std::string(what) + " has no lv text");
   return s;
 }
 
@@ -62,7 +63,8 @@ int LoadSampleTraining(Database& db, std::string_view json_text, std::string_vie
           "INSERT INTO training_module (id, slug, position, title, summary, source_locale, "
           "is_sample, created, last_modified) VALUES (?1, ?2, ?3, ?4, ?5, 'lv', 1, ?6, ?6) "
           "ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, position = excluded.position, "
-          "title = excluded.title, summary = excluded.summary, last_modified = excluded.last_modified "
+          "title = excluded.title, summary = excluded.summary, last_modified = "
+          "excluded.last_modified "
           "WHERE (slug, position, title, summary) IS NOT "
           "(excluded.slug, excluded.position, excluded.title, excluded.summary)");
       st.Bind(1, mid).Bind(2, Str(m, "slug")).Bind(3, m.at("position").as_int64());
@@ -81,7 +83,8 @@ int LoadSampleTraining(Database& db, std::string_view json_text, std::string_vie
             "created, last_modified) VALUES (?1, ?2, ?3, ?4, ?5, 'lv', ?6, ?6) "
             "ON CONFLICT (id) DO UPDATE SET position = excluded.position, title = excluded.title, "
             "body = excluded.body, last_modified = excluded.last_modified "
-            "WHERE (position, title, body) IS NOT (excluded.position, excluded.title, excluded.body)");
+            "WHERE (position, title, body) IS NOT (excluded.position, excluded.title, "
+            "excluded.body)");
         ls.Bind(1, lid).Bind(2, mid).Bind(3, ++lesson_position).Bind(4, Lv(ltitle, lkey));
         ls.Bind(5, Lv(body, lkey)).Bind(6, now).Run();
         WriteTexts(c, "training_lesson", lid, "title", ltitle, now);

@@ -34,8 +34,8 @@ struct ProgressFacts {
 ProgressFacts FactsOf(Connection& c, std::string_view account_id, std::string_view module_id) {
   ProgressFacts f;
   {
-    Statement st = c.Prepare(
-        "SELECT id, position, created FROM training_lesson WHERE module_id = ?1");
+    Statement st =
+        c.Prepare("SELECT id, position, created FROM training_lesson WHERE module_id = ?1");
     st.Bind(1, module_id);
     while (st.Step()) f.lessons.push_back({st.Text(0), st.Int(1), st.Text(2)});
   }
@@ -65,7 +65,8 @@ ProgressFacts FactsOf(Connection& c, std::string_view account_id, std::string_vi
     Statement st = c.Prepare(
         "SELECT a.question_id, a.choice_ids FROM training_answer a "
         "JOIN training_question q ON q.id = a.question_id "
-        "JOIN training_lesson l ON l.id = q.lesson_id WHERE l.module_id = ?1 AND a.account_id = ?2");
+        "JOIN training_lesson l ON l.id = q.lesson_id WHERE l.module_id = ?1 AND a.account_id = "
+        "?2");
     st.Bind(1, module_id).Bind(2, account_id);
     while (st.Step()) {
       auto it = keys.find(st.Text(0));
@@ -78,7 +79,8 @@ ProgressFacts FactsOf(Connection& c, std::string_view account_id, std::string_vi
   }
   {
     Statement st = c.Prepare(
-        "SELECT d.lesson_id FROM training_lesson_done d JOIN training_lesson l ON l.id = d.lesson_id "
+        "SELECT d.lesson_id FROM training_lesson_done d JOIN training_lesson l ON l.id = "
+        "d.lesson_id "
         "WHERE l.module_id = ?1 AND d.account_id = ?2");
     st.Bind(1, module_id).Bind(2, account_id);
     std::set<std::string> recorded;
@@ -134,10 +136,10 @@ knowledge::QuestionKey TrainingQuestionView::Key() const {
 
 std::vector<TrainingModuleSummary> TrainingModules(Connection& c, std::string_view account_id,
                                                    const LocaleChain& chain) {
-  static const std::string sql = "SELECT m.id, m.slug, " +
-                                 Text("training_module", "m", "title") + ", " +
-                                 Text("training_module", "m", "summary") +
-                                 ", m.is_sample FROM training_module m ORDER BY m.position, m.title";
+  static const std::string sql =
+      "SELECT m.id, m.slug, " + Text("training_module", "m", "title") + ", " +
+      Text("training_module", "m", "summary") +
+      ", m.is_sample FROM training_module m ORDER BY m.position, m.title";
   std::vector<TrainingModuleSummary> out;
   {
     Statement st = c.Prepare(sql);
@@ -185,8 +187,9 @@ std::optional<TrainingModuleDetail> LoadTrainingModule(Connection& c, std::strin
   const ProgressFacts facts = FactsOf(c, account_id, d.id);
   d.progress = ProgressOf(facts);
   d.completed_at = CompletedAt(c, account_id, d.id);
-  static const std::string lesson_sql = "SELECT l.id, " + Text("training_lesson", "l", "title") +
-                                        ", l.position FROM training_lesson l WHERE l.module_id = ?4";
+  static const std::string lesson_sql =
+      "SELECT l.id, " + Text("training_lesson", "l", "title") +
+      ", l.position FROM training_lesson l WHERE l.module_id = ?4";
   std::map<std::string, TrainingLessonSummary> by_id;
   {
     Statement st = c.Prepare(lesson_sql);
@@ -317,14 +320,15 @@ Result<LessonOutcome> RecordLessonAnswers(
         "VALUES (?1, ?2, ?3)");
     st.Bind(1, account_id).Bind(2, lesson_id).Bind(3, now).Run();
   } else {
-    Statement st = c.Prepare(
-        "DELETE FROM training_lesson_done WHERE account_id = ?1 AND lesson_id = ?2");
+    Statement st =
+        c.Prepare("DELETE FROM training_lesson_done WHERE account_id = ?1 AND lesson_id = ?2");
     st.Bind(1, account_id).Bind(2, lesson_id).Run();
   }
   const bool was_completed = !CompletedAt(c, account_id, module_id).empty();
   if (!was_completed && ProgressOf(FactsOf(c, account_id, module_id)).complete) {
     Statement st = c.Prepare(
-        "INSERT INTO training_completion (account_id, module_id, completed_at) VALUES (?1, ?2, ?3)");
+        "INSERT INTO training_completion (account_id, module_id, completed_at) VALUES (?1, ?2, "
+        "?3)");
     st.Bind(1, account_id).Bind(2, module_id).Bind(3, now).Run();
     out.completed_now = true;
   }
@@ -339,7 +343,8 @@ Result<std::string> SaveTrainingModule(Connection& c, std::string_view id,
   std::string locale(source_locale);
   if (id.empty()) {
     if (Exists(c, "SELECT 1 FROM training_module WHERE slug = ?1", v.slug)) {
-      return Error{ErrorCode::kInvalidInput, "training module slug taken",
+      return Error{ErrorCode::kInvalidInput,
+                   "training module slug taken",
                    {{"slug", "training.error.slug_taken"}}};
     }
     mid = RandomUuid();
@@ -401,8 +406,7 @@ Result<std::string> SaveTrainingLesson(Connection& c, std::string_view module_id
 }
 
 Result<std::string> SaveTrainingQuestion(Connection& c, std::string_view lesson_id,
-                                         std::string_view id,
-                                         const knowledge::QuestionValues& v,
+                                         std::string_view id, const knowledge::QuestionValues& v,
                                          std::string_view source_locale, std::string_view now) {
   std::string qid(id);
   std::string locale(source_locale);
@@ -426,15 +430,16 @@ Result<std::string> SaveTrainingQuestion(Connection& c, std::string_view lesson_
     locale = find.Text(0);
     const int64_t position = v.position.value_or(find.Int(1));
     Statement st = c.Prepare(
-        "UPDATE training_question SET prompt = ?2, position = ?3, last_modified = ?4 WHERE id = ?1");
+        "UPDATE training_question SET prompt = ?2, position = ?3, last_modified = ?4 WHERE id = "
+        "?1");
     st.Bind(1, id).Bind(2, v.prompt).Bind(3, position).Bind(4, now).Run();
   }
   WriteOriginal(c, "training_question", qid, "prompt", locale, v.prompt, now);
   // Choices keep their ids row by row; rows beyond the new count go, with their translations.
   std::vector<std::string> existing;
   {
-    Statement st = c.Prepare(
-        "SELECT id FROM training_choice WHERE question_id = ?1 ORDER BY position");
+    Statement st =
+        c.Prepare("SELECT id FROM training_choice WHERE question_id = ?1 ORDER BY position");
     st.Bind(1, qid);
     while (st.Step()) existing.push_back(st.Text(0));
   }
@@ -455,8 +460,8 @@ Result<std::string> SaveTrainingQuestion(Connection& c, std::string_view lesson_
   for (size_t i = v.choices.size(); i < existing.size(); ++i) {
     Statement del = c.Prepare("DELETE FROM training_choice WHERE id = ?1");
     del.Bind(1, existing[i]).Run();
-    Statement tr = c.Prepare(
-        "DELETE FROM translation WHERE entity = 'training_choice' AND entity_id = ?1");
+    Statement tr =
+        c.Prepare("DELETE FROM translation WHERE entity = 'training_choice' AND entity_id = ?1");
     tr.Bind(1, existing[i]).Run();
   }
   return qid;

@@ -184,15 +184,17 @@ TEST_F(TrainingStore, CoordinatorsAddAModuleALessonAndAQuestion) {
   // Changing the question keeps the first choice's id, drops the extra row.
   q.choices = {{"A changed", "", true}};
   q.choices.push_back({"B", "", false});
-  auto same = db().Write(
-      [&](Connection& c) { return SaveTrainingQuestion(c, lid.value(), qid.value(), q, "lv", kNow); });
+  auto same = db().Write([&](Connection& c) {
+    return SaveTrainingQuestion(c, lid.value(), qid.value(), q, "lv", kNow);
+  });
   ASSERT_TRUE(same.ok());
   l = LoadTrainingLesson(*db().Read(), mid.value(), lid.value(), {"en"});
   EXPECT_EQ(l->questions[0].choices[0].id, first_choice);
   EXPECT_EQ(l->questions[0].choices[0].label.text, "A changed");
   EXPECT_EQ(l->questions[0].source_locale, "en") << "a change keeps the stored language";
   // A question of another lesson is not changed through this one.
-  auto other_lesson = LoadTrainingModule(*db().Read(), "hakatonu-organizesana", "", {"lv"})->lessons[0].id;
+  auto other_lesson =
+      LoadTrainingModule(*db().Read(), "hakatonu-organizesana", "", {"lv"})->lessons[0].id;
   auto foreign = db().Write([&](Connection& c) {
     return SaveTrainingQuestion(c, other_lesson, qid.value(), q, "lv", kNow);
   });
@@ -214,8 +216,8 @@ TEST_F(TrainingStore, AQuestionAddedToADoneLessonOpensItAgain) {
   EXPECT_TRUE(out.value().lesson_done) << "a lesson without questions is done when read";
   EXPECT_TRUE(out.value().completed_now);
   db().Write([&](Connection& c) {
-    return SaveTrainingQuestion(c, lid.value(), "",
-                                {"Q", std::nullopt, {{"A", "", true}, {"B", "", false}}}, "lv", kNow);
+    return SaveTrainingQuestion(
+        c, lid.value(), "", {"Q", std::nullopt, {{"A", "", true}, {"B", "", false}}}, "lv", kNow);
   });
   auto m = LoadTrainingModule(*db().Read(), "added-question", me, {"lv"});
   EXPECT_FALSE(m->lessons[0].done) << "the new question is not answered yet";

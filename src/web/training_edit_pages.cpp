@@ -49,8 +49,8 @@ http::Response FinishForm(const Site& site, const i18n::LocaleInfo& locale,
   form.Back(back, site.Tr(locale.code, "training.form.back"));
   Data page = form.Data();
   page.set("csrf", bo.csrf.value);
-  return RenderBackOfficePage(site, request, bo, form.Frame(PathTail(request)),
-                              "form_page", std::move(page));
+  return RenderBackOfficePage(site, request, bo, form.Frame(PathTail(request)), "form_page",
+                              std::move(page));
 }
 
 FormField& Position(const Site& site, const std::string& lang, FormView& form,
@@ -88,8 +88,7 @@ http::Response RenderModuleForm(const Site& site, const i18n::LocaleInfo& locale
   }
   TextLang(form.Text("title", site.Tr(lang, "training.form.module_title"), in.title), text_lang,
            lang);
-  FormField& summary =
-      form.TextArea("summary", site.Tr(lang, "training.form.summary"), in.summary);
+  FormField& summary = form.TextArea("summary", site.Tr(lang, "training.form.summary"), in.summary);
   summary.optional = true;
   TextLang(summary, text_lang, lang);
   Position(site, lang, form, in.typed_position);
@@ -180,11 +179,12 @@ http::Response RenderQuestionForm(const Site& site, const i18n::LocaleInfo& loca
   Position(site, lang, form, in.typed_position);
   for (size_t i = 0; i < knowledge::kMaxChoices; ++i) {
     const std::string prefix = "choices." + std::to_string(i) + ".";
-    const knowledge::ChoiceInput c = i < in.choices.size() ? in.choices[i] : knowledge::ChoiceInput{};
+    const knowledge::ChoiceInput c =
+        i < in.choices.size() ? in.choices[i] : knowledge::ChoiceInput{};
     form.Section(site.Tr(lang, "training.form.choice", {{"number", static_cast<int64_t>(i + 1)}}),
                  i == 0 ? site.Tr(lang, "training.form.choices_hint") : "");
-    FormField& label = form.Text(prefix + "label", site.Tr(lang, "training.form.choice_label"),
-                                 c.label);
+    FormField& label =
+        form.Text(prefix + "label", site.Tr(lang, "training.form.choice_label"), c.label);
     label.optional = i >= knowledge::kMinChoices;
     TextLang(label, text_lang, lang);
     FormField right;
@@ -194,8 +194,8 @@ http::Response RenderQuestionForm(const Site& site, const i18n::LocaleInfo& loca
     right.optional = true;
     right.options.push_back({"1", site.Tr(lang, "training.form.right"), c.right, ""});
     form.Add(std::move(right));
-    FormField& feedback = form.Text(prefix + "feedback", site.Tr(lang, "training.form.feedback"),
-                                    c.feedback);
+    FormField& feedback =
+        form.Text(prefix + "feedback", site.Tr(lang, "training.form.feedback"), c.feedback);
     feedback.optional = true;
     TextLang(feedback, text_lang, lang);
   }
@@ -241,8 +241,8 @@ std::optional<Place> PlaceOf(const Site& site, const i18n::LocaleInfo& locale,
   if (!module) return std::nullopt;
   Place p{std::move(*module), std::nullopt};
   if (with_lesson) {
-    p.lesson = store::LoadTrainingLesson(*db, p.module.id, request.Param("lesson"),
-                                         site.Chain(locale));
+    p.lesson =
+        store::LoadTrainingLesson(*db, p.module.id, request.Param("lesson"), site.Chain(locale));
     if (!p.lesson) return std::nullopt;
   }
   return p;

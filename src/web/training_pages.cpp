@@ -5,8 +5,10 @@
 //                                                              webinars (events)
 //   /{lang}/manage/training/{module}                           the module's lessons in order
 //   /{lang}/manage/training/{module}/lessons/{lesson}          a lesson and its check questions (a
-//                                                              plain form: answers are checked here)
-//   /{lang}/manage/training/{module}/certificate               the certificate of a completed module
+//                                                              plain form: answers are checked
+//                                                              here)
+//   /{lang}/manage/training/{module}/certificate               the certificate of a completed
+//   module
 // The coordinators' forms are in training_edit_pages.cpp.
 #include <algorithm>
 #include <set>
@@ -67,9 +69,8 @@ Data LiveTrainings(const Site& site, const i18n::LocaleInfo& locale) {
       items.insert(items.end(), found.begin(), found.end());
     }
   }
-  std::sort(items.begin(), items.end(), [](const auto& a, const auto& b) {
-    return a.starts_at < b.starts_at;
-  });
+  std::sort(items.begin(), items.end(),
+            [](const auto& a, const auto& b) { return a.starts_at < b.starts_at; });
   if (items.size() > kLiveTrainingsShown) items.resize(kLiveTrainingsShown);
   const i18n::Formatter& f = site.FormatterFor(lang);
   Data list(Data::type::list);
@@ -99,9 +100,9 @@ struct LessonAnswers {
 // The lesson page's data: the text (Markdown, rendered safely), the questions as a form with
 // the answers kept and feedback on each answered one, the way to the previous and next lesson.
 Data LessonView(const Site& site, const i18n::LocaleInfo& locale,
-                const store::TrainingModuleDetail& module, const store::TrainingLessonDetail& lesson,
-                const LessonAnswers& answers, const std::string& base,
-                const std::string& edit_base) {
+                const store::TrainingModuleDetail& module,
+                const store::TrainingLessonDetail& lesson, const LessonAnswers& answers,
+                const std::string& base, const std::string& edit_base) {
   const std::string& lang = locale.code;
   Data page(Data::type::object);
   page.set("heading", lesson.title.text);
@@ -160,8 +161,8 @@ Data LessonView(const Site& site, const i18n::LocaleInfo& locale,
     if (answers.checked && !picked.empty() && right != answers.check.right.end()) {
       qd.set("answered", true);
       qd.set("right", right->second);
-      qd.set("verdict", site.Tr(lang, right->second ? "training.answer.right"
-                                                    : "training.answer.not_right"));
+      qd.set("verdict",
+             site.Tr(lang, right->second ? "training.answer.right" : "training.answer.not_right"));
       qd.set("feedback", feedback);
     } else if (answers.form_sent && picked.empty()) {
       const std::string text = site.Tr(lang, "training.error.choose", {{"number", number}});
@@ -177,7 +178,8 @@ Data LessonView(const Site& site, const i18n::LocaleInfo& locale,
   SetErrorSummary(page, errors);
   if (auto prev = knowledge::PreviousOf(ordered, lesson.id)) {
     page.set("previous_href", base + "/lessons/" + *prev);
-    page.set("previous_title", site.TextData(module.lessons[at - ordered.begin() - 1].title, locale));
+    page.set("previous_title",
+             site.TextData(module.lessons[at - ordered.begin() - 1].title, locale));
   }
   if (auto next = knowledge::NextOf(ordered, lesson.id)) {
     page.set("next_href", base + "/lessons/" + *next);
@@ -206,8 +208,8 @@ http::Response TrainingList(const Site& site, const i18n::LocaleInfo& locale,
     d.set("sample", m.is_sample);
     d.set("progress", ProgressText(site, lang, m.progress));
     if (!m.completed_at.empty()) {
-      d.set("completed", site.Tr(lang, "training.completed_on",
-                                 {{"date", DayOf(site, lang, m.completed_at)}}));
+      d.set("completed",
+            site.Tr(lang, "training.completed_on", {{"date", DayOf(site, lang, m.completed_at)}}));
       d.set("certificate_href", base + "/" + m.slug + "/certificate");
     }
     list.push_back(d);
@@ -302,14 +304,15 @@ http::Response TrainingLessonPage(const Site& site, const i18n::LocaleInfo& loca
     });
     if (!outcome.ok()) return site.ErrorPage(404, request);
     if (outcome.value().lesson_done) {
-      return SeeOther(self + (outcome.value().completed_now ? "?checked=completed" : "?checked=done"));
+      return SeeOther(self +
+                      (outcome.value().completed_now ? "?checked=completed" : "?checked=done"));
     }
     answers.checked = true;
     answers.form_sent = true;
     answers.check = outcome.value().check;
     // The module again: this answer may have undone the lesson.
-    if (auto fresh = store::LoadTrainingModule(*site.db().Read(), module->slug,
-                                               bo.actor.account_id, chain)) {
+    if (auto fresh = store::LoadTrainingModule(*site.db().Read(), module->slug, bo.actor.account_id,
+                                               chain)) {
       module = std::move(fresh);
     }
   } else {
@@ -357,8 +360,8 @@ http::Response TrainingCertificate(const Site& site, const i18n::LocaleInfo& loc
   if (module->completed_at.empty()) {
     // Not an error of the user's: a page saying where they are, with the way on.
     title = site.Tr(lang, "training.certificate.not_yet_title");
-    page.set("not_yet", site.Tr(lang, "training.certificate.not_yet",
-                                {{"module", module->title.text}}));
+    page.set("not_yet",
+             site.Tr(lang, "training.certificate.not_yet", {{"module", module->title.text}}));
     page.set("progress", ProgressText(site, lang, module->progress));
   } else {
     title = site.Tr(lang, "training.certificate.title");
