@@ -25,6 +25,7 @@
 #include "store/demo_events.h"
 #include "store/demo_methods.h"
 #include "store/demo_resources.h"
+#include "store/demo_training.h"
 #include "store/demo_store.h"
 #include "store/event_store.h"
 #include "store/import_store.h"
@@ -238,6 +239,7 @@ int RunDemo(const Config& config) {
   store::LoadSampleEvents(*db.value(), DemoFile("sample_events.json"), clock.Now());
   store::LoadSampleResources(*db.value(), DemoFile("sample_resources.json"), clock.Now());
   store::LoadDemoMethods(*db.value(), DemoFile("methods.json"), clock.Now());
+  store::LoadSampleTraining(*db.value(), DemoFile("training.json"), FormatRfc3339(clock.Now()));
   auto counts = store::CountDemoRows(*db.value());
   std::printf("%s: demo data loaded (%s)\n", config.db.c_str(), store::FormatDemoCounts(counts).c_str());
   return 0;

@@ -15,6 +15,7 @@
 #include "store/demo_methods.h"
 #include "store/demo_resources.h"
 #include "store/demo_store.h"
+#include "store/demo_training.h"
 #include "store/migrations.h"
 
 namespace tilti::store {
@@ -67,6 +68,7 @@ class DemoDatabaseForTests : public MigratedDatabaseForTests {
       if (f.path == "methods.json") {
         LoadDemoMethods(db(), f.bytes, ParseStoredRfc3339("2026-11-22T00:00:00Z").value());
       }
+      if (f.path == "training.json") LoadSampleTraining(db(), f.bytes, "2026-11-22T00:00:00Z");
     }
   }
 };

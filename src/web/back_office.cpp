@@ -312,15 +312,17 @@ Data NavData(const Site& site, const i18n::LocaleInfo& locale, const accounts::A
   struct Item {
     std::string_view tail, key;
     bool coordinator_only;
+    bool partners = false;  // partners see only these (and the dashboard)
   };
   static constexpr Item kItems[] = {
-      {"", "manage.nav.dashboard", false},
+      {"", "manage.nav.dashboard", false, true},
       {"/reviews", "manage.nav.reviews", true},
       {"/reports", "manage.nav.reports", false},
       {"/freshness", "manage.nav.freshness", false},
       {"/translations", "manage.nav.translations", false},
       {"/statistics", "manage.nav.statistics", false},
       {"/bookings/usage", "manage.nav.bookings_usage", false},
+      {"/training", "manage.nav.training", false, true},
       {"/programme", "manage.nav.programme", true},
       {"/methods", "manage.nav.methods", true},
       {"/taxonomies", "manage.nav.taxonomies", true},
@@ -330,7 +332,7 @@ Data NavData(const Site& site, const i18n::LocaleInfo& locale, const accounts::A
   Data items(Data::type::list);
   for (const Item& item : kItems) {
     if (item.coordinator_only && !coordinator) continue;
-    if (actor.role == accounts::Role::kPartner && !item.tail.empty()) continue;
+    if (actor.role == accounts::Role::kPartner && !item.partners) continue;
     Data d(Data::type::object);
     d.set("href", ManagePath(locale, item.tail));
     d.set("label", site.Tr(locale.code, item.key));

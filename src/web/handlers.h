@@ -246,6 +246,18 @@ http::Response OccurrenceRegistrationAction(const Site& site, const i18n::Locale
 http::Response OccurrenceHeadCounts(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 // Participants by library, category, target group and month (?format=csv).
 http::Response EventStatistics(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+// Training for library staff (issue 8): every signed-in account, its own progress.
+http::Response TrainingList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response TrainingModulePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response TrainingLessonPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response TrainingCertificate(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+// Training modules, lessons and questions: coordinators.
+http::Response NewTrainingModule(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditTrainingModule(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewTrainingLesson(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditTrainingLesson(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewTrainingQuestion(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditTrainingQuestion(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 
 // Outside the language prefix.
 http::Response RootRedirect(const Site& site, http::Request& request);

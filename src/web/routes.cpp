@@ -338,6 +338,27 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/initiatives/{slug}/ideas/new", A::kEditProgramme, Scope::kSiteWide, NewIdea},
       {"GET", "/{lang}/manage/ideas/{id}", A::kEditProgramme, Scope::kSiteWide, EditIdea},
       {"POST", "/{lang}/manage/ideas/{id}", A::kEditProgramme, Scope::kSiteWide, EditIdea},
+      // --- training (issue 8) ---
+      // Every signed-in account learns (kSeeOwn: its own progress only); coordinators edit.
+      // "new" comes before "{module}", "lessons/new" before "lessons/{lesson}", "questions/new"
+      // before "questions/{question}": the first matching route wins.
+      {"GET", "/{lang}/manage/training", A::kSeeOwn, Scope::kSiteWide, TrainingList},
+      {"GET", "/{lang}/manage/training/new", A::kEditProgramme, Scope::kSiteWide, NewTrainingModule},
+      {"POST", "/{lang}/manage/training/new", A::kEditProgramme, Scope::kSiteWide, NewTrainingModule},
+      {"GET", "/{lang}/manage/training/{module}", A::kSeeOwn, Scope::kSiteWide, TrainingModulePage},
+      {"GET", "/{lang}/manage/training/{module}/edit", A::kEditProgramme, Scope::kSiteWide, EditTrainingModule},
+      {"POST", "/{lang}/manage/training/{module}/edit", A::kEditProgramme, Scope::kSiteWide, EditTrainingModule},
+      {"GET", "/{lang}/manage/training/{module}/certificate", A::kSeeOwn, Scope::kSiteWide, TrainingCertificate},
+      {"GET", "/{lang}/manage/training/{module}/lessons/new", A::kEditProgramme, Scope::kSiteWide, NewTrainingLesson},
+      {"POST", "/{lang}/manage/training/{module}/lessons/new", A::kEditProgramme, Scope::kSiteWide, NewTrainingLesson},
+      {"GET", "/{lang}/manage/training/{module}/lessons/{lesson}", A::kSeeOwn, Scope::kSiteWide, TrainingLessonPage},
+      {"POST", "/{lang}/manage/training/{module}/lessons/{lesson}", A::kSeeOwn, Scope::kSiteWide, TrainingLessonPage},
+      {"GET", "/{lang}/manage/training/{module}/lessons/{lesson}/edit", A::kEditProgramme, Scope::kSiteWide, EditTrainingLesson},
+      {"POST", "/{lang}/manage/training/{module}/lessons/{lesson}/edit", A::kEditProgramme, Scope::kSiteWide, EditTrainingLesson},
+      {"GET", "/{lang}/manage/training/{module}/lessons/{lesson}/questions/new", A::kEditProgramme, Scope::kSiteWide, NewTrainingQuestion},
+      {"POST", "/{lang}/manage/training/{module}/lessons/{lesson}/questions/new", A::kEditProgramme, Scope::kSiteWide, NewTrainingQuestion},
+      {"GET", "/{lang}/manage/training/{module}/lessons/{lesson}/questions/{question}", A::kEditProgramme, Scope::kSiteWide, EditTrainingQuestion},
+      {"POST", "/{lang}/manage/training/{module}/lessons/{lesson}/questions/{question}", A::kEditProgramme, Scope::kSiteWide, EditTrainingQuestion},
   };
   return routes;
 }

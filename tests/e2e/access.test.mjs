@@ -56,6 +56,9 @@ function pathFor(route, owner, lang) {
     .replace('{entity}', 'organization')
     .replace('{taxonomy}', 'accessibility')
     .replace('{term}', 'parking')
+    .replace('{module}', objects.training.module)
+    .replace('{lesson}', objects.training.lesson)
+    .replace('{question}', objects.training.question)
     .replace(/\{id(\.\.\.)?\}/, idByScope[route.scope] ?? 'none');
 }
 
@@ -106,6 +109,14 @@ before(async () => {
         `'2030-01-07T08:00:00Z', 1, 'Test', 'lv', 'confirmed', '2026-11-20T10:00:00Z', '2026-11-20T10:00:00Z')`);
   }
   objects.account = sql(`SELECT id FROM account WHERE email = 'target@example.lv'`);
+  // Training (site-wide routes): a demo module, its first lesson and that lesson's first question.
+  const moduleId = sql("SELECT id FROM training_module WHERE slug = 'hakatonu-organizesana'");
+  const lesson = sql(`SELECT id FROM training_lesson WHERE module_id = '${moduleId}' ORDER BY position LIMIT 1`);
+  objects.training = {
+    module: 'hakatonu-organizesana', lesson,
+    question: sql(`SELECT id FROM training_question WHERE lesson_id = '${lesson}' ORDER BY position LIMIT 1`),
+  };
+  assert.ok(objects.training.lesson && objects.training.question, 'the demo has a training module with questions');
   server = await startServer({ db });
   sessions.coordinator = await signInHttp(server, 'coord@example.lv');
   sessions.librarianA = await signInHttp(server, 'liba@example.lv');
