@@ -263,6 +263,7 @@ http::Response EditTrainingQuestion(const Site& site, const i18n::LocaleInfo& lo
 http::Response RootRedirect(const Site& site, http::Request& request);
 http::Response LanguageRootRedirect(const Site& site, http::Request& request);
 http::Response StaticAsset(const Site& site, http::Request& request);
+http::Response AdminRedirect(const Site& site, http::Request& request);
 http::Response Health(const Site& site, http::Request& request);
 http::Response MetricsText(const Site& site, http::Request& request);
 

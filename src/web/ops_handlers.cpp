@@ -22,6 +22,19 @@ http::Response LanguageRootRedirect(const Site& site, http::Request& request) {
   return r;
 }
 
+// DESIGN.md names the back office /{lang}/admin/...; it lives at /{lang}/manage/...: the designed
+// addresses (issue 8's /{lang}/admin/training, say) lead there.
+http::Response AdminRedirect(const Site& site, http::Request& request) {
+  if (site.LocaleOf(request) == nullptr) return site.ErrorPage(404, request);
+  std::string location = "/" + std::string(request.Param("lang")) + "/manage";
+  if (const std::string_view rest = request.Param("rest"); !rest.empty()) location += "/" + std::string(rest);
+  if (!request.query.empty()) location += "?" + request.query;
+  http::Response r;
+  r.status = 301;
+  r.Set("Location", location);
+  return r;
+}
+
 http::Response StaticAsset(const Site& site, http::Request& request) {
   const Asset* asset = site.assets().Find(request.Param("file"));
   if (asset == nullptr) return site.ErrorPage(404, request);

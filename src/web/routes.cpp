@@ -128,6 +128,8 @@ http::Router BuildRoutes(const Site& site) {
   // Language choice.
   r.Add("GET", "/", Plain(site, RootRedirect));
   r.Add("GET", "/{lang}", Plain(site, LanguageRootRedirect));
+  r.Add("GET", "/{lang}/admin", Plain(site, AdminRedirect));
+  r.Add("GET", "/{lang}/admin/{rest...}", Plain(site, AdminRedirect));
   // Public pages.
   r.Add("GET", "/{lang}/", Localized(site, HomePage));
   r.Add("GET", "/{lang}/libraries", Localized(site, LibrariesPage));

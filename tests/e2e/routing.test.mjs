@@ -55,6 +55,16 @@ for (const lang of LANGS) {
   });
 }
 
+test('the designed back-office addresses /{lang}/admin/... lead to /{lang}/manage/...', async () => {
+  for (const [from, to] of [['/uk/admin/training', '/uk/manage/training'], ['/lv/admin', '/lv/manage'],
+    ['/en/admin/methods/new?x=1', '/en/manage/methods/new?x=1']]) {
+    const res = await get(server.url(from));
+    assert.equal(res.status, 301, from);
+    assert.equal(res.headers.get('location'), to, from);
+  }
+  assert.equal((await get(server.url('/de/admin/training'))).status, 404);
+});
+
 test('visiting /en/ sets tilti_lang=en, and / then goes to /en/', async () => {
   const res = await get(server.url('/en/'), { headers: { 'accept-language': 'lv' } });
   assert.equal(res.status, 200);
