@@ -39,6 +39,10 @@ Statement& Statement::Bind(int i, std::string_view v) {
         "bind");
   return *this;
 }
+Statement& Statement::BindBlob(int i, std::string_view bytes) {
+  Check(db_, sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT), "bind");
+  return *this;
+}
 Statement& Statement::BindNull(int i) {
   Check(db_, sqlite3_bind_null(stmt_, i), "bind");
   return *this;
@@ -72,6 +76,11 @@ std::string_view Statement::TextView(int col) const {
   return {p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))};
 }
 std::string Statement::Text(int col) const { return std::string(TextView(col)); }
+std::string Statement::Blob(int col) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+  if (!p) return {};
+  return std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+}
 std::optional<std::string> Statement::OptText(int col) const {
   if (IsNull(col)) return std::nullopt;
   return Text(col);
