@@ -132,6 +132,10 @@ test('JavaScript on: a reload without the server still shows the phrasebook, its
     const audio = '/uk/phrasebook/audio/hello/uk.wav';
     const heard = await page.evaluate(async (u) => (await fetch(u)).status, audio);
     assert.equal(heard, 200);
+    // A "show the visitor" page opened once is kept too.
+    const show = own.url('/uk/phrasebook/hello?to=lv');
+    await page.goto(show, { waitUntil: 'load' });
+    await page.goto(own.url('/uk/phrasebook'), { waitUntil: 'load' });
 
     await stopAndCheck(own);
     stopped = true;
@@ -151,6 +155,8 @@ test('JavaScript on: a reload without the server still shows the phrasebook, its
       return { status: r.status, type: r.headers.get('content-type'), head: String.fromCharCode(...b.slice(0, 4)) };
     }, audio);
     assert.deepEqual(offlineAudio, { status: 200, type: 'audio/wav', head: 'RIFF' });
+    await page.goto(show, { waitUntil: 'load' });
+    assert.equal(await page.locator('.show-visitor[lang="lv"]').innerText(), 'Labdien! Kā varu jums palīdzēt?');
     // Audio never heard is not invented.
     const never = await page.evaluate(async () => {
       try { return (await fetch('/uk/phrasebook/audio/goodbye/lv.wav')).status; } catch { return 'failed'; }
