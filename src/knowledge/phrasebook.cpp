@@ -1,7 +1,7 @@
 #include "knowledge/phrasebook.h"
 
 #include <boost/json.hpp>
-
+#include <optional>
 #include <set>
 
 #include "directory/folding.h"

@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -24,7 +25,7 @@ struct Phrase {
 };
 
 struct Situation {
-  std::string id;  // [a-z0-9-], unique among situations
+  std::string id;                                         // [a-z0-9-], unique among situations
   std::map<std::string, std::string, std::less<>> title;  // locale -> title, every locale
   std::vector<Phrase> phrases;                            // in the file's order
 };

@@ -18,8 +18,8 @@ namespace {
 // mutable global of the speech module, and it mirrors the library's own.
 struct Engine {
   std::mutex mu;
-  bool tried = false;  // guarded by mu
-  bool ready = false;  // guarded by mu
+  bool tried = false;   // guarded by mu
+  bool ready = false;   // guarded by mu
   int sample_rate = 0;  // guarded by mu
 };
 Engine& TheEngine() {
@@ -79,7 +79,8 @@ Result<std::string> Synthesizer::Synthesize(std::string_view voice, std::string_
     espeak_ng_ERROR_CONTEXT context = nullptr;
     espeak_ng_STATUS status = espeak_ng_Initialize(&context);
     espeak_ng_ClearErrorContext(&context);
-    if (status == ENS_OK) status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
+    if (status == ENS_OK)
+      status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, nullptr);
     if (status == ENS_OK) {
       espeak_SetSynthCallback(CollectSamples);
       engine.sample_rate = espeak_ng_GetSampleRate();
@@ -87,7 +88,8 @@ Result<std::string> Synthesizer::Synthesize(std::string_view voice, std::string_
     }
   }
   if (!engine.ready) {
-    return Error{ErrorCode::kUnavailable, "espeak-ng could not start (is espeak-ng-data installed?)"};
+    return Error{ErrorCode::kUnavailable,
+                 "espeak-ng could not start (is espeak-ng-data installed?)"};
   }
   const std::string voice_name(voice);
   espeak_ng_STATUS status = espeak_ng_SetVoiceByName(voice_name.c_str());

@@ -37,8 +37,8 @@ std::string WavFromPcm16(const std::vector<int16_t>& samples, int sample_rate) {
   PutU16(out, 1);   // mono
   PutU32(out, static_cast<uint32_t>(sample_rate));
   PutU32(out, static_cast<uint32_t>(sample_rate) * 2);  // byte rate
-  PutU16(out, 2);                                        // block align
-  PutU16(out, 16);                                       // bits per sample
+  PutU16(out, 2);                                       // block align
+  PutU16(out, 16);                                      // bits per sample
   out += "data";
   PutU32(out, data_bytes);
   for (int16_t s : samples) PutU16(out, static_cast<uint16_t>(s));

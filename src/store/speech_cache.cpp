@@ -4,8 +4,7 @@ namespace tilti::store {
 
 std::optional<std::string> StoredSpokenWav(Connection& c, std::string_view voice,
                                            std::string_view text_sha256) {
-  Statement& st =
-      c.Cached("SELECT wav FROM speech_audio WHERE voice = ?1 AND text_sha256 = ?2");
+  Statement& st = c.Cached("SELECT wav FROM speech_audio WHERE voice = ?1 AND text_sha256 = ?2");
   st.Bind(1, voice).Bind(2, text_sha256);
   if (!st.Step()) return std::nullopt;
   std::string wav = st.Blob(0);

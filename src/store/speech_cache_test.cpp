@@ -58,14 +58,15 @@ TEST(SpeechCache, AFailedSynthesisStoresNothing) {
 TEST(SpeechCache, SchemaRefusesWhatIsNotAWav) {
   MigratedDatabaseForTests temp;
   EXPECT_THROW(temp.db().Write([](Connection& c) {
-    c.Exec(
-        "INSERT INTO speech_audio VALUES ('lv', '" + std::string(64, 'a') +
-        "', zeroblob(100), '2026-12-06T00:00:00Z')");
+    c.Exec("INSERT INTO speech_audio VALUES ('lv', '" + std::string(64, 'a') +
+           "', zeroblob(100), '2026-12-06T00:00:00Z')");
   }),
                std::exception);
   EXPECT_THROW(temp.db().Write([](Connection& c) {
-    c.Exec("INSERT INTO speech_audio VALUES ('lv', 'not-a-hash', CAST('RIFF' || hex(zeroblob(50)) AS BLOB), "
-           "'2026-12-06T00:00:00Z')");
+    c.Exec(
+        "INSERT INTO speech_audio VALUES ('lv', 'not-a-hash', CAST('RIFF' || hex(zeroblob(50)) AS "
+        "BLOB), "
+        "'2026-12-06T00:00:00Z')");
   }),
                std::exception);
 }

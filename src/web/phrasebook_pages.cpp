@@ -37,8 +37,8 @@ std::vector<const i18n::LocaleInfo*> PageFirst(const Site& site, const i18n::Loc
   return out;
 }
 
-Data PhraseData(const i18n::LocaleInfo& page,
-                const std::vector<const i18n::LocaleInfo*>& order, const knowledge::Phrase& phrase) {
+Data PhraseData(const i18n::LocaleInfo& page, const std::vector<const i18n::LocaleInfo*>& order,
+                const knowledge::Phrase& phrase) {
   Data versions(Data::type::list);
   Data show(Data::type::list);
   for (const i18n::LocaleInfo* l : order) {
@@ -66,8 +66,7 @@ Data PhraseData(const i18n::LocaleInfo& page,
   return d;
 }
 
-Data SituationData(const i18n::LocaleInfo& page,
-                   const std::vector<const i18n::LocaleInfo*>& order,
+Data SituationData(const i18n::LocaleInfo& page, const std::vector<const i18n::LocaleInfo*>& order,
                    const knowledge::Situation& situation,
                    const std::vector<const knowledge::Phrase*>& phrases) {
   Data list(Data::type::list);
@@ -220,7 +219,8 @@ http::Response PhrasebookWorker(const Site& site, http::Request& request) {
   // Served from the site's root, not /static/, so that it may control /{lang}/phrasebook
   // (a service worker's scope cannot reach above its own folder). Never cached long: a new
   // version must reach browsers on their next visit.
-  const std::string hashed = site.assets().Url("phrasebook-sw.js").substr(std::string("/static/").size());
+  const std::string hashed =
+      site.assets().Url("phrasebook-sw.js").substr(std::string("/static/").size());
   const Asset* asset = site.assets().Find(hashed);
   if (asset == nullptr) return site.ErrorPage(404, request);
   http::Response r;
