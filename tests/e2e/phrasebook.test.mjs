@@ -1,6 +1,7 @@
 // The front-desk phrasebook (issue 8): every phrase has audio in every language the site speaks
 // (a real WAV, audio/wav, nosniff, long caching), made once by espeak-ng and then served from the
-// database (the synthesis counter and the table's rows stop growing); the page in four languages
+// database (the synthesis counter and the table's rows stop growing, and a second node on the
+// same database makes none); the page in four languages
 // with every phrase side by side, each text marked with its language; search across languages
 // without diacritics, and a clear answer when nothing matches; "show the visitor"; 404 in the
 // reader's language for an unknown phrase or language; the service worker for offline use; a
@@ -26,8 +27,8 @@ after(() => stopAndCheck(server));
 const text = (html) => decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const KB = 1024;
 
-async function metric(name) {
-  const r = await get(server.url('/metrics'));
+async function metric(name, node = server) {
+  const r = await get(node.url('/metrics'));
   const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(r.body);
   assert.ok(m, `${name} in /metrics`);
   return Number(m[1]);
@@ -85,6 +86,20 @@ test('every phrase has audio in every language, synthesised once, then served fr
   }
   assert.equal(await metric('tilti_speech_syntheses'), distinct.size, 'the second round came from the database');
   assert.equal(sql('SELECT count(*) FROM speech_audio'), String(distinct.size));
+
+  // A second node on the same database finds every file made by the first and makes none.
+  const second = await startServer({ db });
+  try {
+    for (const phrase of PHRASES.slice(0, 5)) {
+      const res = await get(second.url(`/ru/phrasebook/audio/${phrase.id}/lv.wav`));
+      assertWav(res, `second node: ${phrase.id}`);
+      assert.ok(res.bytes.equals(first.get(`${phrase.id}/lv`)));
+    }
+    assert.equal(await metric('tilti_speech_syntheses', second), 0, 'the second node synthesised nothing');
+    assert.equal(await metric('tilti_speech_audio_stored', second), distinct.size);
+  } finally {
+    await stopAndCheck(second);
+  }
 
   // A browser that has the file is told it is still good.
   const again = await get(server.url('/lv/phrasebook/audio/hello/uk.wav'));
