@@ -17,6 +17,7 @@
 #include "core/metrics.h"
 #include "directory/demo_dataset.h"
 #include "exchange/library_record.h"
+#include "http/ascii.h"
 #include "http/server.h"
 #include "store/booking_store.h"
 #include "store/database.h"
@@ -31,6 +32,7 @@
 #include "store/speech_cache.h"
 #include "store/service_index.h"
 #include "web/i18n_catalog.h"
+#include "web/session.h"
 #include "web/routes.h"
 #include "web/site.h"
 #include "web/templates.h"
@@ -312,6 +314,15 @@ int RunServe(const Config& config) {
   options.port = listen.second;
   options.threads = threads;
   options.max_body_bytes = config.max_body_bytes;
+  options.max_upload_bytes = config.max_upload_bytes;
+  // Only a signed-in user's form can carry files (the handlers check the session itself; this
+  // only keeps large bodies from everyone else).
+  options.may_upload = [](const http::Request& header) {
+    auto type = header.Header("content-type");
+    return header.method == "POST" && type &&
+           http::AsciiIStartsWith(*type, "multipart/form-data") &&
+           header.Cookie(web::kSessionCookie).has_value();
+  };
   options.access_log = !config.quiet_access_log;
   http::Server server(
       options,

@@ -106,6 +106,12 @@ std::optional<Error> Apply(Config& c, const std::string& name, const std::string
       return Bad(origin + ": expected a byte count from 1024 to 1073741824");
     }
     c.max_body_bytes = static_cast<size_t>(*v);
+  } else if (name == "max-upload") {
+    auto v = ParseInt(value);
+    if (!v || *v < 1024 || *v > (1LL << 30)) {
+      return Bad(origin + ": expected a byte count from 1024 to 1073741824");
+    }
+    c.max_upload_bytes = static_cast<size_t>(*v);
   } else if (name == "map-tiles") {
     if (auto e = CheckTileUrl(value)) return Bad(origin + ": " + *e);
     c.map_tiles = value;
@@ -238,6 +244,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
       {"TILTI_WEB_DIR", "web-dir"},
       {"TILTI_PUBLIC_URL", "public-url"},
       {"TILTI_MAX_BODY", "max-body"},
+      {"TILTI_MAX_UPLOAD", "max-upload"},
       {"TILTI_MAP_TILES", "map-tiles"},
       {"TILTI_MAP_ATTRIBUTION", "map-attribution"},
       {"TILTI_REVIEW", "review"},
@@ -289,6 +296,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
     std::string name = a.substr(2), value;
     static const std::vector<std::string> kValued = {"db",        "listen",         "threads",
                                                      "web-dir",   "public-url",     "max-body",
+                                                     "max-upload",
                                                      "map-tiles", "map-attribution", "review", "registration-limit",
                                                      "retention-days", "now",
                                                      "format",    "out",
@@ -333,6 +341,8 @@ std::string HelpText(const std::string& command) {
            "  --threads N        worker threads (TILTI_THREADS; default one per core)\n"
            "  --public-url URL   absolute base URL for links (TILTI_PUBLIC_URL)\n"
            "  --max-body BYTES   largest request body accepted (TILTI_MAX_BODY; default 1 MiB)\n"
+           "  --max-upload BYTES largest body of a signed-in user's form with files\n"
+           "                     (TILTI_MAX_UPLOAD; default 20 MiB)\n"
            "  --web-dir DIR      load templates, locales and static files from DIR instead\n"
            "                     of the copies built into the binary (TILTI_WEB_DIR)\n"
            "  --map-tiles URL    tile URL template for the search page's map, e.g.\n"

@@ -20,6 +20,7 @@ struct Config {
   std::string public_url;                     // --public-url / TILTI_PUBLIC_URL; empty:
                                               // http:// + the address actually bound
   size_t max_body_bytes = 1024 * 1024;        // --max-body / TILTI_MAX_BODY
+  size_t max_upload_bytes = 20 * 1024 * 1024; // --max-upload / TILTI_MAX_UPLOAD
   std::string map_tiles;                      // --map-tiles / TILTI_MAP_TILES: tile URL
                                               // template with {z} {x} {y}; empty: no
                                               // background map (offline, tests)

@@ -21,6 +21,12 @@ struct ServerOptions {
   int threads = 0;                          // 0: one per core
   size_t max_header_bytes = 8 * 1024;       // larger -> 431 and close
   size_t max_body_bytes = 1024 * 1024;      // larger -> 413 and close
+  // The body of a request `may_upload` accepts, from its header (the app: multipart forms of
+  // signed-in users), may be up to max_upload_bytes; every other body is held to
+  // max_body_bytes. The handler then checks each file against its own, smaller limit and says
+  // so in the user's language.
+  size_t max_upload_bytes = 20 * 1024 * 1024;
+  std::function<bool(const Request& header)> may_upload;  // empty: no request may
   size_t max_connections = 4096;            // more -> accepted and closed at once
   std::chrono::milliseconds header_timeout{10'000};  // first byte to end of header
   std::chrono::milliseconds body_timeout{30'000};    // end of header to end of body

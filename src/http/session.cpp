@@ -1,5 +1,6 @@
 #include "http/session.h"
 
+#include <algorithm>
 #include <array>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
@@ -106,7 +107,11 @@ net::awaitable<bool> Session::AwaitRequest(bool first) {
 net::awaitable<Session::After> Session::ServeOne() {
   Parser parser;
   parser.header_limit(static_cast<std::uint32_t>(context_.options.max_header_bytes));
-  parser.body_limit(context_.options.max_body_bytes);
+  // The largest body any request may have; ReadRequest narrows it once the header is known
+  // (Beast checks a Content-Length against the limit while reading the header).
+  const ServerOptions& options = context_.options;
+  parser.body_limit(options.may_upload ? std::max(options.max_body_bytes, options.max_upload_bytes)
+                                       : options.max_body_bytes);
   Request request;
   if (std::optional<After> refused = co_await ReadRequest(parser, request)) co_return *refused;
   co_return co_await Respond(parser, request);
@@ -132,6 +137,17 @@ net::awaitable<std::optional<Session::After>> Session::ReadRequest(Parser& parse
     spdlog::debug("rid={} refused: {}", request.request_id, *problem);
     co_return co_await Refuse(400, request);
   }
+  // The body's limit, from the header alone (the path is not known yet, so a refusal is in the
+  // language of Accept-Language, like the other header-time refusals).
+  const ServerOptions& options = context_.options;
+  const size_t body_limit = options.may_upload && options.may_upload(request)
+                                ? std::max(options.max_body_bytes, options.max_upload_bytes)
+                                : options.max_body_bytes;
+  if (auto length = parser.content_length(); length && *length > body_limit) {
+    co_return co_await Refuse(413, request);
+  }
+  parser.body_limit(body_limit);
+
   std::optional<RequestTarget> target = ParseRequestTarget(request.target);
   if (!target) co_return co_await Refuse(400, request);
   request.path = std::move(target->path);

@@ -42,12 +42,21 @@ std::vector<PartnershipRow> AllPartnerships(Connection& c, const LocaleChain& ch
     return "CASE WHEN " + a + ".id IS NULL THEN '' ELSE " +
            BestText("organization", a + ".id", "name", a + ".name", a + ".source_locale") + " END";
   };
+  // The organisation's public contact points: website, e-mail, and its own phone or else its
+  // first location's (HSDS keeps library phones at the location).
+  auto contact = [](std::string_view alias) {
+    const std::string a(alias);
+    return "coalesce(" + a + ".website, ''), coalesce(" + a + ".email, ''), coalesce((SELECT number FROM phone "
+           "WHERE organization_id = " + a + ".id ORDER BY id LIMIT 1), (SELECT ph.number FROM location pl JOIN "
+           "phone ph ON ph.location_id = pl.id WHERE pl.organization_id = " + a + ".id ORDER BY pl.id, ph.id LIMIT 1), '')";
+  };
   static const std::string sql =
       "SELECT coalesce(i.slug, ''), coalesce(i.short_name, ''), l.slug, coalesce(p.starts_on, ''), p.id, "
       "CASE WHEN i.id IS NULL THEN '' ELSE " + BestText("initiative", "i.id", "name", "i.name", "i.source_locale") +
       " END, " + name("l") + ", " + name("m") + ", " + name("g") +
-      ", loc.latitude, loc.longitude, coalesce(loc.coordinates_approximate, 0) "
-      "FROM partnership p JOIN organization l ON l.id = p.library_organization_id "
+      ", loc.latitude, loc.longitude, coalesce(loc.coordinates_approximate, 0), " + contact("l") + ", " +
+      contact("m") + ", " + contact("g") +
+      " FROM partnership p JOIN organization l ON l.id = p.library_organization_id "
       "LEFT JOIN initiative i ON i.id = p.initiative_id "
       "LEFT JOIN organization m ON m.id = p.municipality_organization_id "
       "LEFT JOIN organization g ON g.id = p.integration_organization_id "
@@ -72,6 +81,12 @@ std::vector<PartnershipRow> AllPartnerships(Connection& c, const LocaleChain& ch
       r.longitude = st.Double(10);
     }
     r.approximate = st.Int(11) != 0;
+    int col = 12;
+    for (ContactPoints* cp : {&r.library_contact, &r.municipality_contact, &r.integration_contact}) {
+      cp->website = st.Text(col++);
+      cp->email = st.Text(col++);
+      cp->phone = st.Text(col++);
+    }
     out.push_back(std::move(r));
   }
   return out;
@@ -119,6 +134,15 @@ std::optional<InitiativeItem> InitiativeById(Connection& c, std::string_view id,
   Statement st = c.Prepare(ItemSql() + "WHERE i.id = ?4");
   BindChain(st, chain);
   st.Bind(4, id);
+  if (!st.Step()) return std::nullopt;
+  return ReadItem(st);
+}
+
+std::optional<InitiativeItem> InitiativeItemBySlug(Connection& c, std::string_view slug,
+                                                   const LocaleChain& chain) {
+  Statement st = c.Prepare(ItemSql() + "WHERE i.slug = ?4");
+  BindChain(st, chain);
+  st.Bind(4, slug);
   if (!st.Step()) return std::nullopt;
   return ReadItem(st);
 }

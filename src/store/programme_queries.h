@@ -55,17 +55,26 @@ struct InitiativeDetail {
 // Every initiative, the newest first.
 std::vector<InitiativeItem> AllInitiatives(Connection& c, const LocaleChain& chain);
 std::optional<InitiativeItem> InitiativeById(Connection& c, std::string_view id, const LocaleChain& chain);
+// The initiative's item alone (forms that need its id, name and period).
+std::optional<InitiativeItem> InitiativeItemBySlug(Connection& c, std::string_view slug,
+                                                   const LocaleChain& chain);
 std::optional<InitiativeDetail> InitiativeBySlug(Connection& c, std::string_view slug,
                                                  const LocaleChain& chain);
 
+// An organisation's public contact points ("" where unknown): never a person's.
+struct ContactPoints {
+  std::string website, email, phone;
+};
+
 // Every local partnership (the public map of partnerships), by initiative and source order:
 // the library with its coordinates (when known), the municipality body and the integration
-// institution.
+// institution, each with its contact points.
 struct PartnershipRow {
   std::string id, initiative_slug, initiative_short_name, library_slug, starts_on;
   LocalizedText initiative, library, municipality, integration;  // empty text when none
   std::optional<double> latitude, longitude;
   bool approximate = false;  // at the town's centre until the library confirms its address
+  ContactPoints library_contact, municipality_contact, integration_contact;
 };
 std::vector<PartnershipRow> AllPartnerships(Connection& c, const LocaleChain& chain);
 

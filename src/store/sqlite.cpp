@@ -39,8 +39,8 @@ Statement& Statement::Bind(int i, std::string_view v) {
         "bind");
   return *this;
 }
-Statement& Statement::BindBlob(int i, std::string_view bytes) {
-  Check(db_, sqlite3_bind_blob64(stmt_, i, bytes.data(), bytes.size(), SQLITE_TRANSIENT), "bind");
+Statement& Statement::BindBlob(int i, std::string_view v) {
+  Check(db_, sqlite3_bind_blob64(stmt_, i, v.data(), v.size(), SQLITE_TRANSIENT), "bind");
   return *this;
 }
 Statement& Statement::BindNull(int i) {
@@ -77,9 +77,9 @@ std::string_view Statement::TextView(int col) const {
 }
 std::string Statement::Text(int col) const { return std::string(TextView(col)); }
 std::string Statement::Blob(int col) const {
-  const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
-  if (!p) return {};
-  return std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  const void* p = sqlite3_column_blob(stmt_, col);
+  int n = sqlite3_column_bytes(stmt_, col);
+  return p == nullptr ? std::string() : std::string(static_cast<const char*>(p), static_cast<size_t>(n));
 }
 std::optional<std::string> Statement::OptText(int col) const {
   if (IsNull(col)) return std::nullopt;

@@ -40,9 +40,8 @@ class Statement {
   Statement& Bind(int i, std::string_view v);  // copied by SQLite (SQLITE_TRANSIENT)
   Statement& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Statement& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
+  Statement& BindBlob(int i, std::string_view bytes);  // copied by SQLite
   Statement& BindNull(int i);
-  // Binds bytes as a BLOB (a STRICT table's BLOB column refuses TEXT).
-  Statement& BindBlob(int i, std::string_view bytes);
   template <typename T>
   Statement& Bind(int i, const std::optional<T>& v) {
     return v ? Bind(i, *v) : BindNull(i);
@@ -60,8 +59,8 @@ class Statement {
   double Double(int col) const;
   std::string Text(int col) const;
   std::string_view TextView(int col) const;  // valid until the next Step/Reset
+  std::string Blob(int col) const;
   std::optional<std::string> OptText(int col) const;
-  std::string Blob(int col) const;  // the column's bytes, whatever its type
   std::optional<double> OptDouble(int col) const;
 
  private:

@@ -1,5 +1,7 @@
 #include "web/form_view.h"
 
+#include "web/back_office.h"
+
 namespace tilti::web {
 namespace {
 
@@ -18,6 +20,7 @@ std::string_view KindName(FormField::Kind k) {
     case K::kCheckboxes: return "checkboxes";
     case K::kRadios: return "radios";
     case K::kHidden: return "hidden";
+    case K::kFile: return "file";
   }
   return "text";
 }
@@ -25,7 +28,7 @@ std::string_view KindName(FormField::Kind k) {
 bool IsInput(FormField::Kind k) {
   using K = FormField::Kind;
   return k == K::kText || k == K::kEmail || k == K::kUrl || k == K::kTel || k == K::kNumber ||
-         k == K::kDate || k == K::kTime;
+         k == K::kDate || k == K::kTime || k == K::kFile;
 }
 
 }  // namespace
@@ -58,6 +61,13 @@ FormField& FormView::Text(std::string name, std::string label, std::string value
 FormField& FormView::TextArea(std::string name, std::string label, std::string value) {
   FormField& f = Text(std::move(name), std::move(label), std::move(value));
   f.kind = FormField::Kind::kTextArea;
+  return f;
+}
+
+FormField& FormView::File(std::string name, std::string label, std::string accept) {
+  FormField& f = Text(std::move(name), std::move(label));
+  f.kind = FormField::Kind::kFile;
+  f.accept = std::move(accept);
   return f;
 }
 
@@ -111,6 +121,7 @@ web::Data FormView::Data() const {
 
   const std::string optional = site_.Tr(locale_.code, "form.optional");
   web::Data sections(web::Data::type::list);
+  bool multipart = false;
   for (const SectionView& s : sections_) {
     web::Data sd(web::Data::type::object);
     if (!s.legend.empty()) sd.set("legend", s.legend);
@@ -139,6 +150,8 @@ web::Data FormView::Data() const {
       if (!f.step.empty()) fd.set("step", f.step);
       if (!f.min.empty()) fd.set("min", f.min);
       if (!f.max.empty()) fd.set("max", f.max);
+      if (!f.accept.empty()) fd.set("accept", f.accept);
+      if (f.kind == FormField::Kind::kFile) multipart = true;
       std::string error = f.error;
       for (const auto& [field, text] : errors_) {
         if (field == f.name && error.empty()) error = text;
@@ -162,6 +175,7 @@ web::Data FormView::Data() const {
     sections.push_back(sd);
   }
   page.set("sections", sections);
+  page.set("multipart", multipart);
   for (const auto& [name, value] : extra_) page.set(name, value);
   return page;
 }
@@ -177,6 +191,17 @@ void SetErrorSummary(Data& page, const std::vector<std::pair<std::string, std::s
   }
   page.set("errors", summary);
   page.set("has_errors", !errors.empty());
+}
+
+http::Response FinishBackOfficeForm(const Site& site, const http::Request& request,
+                                    const BackOffice& bo, FormView& form, const std::string& back,
+                                    std::string_view submit_key, std::string_view back_key) {
+  form.Submit(site.Tr(form.locale().code, submit_key));
+  form.Back(back, site.Tr(form.locale().code, back_key));
+  web::Data page = form.Data();
+  page.set("csrf", bo.csrf.value);
+  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page",
+                              std::move(page));
 }
 
 }  // namespace tilti::web

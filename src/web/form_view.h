@@ -24,7 +24,7 @@ struct FormOption {
 
 struct FormField {
   enum class Kind { kText, kTextArea, kEmail, kUrl, kTel, kNumber, kDate, kTime, kSelect,
-                    kCheckboxes, kRadios, kHidden };
+                    kCheckboxes, kRadios, kHidden, kFile };
   Kind kind = Kind::kText;
   std::string name, label, hint, value, error;
   bool optional = false;
@@ -35,6 +35,7 @@ struct FormField {
   std::string source_lang;
   std::string autocomplete, inputmode, width;  // width: "short" | "" (full)
   std::string step, min, max;
+  std::string accept;               // file: the media types the browser offers to choose
 };
 
 // The error summary of a page not built with FormView (QUALITY W4): "errors" (each with its
@@ -52,11 +53,15 @@ class FormView {
   FormField& Text(std::string name, std::string label, std::string value = "");
   FormField& TextArea(std::string name, std::string label, std::string value = "");
   FormField& Hidden(std::string name, std::string value);
+  // A file input; the form is then sent as multipart/form-data. A browser never keeps a chosen
+  // file when the form comes back with mistakes, so the hint should say to choose it again.
+  FormField& File(std::string name, std::string label, std::string accept);
 
   // A field error (its text already in the page's language); the summary lists them in the
   // order added; the field shows its own.
   void Error(std::string_view field, std::string text);
   bool HasErrors() const { return !errors_.empty(); }
+  const i18n::LocaleInfo& locale() const { return locale_; }
 
   void Intro(std::string text) { intro_ = std::move(text); }
   void Submit(std::string label) { submit_ = std::move(label); }
@@ -83,5 +88,14 @@ class FormView {
   std::vector<std::pair<std::string, std::string>> errors_;  // field, text
   std::vector<std::pair<std::string, web::Data>> extra_;
 };
+
+struct BackOffice;
+
+// Ends a back-office form page the same way everywhere: the submit button (`submit_key`), the
+// link back to `back` (`back_key`), the CSRF token, rendered as "form_page" (400 with errors).
+http::Response FinishBackOfficeForm(const Site& site, const http::Request& request,
+                                    const BackOffice& bo, FormView& form, const std::string& back,
+                                    std::string_view submit_key = "programme.form.save",
+                                    std::string_view back_key = "programme.form.back");
 
 }  // namespace tilti::web

@@ -219,6 +219,11 @@ http::Response PartnershipsPage(const Site& site, const i18n::LocaleInfo& locale
 http::Response ProgrammeDashboard(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response NewNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response EditNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+// An initiative's gallery (web/gallery_pages.cpp).
+http::Response NewGalleryImage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditGalleryImage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response MoveGalleryImage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response RemoveGalleryImage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response NewPartnership(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response EditPartnership(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response NewInitiative(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

@@ -101,6 +101,9 @@ http::Response InitiativePage(const Site& site, const i18n::LocaleInfo& locale, 
   }
   page.set("news", news);
   page.set("has_news", !news.is_empty_list());
+  Data gallery = GalleryView(site, locale, store::InitiativeGallery(*site.db().Read(), d->item.id, site.Chain(locale)));
+  page.set("has_gallery", !gallery.is_empty_list());
+  page.set("gallery", gallery);
   page.set("members", members);
   page.set("has_members", !members.is_empty_list());
   page.set("libraries", libraries);
@@ -162,6 +165,11 @@ http::Response PartnershipsPage(const Site& site, const i18n::LocaleInfo& locale
     d.set("library_href", "/" + lang + "/libraries/" + r.library_slug);
     if (!r.municipality.text.empty()) d.set("municipality", site.TextData(r.municipality, locale));
     if (!r.integration.text.empty()) d.set("integration", site.TextData(r.integration, locale));
+    for (const auto& [key, contact] : {std::pair{"library_contact", &r.library_contact},
+                                        std::pair{"municipality_contact", &r.municipality_contact},
+                                        std::pair{"integration_contact", &r.integration_contact}}) {
+      if (auto c = ContactPointsView(*contact)) d.set(key, *c);
+    }
     if (!r.initiative_slug.empty()) {
       d.set("initiative", r.initiative_short_name.empty() ? r.initiative.text : r.initiative_short_name);
       d.set("initiative_href", InitiativePath(lang, r.initiative_slug));

@@ -19,22 +19,6 @@ std::string JoinTexts(const std::vector<LocalizedText>& texts) {
   return out;
 }
 
-// "tel:" wants the number without spaces; Latvian numbers in the seeds have no country code.
-std::string TelHref(const std::string& number) {
-  std::string digits;
-  for (char c : number) {
-    if ((c >= '0' && c <= '9') || c == '+') digits += c;
-  }
-  if (!digits.starts_with("+") && digits.size() == 8) digits = "+371" + digits;
-  return "tel:" + digits;
-}
-
-// Only http(s) links are shown as links; anything else stays text (no javascript: URLs).
-std::string SafeWebHref(const std::string& url) {
-  if (url.starts_with("https://") || url.starts_with("http://")) return url;
-  if (url.find(':') == std::string::npos) return "https://" + url;
-  return "";
-}
 
 
 // A day's hours ("10:00–13:00, 14:00–18:00" or "Closed") and its note (the holiday's name,
@@ -54,6 +38,23 @@ void SetDayText(const Site& site, const i18n::LocaleInfo& locale, const director
 }
 
 }  // namespace
+
+// "tel:" wants the number without spaces; Latvian numbers in the seeds have no country code.
+std::string TelHref(const std::string& number) {
+  std::string digits;
+  for (char c : number) {
+    if ((c >= '0' && c <= '9') || c == '+') digits += c;
+  }
+  if (!digits.starts_with("+") && digits.size() == 8) digits = "+371" + digits;
+  return "tel:" + digits;
+}
+
+// Only http(s) links are shown as links; anything else stays text (no javascript: URLs).
+std::string SafeWebHref(const std::string& url) {
+  if (url.starts_with("https://") || url.starts_with("http://")) return url;
+  if (url.find(':') == std::string::npos) return "https://" + url;
+  return "";
+}
 
 Data ShareData(const Site& site, const i18n::LocaleInfo& locale, const std::string& url,
                const std::string& title) {

@@ -11,6 +11,12 @@
 
 namespace tilti::web {
 
+// "tel:+37165000000" for a number as the directory has it ("65000000", "+371 650 00000").
+std::string TelHref(const std::string& number);
+// The URL as a link target when it is http(s) (a bare host gets https://); "" otherwise, so
+// no javascript: or other scheme becomes a link.
+std::string SafeWebHref(const std::string& url);
+
 // How many days after today the library page looks for dated exceptions and public holidays
 // beyond its 7-day week view. Two months: libraries announce closures (inventory, training
 // days) a few weeks ahead, and the window reaches the next cluster of holidays (Easter, Līgo

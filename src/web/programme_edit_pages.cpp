@@ -52,13 +52,9 @@ std::string First(const std::map<std::string, std::vector<std::string>>& fields,
 }
 
 // Every programme form ends the same way: save, back to where it came from, the CSRF token.
-http::Response FinishForm(const Site& site, const i18n::LocaleInfo& locale, const http::Request& request,
+http::Response FinishForm(const Site& site, const i18n::LocaleInfo& /*locale*/, const http::Request& request,
                           const BackOffice& bo, FormView& form, const std::string& back) {
-  form.Submit(site.Tr(locale.code, "programme.form.save"));
-  form.Back(back, site.Tr(locale.code, "programme.form.back"));
-  Data page = form.Data();
-  page.set("csrf", bo.csrf.value);
-  return RenderBackOfficePage(site, request, bo, form.Frame(request.target.substr(1)), "form_page", std::move(page));
+  return FinishBackOfficeForm(site, request, bo, form, back);
 }
 
 // ---- hackathons ----
@@ -232,9 +228,7 @@ http::Response SubmitIdea(const Site& site, const i18n::LocaleInfo& locale, cons
 
 std::optional<store::InitiativeItem> InitiativeOfSlug(const Site& site, const i18n::LocaleInfo& locale,
                                                       std::string_view slug) {
-  auto d = store::InitiativeBySlug(*site.db().Read(), slug, site.Chain(locale));
-  if (!d) return std::nullopt;
-  return d->item;
+  return store::InitiativeItemBySlug(*site.db().Read(), slug, site.Chain(locale));
 }
 
 // ---- initiatives ----
@@ -685,6 +679,11 @@ http::Response ManageInitiative(const Site& site, const i18n::LocaleInfo& locale
   }
   page.set("news", news);
   page.set("has_news", !news.is_empty_list());
+  Data gallery = GalleryView(site, locale, store::InitiativeGallery(*db, initiative->id, site.Chain(locale)),
+                             ManagePath(locale, "/images/"));
+  page.set("has_gallery", !gallery.is_empty_list());
+  page.set("gallery", gallery);
+  page.set("new_image_href", InitiativeManagePath(locale, initiative->slug) + "/images/new");
   PageFrame frame{&locale, request.target.substr(1), initiative->name.text};
   return RenderBackOfficePage(site, request, bo, frame, "manage_initiative", std::move(page));
 }

@@ -1,5 +1,8 @@
 #include "web/programme_views.h"
 
+#include "web/library_views.h"
+#include "web/uploads.h"
+
 #include "core/riga_time.h"
 #include "events/event.h"
 #include "events/statistics.h"
@@ -82,6 +85,55 @@ Data IdeasByCategoryView(const Site& site, const i18n::LocaleInfo& locale,
     out.push_back(c);
   }
   return out;
+}
+
+Data GalleryView(const Site& site, const i18n::LocaleInfo& locale,
+                 const std::vector<store::GalleryImage>& images, const std::string& edit_base) {
+  Data list(Data::type::list);
+  int number = 0;
+  for (const auto& g : images) {
+    Data d(Data::type::object);
+    d.set("src", FileHref(g.file.StoredName()));
+    d.set("alt", g.alt.text);
+    // The text alternative may be in another language than the page (a fallback).
+    if (!g.alt.locale.empty() && g.alt.locale != locale.code) d.set("alt_lang", g.alt.locale);
+    if (g.file.width > 0) {
+      d.set("width", std::to_string(g.file.width));
+      d.set("height", std::to_string(g.file.height));
+    }
+    if (!g.caption.text.empty()) d.set("caption", site.TextData(g.caption, locale));
+    d.set("number", std::to_string(++number));
+    d.set("image_label", site.Tr(locale.code, "gallery.image_label", {{"number", number}}));
+    d.set("is_first", number == 1);
+    d.set("is_last", number == static_cast<int>(images.size()));
+    if (!edit_base.empty()) {
+      d.set("edit_href", edit_base + g.id);
+      d.set("image_id", g.id);
+    }
+    list.push_back(d);
+  }
+  return list;
+}
+
+std::optional<Data> ContactPointsView(const store::ContactPoints& contact) {
+  Data d(Data::type::object);
+  bool any = false;
+  if (!contact.phone.empty()) {
+    d.set("phone", contact.phone);
+    d.set("tel_href", TelHref(contact.phone));
+    any = true;
+  }
+  if (!contact.email.empty() && contact.email.find('@') != std::string::npos) {
+    d.set("email", contact.email);
+    any = true;
+  }
+  if (const std::string href = contact.website.empty() ? "" : SafeWebHref(contact.website); !href.empty()) {
+    d.set("web_href", href);
+    d.set("web_label", contact.website);
+    any = true;
+  }
+  if (!any) return std::nullopt;
+  return d;
 }
 
 }  // namespace tilti::web

@@ -4,6 +4,7 @@
 #include "core/log.h"
 #include "web/handlers.h"
 #include "web/session.h"
+#include "web/uploads.h"
 
 namespace tilti::web {
 namespace {
@@ -107,6 +108,7 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/healthz", Plain(site, Health));
   r.Add("GET", "/metrics", Plain(site, MetricsText));
   r.Add("GET", "/static/{file...}", Plain(site, StaticAsset));
+  r.Add("GET", "/files/{name}", Plain(site, StoredFile));
   // The phrasebook's service worker, at the root so its scope may cover /{lang}/phrasebook;
   // before "/{lang}", which would take it for a language.
   r.Add("GET", "/phrasebook-sw.js", Plain(site, PhrasebookWorker));
@@ -317,6 +319,12 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/initiatives/{slug}/news/new", A::kEditProgramme, Scope::kSiteWide, NewNews},
       {"GET", "/{lang}/manage/news/{id}", A::kEditProgramme, Scope::kSiteWide, EditNews},
       {"POST", "/{lang}/manage/news/{id}", A::kEditProgramme, Scope::kSiteWide, EditNews},
+      {"GET", "/{lang}/manage/initiatives/{slug}/images/new", A::kEditProgramme, Scope::kSiteWide, NewGalleryImage},
+      {"POST", "/{lang}/manage/initiatives/{slug}/images/new", A::kEditProgramme, Scope::kSiteWide, NewGalleryImage},
+      {"GET", "/{lang}/manage/images/{id}", A::kEditProgramme, Scope::kSiteWide, EditGalleryImage},
+      {"POST", "/{lang}/manage/images/{id}", A::kEditProgramme, Scope::kSiteWide, EditGalleryImage},
+      {"POST", "/{lang}/manage/images/{id}/move", A::kEditProgramme, Scope::kSiteWide, MoveGalleryImage},
+      {"POST", "/{lang}/manage/images/{id}/remove", A::kEditProgramme, Scope::kSiteWide, RemoveGalleryImage},
       {"POST", "/{lang}/manage/initiatives/{slug}/edit", A::kEditProgramme, Scope::kSiteWide, EditInitiative},
       {"GET", "/{lang}/manage/initiatives/{slug}/hackathons/new", A::kEditProgramme, Scope::kSiteWide, NewHackathon},
       {"POST", "/{lang}/manage/initiatives/{slug}/hackathons/new", A::kEditProgramme, Scope::kSiteWide, NewHackathon},

@@ -8,6 +8,7 @@ import {
   makeTempDir, makeDemoDb, startServer, stopAndCheck, launchBrowser, newContext, expectNoViolations,
   navigate, expectFormError, horizontalOverflow, LANGS, addUser, signInPage, TEST_PASSWORD,
 } from './harness.mjs';
+import { png } from '../e2e/upload_files.mjs';
 
 const db = await makeDemoDb(makeTempDir());
 // One coordinator per language: an account may sign in 5 times in 15 minutes.
@@ -124,6 +125,29 @@ for (const lang of LANGS) {
         await expectFormError(page, 'title');
         assert.equal(await page.inputValue('#published_on'), '2.6.2026', 'kept');
         await expectNoViolations(browser, page, js, lang);
+
+        // The gallery: a file that is no image, then an image with its text alternative, shown
+        // on the public page.
+        const alt = `Hakatona dalībnieki pie tāfeles (${lang}, ${js ? 'ar' : 'bez'} JavaScript)`;
+        await page.goto(server.url(`/${lang}/manage/initiatives/libri/images/new`), { waitUntil: 'load' });
+        await expectNoViolations(browser, page, js, lang);
+        await page.setInputFiles('#file', { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+        await page.fill('#alt', alt);
+        await navigate(page, page.locator('main form[novalidate] button[type=submit]').click());
+        await expectFormError(page, 'file');
+        assert.equal(await page.inputValue('#alt'), alt, 'kept');
+        await expectNoViolations(browser, page, js, lang);
+        await page.setInputFiles('#file', { name: 'hakatons.png', mimeType: 'image/png', buffer: png(60, 40) });
+        await navigate(page, page.locator('main form[novalidate] button[type=submit]').click());
+        assert.match(page.url(), /\/manage\/initiatives\/libri#gallery$/);
+        await page.goto(server.url(`/${lang}/initiatives/libri`), { waitUntil: 'load' });
+        const img = page.locator(`#gallery + ul.gallery img[alt="${alt}"]`);
+        assert.equal(await img.count(), 1);
+        assert.equal(await img.evaluate((i) => i.naturalWidth), 60, 'the stored file is served as an image');
+        await expectNoViolations(browser, page, js, lang);
+        await page.setViewportSize({ width: 320, height: 800 });
+        assert.ok(await horizontalOverflow(page) <= 0, 'the gallery fits 320 px');
+        await page.setViewportSize({ width: 1280, height: 900 });
       } finally {
         await context.close();
       }

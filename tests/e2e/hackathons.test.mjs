@@ -269,5 +269,5 @@ test('a coordinator records a local partnership; unknown organisations and a sec
   assert.ok(text(again.body).includes('Šai bibliotēkai šajā iniciatīvā jau ir partnerība'));
   const map = text((await get(`${server.origin}/en/partnerships`)).body);
   assert.ok(map.includes('11 partnerships'));
-  assert.match(map, /Jēkabpils Municipality Main Library Jēkabpils City Municipality\s+OPEN UP/);
+  assert.match(map, /Jēkabpils Municipality Main Library( Website: \S+)? Jēkabpils City Municipality\s+OPEN UP/);
 });

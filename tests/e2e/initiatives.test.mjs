@@ -69,3 +69,15 @@ test('the partnerships: seed 004\'s ten, in a table that is the page and on a ma
   const list = await get(`${server.origin}/en/initiatives`);
   assert.ok(list.body.includes('href="/en/partnerships"'));
 });
+
+test('the partnerships name the organisations\' contact points where the directory has them', async () => {
+  const res = await get(`${server.origin}/en/partnerships`);
+  const rows = res.body.split('<tr>').slice(1);
+  const row = (name) => rows.find((r) => r.includes(name)) ?? '';
+  // Jēkabpils has a website in the directory, Latgale Central Library a phone at its location.
+  assert.match(row('Jēkabpils'), /<ul class="contact-points"><li><span class="visually-hidden">Website: <\/span><a href="http:\/\/www\.jgb\.lv">http:\/\/www\.jgb\.lv<\/a><\/li><\/ul>/);
+  assert.match(row('Latgale Central Library'), /<a href="tel:\+37165426422">\+371 65426422<\/a>/);
+  // Where nothing is known, nothing is shown (no empty links).
+  assert.ok(!res.body.includes('href="https://"'));
+  assert.equal((res.body.match(/class="contact-points"/g) ?? []).length, 2);
+});
