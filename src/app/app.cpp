@@ -31,6 +31,7 @@
 #include "store/import_store.h"
 #include "store/migrations.h"
 #include "store/search_index.h"
+#include "store/speech_cache.h"
 #include "store/service_index.h"
 #include "web/i18n_catalog.h"
 #include "web/session.h"
@@ -267,6 +268,22 @@ int RunServe(const Config& config) {
     return messages.value().HasKey(key) && !messages.value().TakesArguments(key);
   });
   if (!templates.ok()) return Fail(templates.error().detail);
+  // The phrasebook is checked like a catalogue: a phrase without a text in one of the site's
+  // languages stops the start, never a page later.
+  knowledge::Phrasebook phrasebook;
+  {
+    constexpr std::string_view kPhrasebookFile = "phrasebook/phrases.json";
+    const embedded::File* file = nullptr;
+    for (const embedded::File& f : web_files.files()) {
+      if (f.path == kPhrasebookFile) file = &f;
+    }
+    if (file == nullptr) return Fail(std::string(kPhrasebookFile) + ": missing");
+    std::vector<std::string> codes;
+    for (const auto& locale : messages.value().Locales()) codes.push_back(locale.code);
+    auto parsed = knowledge::ParsePhrasebook(file->bytes, codes);
+    if (!parsed.ok()) return Fail(std::string(kPhrasebookFile) + ": " + parsed.error().detail);
+    phrasebook = std::move(parsed.value());
+  }
 
   if (!std::filesystem::exists(config.db)) {
     return Fail(config.db + ": no such database (create one with 'tilti demo --db " + config.db +
@@ -282,6 +299,10 @@ int RunServe(const Config& config) {
                    [&database] { return database.FileBytes(); });
   metrics.AddGauge("tilti_db_schema_version", "Applied schema migration version.",
                    [&database] { return static_cast<double>(database.SchemaVersion()); });
+  metrics.AddGauge("tilti_speech_audio_stored", "Spoken audio files kept in the database.",
+                   [&database] {
+                     return static_cast<double>(store::StoredSpokenWavCount(*database.Read()));
+                   });
 
   // Occurrences are materialised 18 months ahead; the horizon moves each day.
   MaterialisationJob materialisation(database, clock, config.retention_days);
@@ -324,7 +345,7 @@ int RunServe(const Config& config) {
   site_options.retention_days = config.retention_days;
   site = std::make_unique<web::Site>(site_options, messages.value(), std::move(templates.value()),
                                      std::make_unique<web::StaticAssets>(web_files.files()),
-                                     database, metrics, clock);
+                                     database, metrics, clock, std::move(phrasebook));
   router = web::BuildRoutes(*site);
   dispatch = web::MakeDispatcher(router, *site);
   // Tests and scripts read this line to learn the port when --listen ends in :0.

@@ -198,6 +198,12 @@ http::Response LibraryProgramme(const Site& site, const i18n::LocaleInfo& locale
 // A library's dates with their registrations; one date's registrations and head counts.
 http::Response LibraryRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response OccurrenceRegistrations(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+// The front-desk phrasebook (issue 8): the list and search, "show the visitor" one phrase,
+// a phrase's audio in one language (WAV), and the service worker for offline use.
+http::Response PhrasebookPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response PhraseShowPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response PhraseAudio(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response PhrasebookWorker(const Site& site, http::Request& request);
 // Diagnostics and strategy (issue 7).
 http::Response LibraryDiagnosticsPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response ManageDiagnostics(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

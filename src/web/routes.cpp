@@ -109,6 +109,9 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/metrics", Plain(site, MetricsText));
   r.Add("GET", "/static/{file...}", Plain(site, StaticAsset));
   r.Add("GET", "/files/{name}", Plain(site, StoredFile));
+  // The phrasebook's service worker, at the root so its scope may cover /{lang}/phrasebook;
+  // before "/{lang}", which would take it for a language.
+  r.Add("GET", "/phrasebook-sw.js", Plain(site, PhrasebookWorker));
   // HSDS API (/api/v1)
   r.Add("GET", "/api/v1", Plain(site, ApiRoot));
   r.Add("GET", "/api/v1/", Plain(site, ApiRoot));
@@ -136,6 +139,9 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/libraries/{slug}", Localized(site, LibraryPage));
   r.Add("GET", "/{lang}/libraries/{slug}/qr.svg", Localized(site, LibraryQrCode));
   r.Add("GET", "/{lang}/libraries/{slug}/diagnostics", Localized(site, LibraryDiagnosticsPage));
+  r.Add("GET", "/{lang}/phrasebook", Localized(site, PhrasebookPage));
+  r.Add("GET", "/{lang}/phrasebook/{id}", Localized(site, PhraseShowPage));
+  r.Add("GET", "/{lang}/phrasebook/audio/{id}/{file}", Localized(site, PhraseAudio));
   r.Add("GET", "/{lang}/services/{id}", Localized(site, ServicePage));
   r.Add("GET", "/{lang}/libraries/{slug}/report", Localized(site, ReportForm));
   r.Add("POST", "/{lang}/libraries/{slug}/report", Localized(site, ReportSubmit));

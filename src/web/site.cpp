@@ -95,7 +95,8 @@ std::string ContentSecurityPolicy(std::string_view map_tiles) {
 
 Site::Site(SiteOptions options, const i18n::Messages& messages,
            std::unique_ptr<TemplateSet> templates, std::unique_ptr<StaticAssets> assets,
-           store::Database& db, Metrics& metrics, const Clock& clock)
+           store::Database& db, Metrics& metrics, const Clock& clock,
+           knowledge::Phrasebook phrasebook)
     : options_(std::move(options)),
       content_security_policy_(ContentSecurityPolicy(options_.map_tiles)),
       messages_(messages),
@@ -103,7 +104,8 @@ Site::Site(SiteOptions options, const i18n::Messages& messages,
       assets_(std::move(assets)),
       db_(db),
       metrics_(metrics),
-      clock_(clock) {
+      clock_(clock),
+      phrasebook_(std::move(phrasebook)) {
   for (const auto& loc : messages_.Locales()) {
     message_data_.emplace(loc.code, MessageData(messages_, loc.code));
     collators_.emplace(loc.code, std::make_unique<i18n::Collator>(loc.code));
@@ -119,6 +121,12 @@ Site::Site(SiteOptions options, const i18n::Messages& messages,
   search_snapshots_ = std::make_unique<store::SearchSnapshotCache>(std::move(orders));
   answers_ = std::make_unique<ResponseCache>(kAnswerCacheBytes);
   hasher_ = std::make_unique<accounts::PasswordHasher>();
+  speech_ = std::make_unique<speech::Synthesizer>();
+  // Syntheses made by this node: with the audio kept in the database, it stops growing once
+  // every phrase has been heard (tests/e2e/phrasebook.test.mjs reads it).
+  speech::Synthesizer* synth = speech_.get();
+  metrics_.AddGauge("tilti_speech_syntheses", "Texts this node synthesised (espeak-ng) since start.",
+                    [synth] { return static_cast<double>(synth->syntheses()); });
 }
 
 const i18n::LocaleInfo* Site::LocaleOf(const http::Request& request) const {
@@ -230,6 +238,7 @@ Data Site::LayoutData(const PageFrame& frame) const {
   d.set("libraries_href", base + "libraries");
   d.set("events_href", base + "events");
   d.set("resources_href", base + "resources");
+  d.set("phrasebook_href", base + "phrasebook");
   d.set("accessibility_href", base + "accessibility");
   d.set("privacy_href", base + "privacy");
   return d;

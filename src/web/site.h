@@ -18,6 +18,8 @@
 #include "core/localized_text.h"
 #include "core/metrics.h"
 #include "http/request.h"
+#include "knowledge/phrasebook.h"
+#include "speech/synthesizer.h"
 #include "store/database.h"
 #include "store/search_snapshot.h"
 #include "web/assets.h"
@@ -69,7 +71,7 @@ class Site {
  public:
   Site(SiteOptions options, const i18n::Messages& messages, std::unique_ptr<TemplateSet> templates,
        std::unique_ptr<StaticAssets> assets, store::Database& db, Metrics& metrics,
-       const Clock& clock);
+       const Clock& clock, knowledge::Phrasebook phrasebook = {});
 
   // The locale named by the {lang} path parameter (or, when no route matched, by the first
   // path segment), or nullptr when it is not one of ours.
@@ -126,6 +128,11 @@ class Site {
   // The one password hasher of the process (argon2id behind its concurrency gate), for
   // signing in. Thread-safe.
   accounts::PasswordHasher& hasher() const { return *hasher_; }
+  // The one speech synthesizer of the process (espeak-ng, serialised inside). Serve audio
+  // through store::SpokenWav with it, so each text is synthesised once for all nodes.
+  speech::Synthesizer& speech() const { return *speech_; }
+  // The front-desk phrasebook (web/phrasebook/phrases.json), checked at start-up.
+  const knowledge::Phrasebook& phrasebook() const { return phrasebook_; }
 
   // Rendered pages and API replies that depend only on the request and the directory
   // (web/response_cache.h); callers key them with DirectoryVersion().
@@ -157,6 +164,8 @@ class Site {
 
   std::unique_ptr<ResponseCache> answers_;
   std::unique_ptr<accounts::PasswordHasher> hasher_;
+  std::unique_ptr<speech::Synthesizer> speech_;
+  knowledge::Phrasebook phrasebook_;
   mutable std::atomic<int64_t> directory_version_{-1};
   mutable std::atomic<int64_t> version_read_at_{0};  // steady_clock, nanoseconds
 };
