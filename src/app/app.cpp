@@ -23,6 +23,7 @@
 #include "store/database.h"
 #include "store/registration_store.h"
 #include "store/demo_events.h"
+#include "store/demo_guides.h"
 #include "store/demo_resources.h"
 #include "store/demo_store.h"
 #include "store/event_store.h"
@@ -236,6 +237,7 @@ int RunDemo(const Config& config) {
   store::LoadDemo(*db.value(), dataset.value(), FormatRfc3339(clock.Now()));
   store::LoadSampleEvents(*db.value(), DemoFile("sample_events.json"), clock.Now());
   store::LoadSampleResources(*db.value(), DemoFile("sample_resources.json"), clock.Now());
+  store::LoadDemoGuides(*db.value(), DemoFile("guides.json"), clock.Now());
   auto counts = store::CountDemoRows(*db.value());
   std::printf("%s: demo data loaded (%s)\n", config.db.c_str(), store::FormatDemoCounts(counts).c_str());
   return 0;

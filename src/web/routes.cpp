@@ -156,6 +156,8 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/initiatives", Localized(site, InitiativesList));
   r.Add("GET", "/{lang}/initiatives/{slug}", Localized(site, InitiativePage));
   r.Add("GET", "/{lang}/partnerships", Localized(site, PartnershipsPage));
+  r.Add("GET", "/{lang}/guides", Localized(site, GuidesList));
+  r.Add("GET", "/{lang}/guides/{slug}", Localized(site, GuidePage));
   r.Add("GET", "/{lang}/resources", Localized(site, ResourcesList));
   r.Add("GET", "/{lang}/resources/{id}", Localized(site, ResourcePage));
   r.Add("GET", "/{lang}/resources/{id}/book", Localized(site, BookDay));
@@ -328,6 +330,16 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/initiatives/{slug}/ideas/new", A::kEditProgramme, Scope::kSiteWide, NewIdea},
       {"GET", "/{lang}/manage/ideas/{id}", A::kEditProgramme, Scope::kSiteWide, EditIdea},
       {"POST", "/{lang}/manage/ideas/{id}", A::kEditProgramme, Scope::kSiteWide, EditIdea},
+      // --- guides for newcomers: "new" before "{slug}" (the first matching route wins) ---
+      {"GET", "/{lang}/manage/guides", A::kEditProgramme, Scope::kSiteWide, ManageGuides},
+      {"GET", "/{lang}/manage/guides/new", A::kEditProgramme, Scope::kSiteWide, NewGuide},
+      {"POST", "/{lang}/manage/guides/new", A::kEditProgramme, Scope::kSiteWide, NewGuide},
+      {"GET", "/{lang}/manage/guides/{slug}", A::kEditProgramme, Scope::kSiteWide, EditGuide},
+      {"POST", "/{lang}/manage/guides/{slug}", A::kEditProgramme, Scope::kSiteWide, EditGuide},
+      {"GET", "/{lang}/manage/guides/{slug}/video", A::kEditProgramme, Scope::kSiteWide, EditGuideVideo},
+      {"POST", "/{lang}/manage/guides/{slug}/video", A::kEditProgramme, Scope::kSiteWide, EditGuideVideo},
+      {"GET", "/{lang}/manage/guides/{slug}/translations/{locale}", A::kEditProgramme, Scope::kSiteWide, TranslateGuide},
+      {"POST", "/{lang}/manage/guides/{slug}/translations/{locale}", A::kEditProgramme, Scope::kSiteWide, TranslateGuide},
   };
   return routes;
 }
