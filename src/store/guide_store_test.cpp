@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "store/demo_database_for_tests.h"
 
 namespace tilti::store {
@@ -125,7 +127,9 @@ TEST_F(GuideStore, TheEasyLanguageVersionIsLinkedBothWays) {
   bool marked = false;
   for (const auto& item : ListGuides(*db().Read(), {"lv"}, true)) {
     if (item.slug == "e-pakalpojumi-viegli") marked = item.is_easy;
-    if (item.slug == "e-pakalpojumi") EXPECT_FALSE(item.is_easy);
+    if (item.slug == "e-pakalpojumi") {
+      EXPECT_FALSE(item.is_easy);
+    }
   }
   EXPECT_TRUE(marked);
 }

@@ -96,7 +96,7 @@ http::Response GuidePage(const Site& site, const i18n::LocaleInfo& locale,
   if (guide->title.locale != lang) page.set("heading_lang", guide->title.locale);
   // One note for the page: the body decides (the title follows it but for a rare half-done
   // translation, and then carries its own lang).
-  const std::string note = ShownIn(site, locale, guide->body.empty() ? guide->title : guide->body);
+  const std::string note = ShownIn(site, locale, guide->body.text.empty() ? guide->title : guide->body);
   if (!note.empty()) page.set("not_translated", note);
   page.set("outdated", guide->title.outdated || guide->body.outdated || guide->summary.outdated);
   if (!guide->easy_slug.empty()) page.set("easy_href", GuideHref(locale, guide->easy_slug));

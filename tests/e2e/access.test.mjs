@@ -56,6 +56,7 @@ function pathFor(route, owner, lang) {
     .replace('{entity}', 'organization')
     .replace('{taxonomy}', 'accessibility')
     .replace('{term}', 'parking')
+    .replace('{locale}', 'en')
     .replace(/\{id(\.\.\.)?\}/, idByScope[route.scope] ?? 'none');
 }
 
