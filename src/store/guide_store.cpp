@@ -87,8 +87,7 @@ const std::vector<std::string>& GuideTopics() {
 }
 
 const std::vector<std::string>& GuideTextFields() {
-  static const std::vector<std::string> fields = {"title", "summary", "body",
-                                                  "video_description"};
+  static const std::vector<std::string> fields = {"title", "summary", "body", "video_description"};
   return fields;
 }
 
@@ -113,9 +112,11 @@ std::string SaveGuide(Connection& c, const GuideSource& g, std::string_view now)
       "INSERT INTO guide (id, slug, source_locale, topic, position, title, summary, body, "
       "easy_version_of, published, video_upload_id, video_description, last_modified) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
-      "ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, source_locale = excluded.source_locale, "
+      "ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, source_locale = "
+      "excluded.source_locale, "
       "topic = excluded.topic, position = excluded.position, title = excluded.title, "
-      "summary = excluded.summary, body = excluded.body, easy_version_of = excluded.easy_version_of, "
+      "summary = excluded.summary, body = excluded.body, easy_version_of = "
+      "excluded.easy_version_of, "
       "published = excluded.published, video_upload_id = excluded.video_upload_id, "
       "video_description = excluded.video_description, last_modified = excluded.last_modified");
   st.Bind(1, id).Bind(2, g.slug).Bind(3, g.source_locale).Bind(4, g.topic).Bind(5, g.position);
@@ -151,8 +152,8 @@ std::optional<GuideView> ReadGuide(Connection& c, std::string_view slug, const L
       v.captions = GuideCaptions(c, g->id);
     }
   }
-  Statement easy = c.Prepare("SELECT " + std::string(kColumns) +
-                             " FROM guide WHERE easy_version_of = ?1");
+  Statement easy =
+      c.Prepare("SELECT " + std::string(kColumns) + " FROM guide WHERE easy_version_of = ?1");
   easy.Bind(1, g->id);
   if (easy.Step()) {
     GuideSource e = SourceOf(easy);
@@ -191,7 +192,9 @@ std::vector<GuideListItem> ListGuides(Connection& c, const LocaleChain& chain,
     out.push_back(std::move(item));
   }
   const auto& topics = GuideTopics();
-  auto rank = [&](const std::string& t) { return std::find(topics.begin(), topics.end(), t) - topics.begin(); };
+  auto rank = [&](const std::string& t) {
+    return std::find(topics.begin(), topics.end(), t) - topics.begin();
+  };
   std::stable_sort(out.begin(), out.end(), [&](const GuideListItem& a, const GuideListItem& b) {
     if (a.topic != b.topic) return rank(a.topic) < rank(b.topic);
     if (a.position != b.position) return a.position < b.position;
@@ -248,30 +251,44 @@ void SaveGuideTranslation(Connection& c, std::string_view guide_id, std::string_
   for (const auto& [field, value] : texts) {
     if (std::find(fields.begin(), fields.end(), field) == fields.end()) continue;
     if (value.empty()) {
-      c.Cached("DELETE FROM translation WHERE entity = 'guide' AND entity_id = ?1 AND field = ?2 "
-               "AND locale = ?3 AND source <> 'original'")
-          .Bind(1, guide_id).Bind(2, field).Bind(3, locale).Run();
+      c.Cached(
+           "DELETE FROM translation WHERE entity = 'guide' AND entity_id = ?1 AND field = ?2 "
+           "AND locale = ?3 AND source <> 'original'")
+          .Bind(1, guide_id)
+          .Bind(2, field)
+          .Bind(3, locale)
+          .Run();
       continue;
     }
-    c.Cached("INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, "
-             "updated_at) VALUES ('guide', ?1, ?2, ?3, ?4, 'human', 0, ?5) "
-             "ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET value = excluded.value, "
-             "source = 'human', outdated = 0, updated_at = excluded.updated_at "
-             "WHERE source <> 'original'")
-        .Bind(1, guide_id).Bind(2, field).Bind(3, locale).Bind(4, value).Bind(5, now).Run();
+    c.Cached(
+         "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, "
+         "updated_at) VALUES ('guide', ?1, ?2, ?3, ?4, 'human', 0, ?5) "
+         "ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET value = excluded.value, "
+         "source = 'human', outdated = 0, updated_at = excluded.updated_at "
+         "WHERE source <> 'original'")
+        .Bind(1, guide_id)
+        .Bind(2, field)
+        .Bind(3, locale)
+        .Bind(4, value)
+        .Bind(5, now)
+        .Run();
   }
 }
 
 void SetGuideCaption(Connection& c, std::string_view guide_id, std::string_view locale,
                      std::string_view upload_id) {
-  c.Cached("INSERT INTO guide_caption (guide_id, locale, upload_id) VALUES (?1, ?2, ?3) "
-           "ON CONFLICT (guide_id, locale) DO UPDATE SET upload_id = excluded.upload_id")
-      .Bind(1, guide_id).Bind(2, locale).Bind(3, upload_id).Run();
+  c.Cached(
+       "INSERT INTO guide_caption (guide_id, locale, upload_id) VALUES (?1, ?2, ?3) "
+       "ON CONFLICT (guide_id, locale) DO UPDATE SET upload_id = excluded.upload_id")
+      .Bind(1, guide_id)
+      .Bind(2, locale)
+      .Bind(3, upload_id)
+      .Run();
 }
 
 std::vector<GuideCaption> GuideCaptions(Connection& c, std::string_view guide_id) {
-  Statement st = c.Prepare(
-      "SELECT locale, upload_id FROM guide_caption WHERE guide_id = ?1 ORDER BY locale");
+  Statement st =
+      c.Prepare("SELECT locale, upload_id FROM guide_caption WHERE guide_id = ?1 ORDER BY locale");
   st.Bind(1, guide_id);
   std::vector<std::pair<std::string, std::string>> rows;
   while (st.Step()) rows.emplace_back(st.Text(0), st.Text(1));

@@ -29,8 +29,8 @@ struct GuideSource {
   std::string title, summary, body;  // body: Markdown
   std::string easy_version_of;       // the id of the guide this one is the easy version of; ""
   bool published = false;
-  std::string video_upload_id;       // "" when there is no video
-  std::string video_description;     // what the video shows, for those who cannot watch it
+  std::string video_upload_id;    // "" when there is no video
+  std::string video_description;  // what the video shows, for those who cannot watch it
 };
 std::optional<GuideSource> LoadGuideBySlug(Connection& c, std::string_view slug);
 std::optional<GuideSource> LoadGuideById(Connection& c, std::string_view id);
@@ -81,8 +81,7 @@ struct GuideListItem {
   GuideText title, summary;
 };
 // Every guide (or the published ones) in topic order, then position, then title.
-std::vector<GuideListItem> ListGuides(Connection& c, const LocaleChain& chain,
-                                      bool published_only);
+std::vector<GuideListItem> ListGuides(Connection& c, const LocaleChain& chain, bool published_only);
 
 // Where a guide's translation into `locale` stands: "original" (its source locale),
 // "outdated" (a text changed after it was translated), "missing" (a text with no translation)
@@ -92,7 +91,7 @@ std::string GuideLocaleState(Connection& c, std::string_view guide_id, std::stri
 // One text of a guide in one target locale, beside its source.
 struct GuideTranslationField {
   std::string field, source_text;
-  std::string value;     // "" when there is none
+  std::string value;  // "" when there is none
   bool outdated = false;
 };
 // Every text field that has a source text, in GuideTextFields order.

@@ -147,11 +147,14 @@ TEST_F(GuideStore, ListsByTopicThenPositionAndHidesUnpublished) {
   Save(hidden);
   std::vector<std::string> slugs;
   for (const auto& item : ListGuides(*db().Read(), {"lv"}, true)) slugs.push_back(item.slug);
-  auto pos = [&](const std::string& s) { return std::find(slugs.begin(), slugs.end(), s) - slugs.begin(); };
+  auto pos = [&](const std::string& s) {
+    return std::find(slugs.begin(), slugs.end(), s) - slugs.begin();
+  };
   EXPECT_LT(pos("a-kas-ir"), pos("z-integracija"));
   EXPECT_EQ(pos("melnraksts"), static_cast<long>(slugs.size()));
   bool listed = false;
-  for (const auto& item : ListGuides(*db().Read(), {"lv"}, false)) listed |= item.slug == "melnraksts";
+  for (const auto& item : ListGuides(*db().Read(), {"lv"}, false))
+    listed |= item.slug == "melnraksts";
   EXPECT_TRUE(listed);
 }
 

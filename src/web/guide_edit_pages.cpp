@@ -3,7 +3,8 @@
 //   /{lang}/manage/guides                               every guide with where each locale stands
 //   /{lang}/manage/guides/new, /{slug}                  the source texts, topic, order, published,
 //                                                       the easy-language link
-//   /{lang}/manage/guides/{slug}/video                  the video, what it shows, captions per locale
+//   /{lang}/manage/guides/{slug}/video                  the video, what it shows, captions per
+//   locale
 //   /{lang}/manage/guides/{slug}/translations/{locale}  one locale's texts beside the source
 // Every form names each mistake in the user's language, keeps what was typed (files must be
 // chosen again: the hints say so) and stores nothing when there is one.
@@ -62,15 +63,21 @@ struct GuideInput {
 };
 
 GuideInput InputOf(const store::GuideSource& g) {
-  return {g.slug, g.source_locale, g.topic, std::to_string(g.position), g.title, g.summary,
+  return {g.slug, g.source_locale,   g.topic,    std::to_string(g.position), g.title, g.summary,
           g.body, g.easy_version_of, g.published};
 }
 
 GuideInput InputOf(const FormFields& form) {
   auto get = [&](std::string_view name) { return form.Get(name).substr(0, 200000); };
-  return {TrimSpace(get("slug")), get("source_locale"), get("topic"), TrimSpace(get("position")),
-          TrimSpace(get("title")), TrimSpace(get("summary")), get("body"),
-          get("easy_version_of"), form.Get("published") == "1"};
+  return {TrimSpace(get("slug")),
+          get("source_locale"),
+          get("topic"),
+          TrimSpace(get("position")),
+          TrimSpace(get("title")),
+          TrimSpace(get("summary")),
+          get("body"),
+          get("easy_version_of"),
+          form.Get("published") == "1"};
 }
 
 // The mistakes of `in` for the guide `self_id` ("" for a new one), in the form's order.
@@ -182,7 +189,8 @@ http::Response RenderGuideForm(const Site& site, const i18n::LocaleInfo& locale,
   published.name = "published";
   published.label = site.Tr(lang, "guides.form.published");
   published.optional = true;
-  published.options.push_back({"1", site.Tr(lang, "guides.form.published_option"), in.published, ""});
+  published.options.push_back(
+      {"1", site.Tr(lang, "guides.form.published_option"), in.published, ""});
   form.Add(std::move(published));
   for (const auto& [field, message] : errors) form.Error(field, message);
   return FinishBackOfficeForm(site, request, bo, form, GuidesManagePath(locale));
@@ -228,10 +236,10 @@ http::Response RenderVideoForm(const Site& site, const i18n::LocaleInfo& locale,
   if (guide.source_locale != lang) text.lang = guide.source_locale;
   const auto captions = store::GuideCaptions(*db, guide.id);
   for (const auto& l : site.messages().Locales()) {
-    FormField& c = form.File("captions_" + l.code,
-                             site.Tr(lang, "guides.video.captions",
-                                     {{"language", site.LanguageNameIn(l.code, lang)}}),
-                             "text/vtt,.vtt");
+    FormField& c = form.File(
+        "captions_" + l.code,
+        site.Tr(lang, "guides.video.captions", {{"language", site.LanguageNameIn(l.code, lang)}}),
+        "text/vtt,.vtt");
     c.optional = true;
     auto now = std::find_if(captions.begin(), captions.end(),
                             [&](const auto& x) { return x.locale == l.code; });
@@ -308,9 +316,8 @@ http::Response NewGuide(const Site& site, const i18n::LocaleInfo& locale, http::
   g.slug = in.slug;
   g.source_locale = in.source_locale;
   g = Apply(std::move(g), in);
-  site.db().Write([&](store::Connection& c) {
-    store::SaveGuide(c, g, FormatRfc3339(site.clock().Now()));
-  });
+  site.db().Write(
+      [&](store::Connection& c) { store::SaveGuide(c, g, FormatRfc3339(site.clock().Now())); });
   return SeeOther(GuidesManagePath(locale));
 }
 
@@ -428,8 +435,9 @@ http::Response TranslateGuide(const Site& site, const i18n::LocaleInfo& locale,
   form.Section("");
   for (size_t i = 0; i < fields.size(); ++i) {
     const auto& f = fields[i];
-    const std::string label = site.Tr(
-        lang, f.field == "video_description" ? "guides.video.description" : "guides.form." + f.field);
+    const std::string label =
+        site.Tr(lang, f.field == "video_description" ? "guides.video.description"
+                                                     : "guides.form." + f.field);
     FormField& field = f.field == "title" ? form.Text(f.field, label, typed[i].second)
                                           : form.TextArea(f.field, label, typed[i].second);
     field.optional = true;

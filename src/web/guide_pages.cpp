@@ -83,8 +83,7 @@ http::Response GuidesList(const Site& site, const i18n::LocaleInfo& locale,
   return site.RenderPage(request, frame, "guides", std::move(page));
 }
 
-http::Response GuidePage(const Site& site, const i18n::LocaleInfo& locale,
-                         http::Request& request) {
+http::Response GuidePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request) {
   const std::string slug(request.Param("slug"));
   auto guide = store::ReadGuide(*site.db().Read(), slug, site.Chain(locale), true);
   if (!guide) return site.ErrorPage(404, request);
@@ -96,11 +95,13 @@ http::Response GuidePage(const Site& site, const i18n::LocaleInfo& locale,
   if (guide->title.locale != lang) page.set("heading_lang", guide->title.locale);
   // One note for the page: the body decides (the title follows it but for a rare half-done
   // translation, and then carries its own lang).
-  const std::string note = ShownIn(site, locale, guide->body.text.empty() ? guide->title : guide->body);
+  const std::string note =
+      ShownIn(site, locale, guide->body.text.empty() ? guide->title : guide->body);
   if (!note.empty()) page.set("not_translated", note);
   page.set("outdated", guide->title.outdated || guide->body.outdated || guide->summary.outdated);
   if (!guide->easy_slug.empty()) page.set("easy_href", GuideHref(locale, guide->easy_slug));
-  if (!guide->original_slug.empty()) page.set("original_href", GuideHref(locale, guide->original_slug));
+  if (!guide->original_slug.empty())
+    page.set("original_href", GuideHref(locale, guide->original_slug));
   page.set("body_html", RenderMarkdown(guide->body.text));
   if (guide->body.locale != lang) page.set("body_lang", guide->body.locale);
   page.set("has_video", guide->video.has_value());
