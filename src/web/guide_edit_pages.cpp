@@ -9,10 +9,10 @@
 // Every form names each mistake in the user's language, keeps what was typed (files must be
 // chosen again: the hints say so) and stores nothing when there is one.
 #include <algorithm>
-#include <regex>
 
 #include "core/clock.h"
 #include "core/text.h"
+#include "programme/guide_rules.h"
 #include "store/guide_store.h"
 #include "store/upload_store.h"
 #include "web/back_office.h"
@@ -43,11 +43,6 @@ void CheckLength(const Site& site, const std::string& lang, const std::string& f
   if (Utf8Length(value) > MaxChars(field)) {
     errors.emplace_back(field, site.Tr(lang, "guides.error.too_long", {{"max", MaxChars(field)}}));
   }
-}
-
-bool IsGuideSlug(const std::string& s) {
-  static const std::regex re("^[a-z0-9]+(-[a-z0-9]+)*$");
-  return !s.empty() && s.size() <= 80 && std::regex_match(s, re);
 }
 
 bool IsLocale(const Site& site, std::string_view code) {
@@ -86,7 +81,7 @@ Errors CheckGuide(const Site& site, const std::string& lang, const GuideInput& i
   Errors errors;
   auto db = site.db().Read();
   if (is_new) {
-    if (!IsGuideSlug(in.slug)) {
+    if (!programme::IsGuideSlug(in.slug)) {
       errors.emplace_back("slug", site.Tr(lang, "guides.error.slug"));
     } else if (store::LoadGuideBySlug(*db, in.slug)) {
       errors.emplace_back("slug", site.Tr(lang, "guides.error.slug_taken"));
@@ -99,10 +94,8 @@ Errors CheckGuide(const Site& site, const std::string& lang, const GuideInput& i
   if (std::find(topics.begin(), topics.end(), in.topic) == topics.end()) {
     errors.emplace_back("topic", site.Tr(lang, "guides.error.topic"));
   }
-  const bool position_ok = !in.position.empty() && in.position.size() <= 3 &&
-                           std::all_of(in.position.begin(), in.position.end(),
-                                       [](char ch) { return ch >= '0' && ch <= '9'; });
-  if (!position_ok) errors.emplace_back("position", site.Tr(lang, "guides.error.position"));
+  if (!programme::ParseGuidePosition(in.position))
+    errors.emplace_back("position", site.Tr(lang, "guides.error.position"));
   if (in.title.empty()) {
     errors.emplace_back("title", site.Tr(lang, "guides.error.title"));
   } else {
@@ -198,7 +191,7 @@ http::Response RenderGuideForm(const Site& site, const i18n::LocaleInfo& locale,
 
 store::GuideSource Apply(store::GuideSource g, const GuideInput& in) {
   g.topic = in.topic;
-  g.position = std::stoll(in.position);
+  g.position = programme::ParseGuidePosition(in.position).value_or(0);  // checked before
   g.title = in.title;
   g.summary = in.summary;
   g.body = in.body;
