@@ -100,6 +100,13 @@ for (const lang of LANGS) {
           await expectFormError(page, 'video_description');
           await expectNoViolations(browser, page, js, lang);
           assert.ok(await horizontalOverflow(page) <= 0, 'horizontal scroll at 320 px (form)');
+          // The list with each language's state, the guide's form and a translation beside its source.
+          for (const path of ['/manage/guides', '/manage/guides/new', '/manage/guides/e-pakalpojumi/translations/en',
+            '/manage/guides/e-pakalpojumi/translations/uk']) {
+            await page.goto(server.url(`/${lang}${path}`), { waitUntil: 'load' });
+            assert.equal(await page.locator('h1').count(), 1, path);
+            await expectNoViolations(browser, page, js, lang);
+          }
         }
       } finally {
         await context.close();
