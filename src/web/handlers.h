@@ -173,6 +173,15 @@ http::Response RegistrationCalendar(const Site& site, const i18n::LocaleInfo& lo
 http::Response InitiativesList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response InitiativePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 
+// guides for newcomers (issue 8): guide_pages.cpp (public), guide_edit_pages.cpp (back office)
+http::Response GuidesList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response GuidePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response ManageGuides(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewGuide(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditGuide(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditGuideVideo(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response TranslateGuide(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+
 // bookings (issue 6): resource_pages.cpp, booking_pages.cpp
 http::Response ResourcesList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response ResourcePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);

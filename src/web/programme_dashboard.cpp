@@ -124,6 +124,7 @@ http::Response ProgrammeDashboard(const Site& site, const i18n::LocaleInfo& loca
   page.set("partnerships", site.Tr(lang, "programme.dashboard.partnerships", {{"count", partnerships}}));
   page.set("partnerships_href", "/" + lang + "/partnerships");
   page.set("new_initiative_href", ManagePath(locale, "/initiatives/new"));
+  page.set("guides_manage_href", ManagePath(locale, "/guides"));
 
   // Local diagnostics per library.
   {

@@ -167,6 +167,8 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/methods/{slug}", Localized(site, MethodPage));
   r.Add("GET", "/{lang}/methods/{slug}/versions/{number}", Localized(site, MethodVersionPage));
   r.Add("GET", "/{lang}/partnerships", Localized(site, PartnershipsPage));
+  r.Add("GET", "/{lang}/guides", Localized(site, GuidesList));
+  r.Add("GET", "/{lang}/guides/{slug}", Localized(site, GuidePage));
   r.Add("GET", "/{lang}/resources", Localized(site, ResourcesList));
   r.Add("GET", "/{lang}/resources/{id}", Localized(site, ResourcePage));
   r.Add("GET", "/{lang}/resources/{id}/book", Localized(site, BookDay));
@@ -367,6 +369,16 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/training/{module}/lessons/{lesson}/questions/new", A::kEditProgramme, Scope::kSiteWide, NewTrainingQuestion},
       {"GET", "/{lang}/manage/training/{module}/lessons/{lesson}/questions/{question}", A::kEditProgramme, Scope::kSiteWide, EditTrainingQuestion},
       {"POST", "/{lang}/manage/training/{module}/lessons/{lesson}/questions/{question}", A::kEditProgramme, Scope::kSiteWide, EditTrainingQuestion},
+      // --- guides for newcomers: "new" before "{slug}" (the first matching route wins) ---
+      {"GET", "/{lang}/manage/guides", A::kEditProgramme, Scope::kSiteWide, ManageGuides},
+      {"GET", "/{lang}/manage/guides/new", A::kEditProgramme, Scope::kSiteWide, NewGuide},
+      {"POST", "/{lang}/manage/guides/new", A::kEditProgramme, Scope::kSiteWide, NewGuide},
+      {"GET", "/{lang}/manage/guides/{slug}", A::kEditProgramme, Scope::kSiteWide, EditGuide},
+      {"POST", "/{lang}/manage/guides/{slug}", A::kEditProgramme, Scope::kSiteWide, EditGuide},
+      {"GET", "/{lang}/manage/guides/{slug}/video", A::kEditProgramme, Scope::kSiteWide, EditGuideVideo},
+      {"POST", "/{lang}/manage/guides/{slug}/video", A::kEditProgramme, Scope::kSiteWide, EditGuideVideo},
+      {"GET", "/{lang}/manage/guides/{slug}/translations/{locale}", A::kEditProgramme, Scope::kSiteWide, TranslateGuide},
+      {"POST", "/{lang}/manage/guides/{slug}/translations/{locale}", A::kEditProgramme, Scope::kSiteWide, TranslateGuide},
   };
   return routes;
 }

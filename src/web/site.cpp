@@ -239,6 +239,7 @@ Data Site::LayoutData(const PageFrame& frame) const {
   d.set("events_href", base + "events");
   d.set("resources_href", base + "resources");
   d.set("phrasebook_href", base + "phrasebook");
+  d.set("guides_href", base + "guides");
   d.set("accessibility_href", base + "accessibility");
   d.set("privacy_href", base + "privacy");
   return d;

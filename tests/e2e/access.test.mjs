@@ -59,6 +59,7 @@ function pathFor(route, owner, lang) {
     .replace('{module}', objects.training.module)
     .replace('{lesson}', objects.training.lesson)
     .replace('{question}', objects.training.question)
+    .replace('{locale}', 'en')
     .replace(/\{id(\.\.\.)?\}/, idByScope[route.scope] ?? 'none');
 }
 
