@@ -143,7 +143,10 @@ for (const lang of LANGS) {
         await page.goto(server.url(`/${lang}/initiatives/libri`), { waitUntil: 'load' });
         const img = page.locator(`#gallery + ul.gallery img[alt="${alt}"]`);
         assert.equal(await img.count(), 1);
-        assert.equal(await img.evaluate((i) => i.naturalWidth), 60, 'the stored file is served as an image');
+        // The gallery's images load lazily: bring this one into view and wait until it is decoded.
+        await img.scrollIntoViewIfNeeded();
+        assert.equal(await img.evaluate(async (i) => { await i.decode(); return i.naturalWidth; }), 60,
+          'the stored file is served as an image');
         await expectNoViolations(browser, page, js, lang);
         await page.setViewportSize({ width: 320, height: 800 });
         assert.ok(await horizontalOverflow(page) <= 0, 'the gallery fits 320 px');
