@@ -14,21 +14,13 @@
 #include "web/back_office.h"
 #include "web/form_view.h"
 #include "web/handlers.h"
+#include "web/programme_views.h"
 #include "web/uploads.h"
 
 namespace tilti::web {
 namespace {
 
 constexpr size_t kMaxAltChars = 400;
-
-std::string InitiativeManageHref(const i18n::LocaleInfo& locale, std::string_view slug) {
-  return ManagePath(locale, "/initiatives/" + std::string(slug));
-}
-
-std::string TextLocaleOf(const Site& site, std::string_view slug) {
-  auto s = store::LoadInitiativeSource(*site.db().Read(), slug);
-  return s ? s->source_locale : "lv";
-}
 
 struct ImageInput {
   std::string alt, caption;
@@ -56,7 +48,7 @@ http::Response RenderImageForm(const Site& site, const i18n::LocaleInfo& locale,
   caption.optional = true;
   if (text_lang != lang) caption.lang = text_lang;
   for (const auto& [field, message] : errors) form.Error(field, message);
-  return FinishBackOfficeForm(site, request, bo, form, InitiativeManageHref(locale, initiative.slug));
+  return FinishBackOfficeForm(site, request, bo, form, InitiativeManagePath(locale, initiative.slug));
 }
 
 // The texts' mistakes, in the order of the form's fields after the file.
@@ -98,9 +90,9 @@ http::Response NewGalleryImage(const Site& site, const i18n::LocaleInfo& locale,
   const std::string& lang = locale.code;
   auto initiative = store::InitiativeItemBySlug(*site.db().Read(), request.Param("slug"), site.Chain(locale));
   if (!initiative) return site.ErrorPage(404, request);
-  const std::string text_lang = TextLocaleOf(site, initiative->slug);
+  const std::string text_lang = InitiativeTextLocale(site, initiative->slug);
   const std::string title = site.Tr(lang, "gallery.form.new_title");
-  const std::string action = InitiativeManageHref(locale, initiative->slug) + "/images/new";
+  const std::string action = InitiativeManagePath(locale, initiative->slug) + "/images/new";
   if (request.method == "GET") {
     return RenderImageForm(site, locale, request, bo, *initiative, title, action, true, {}, text_lang, {});
   }
@@ -119,7 +111,7 @@ http::Response NewGalleryImage(const Site& site, const i18n::LocaleInfo& locale,
         store::SaveUpload(c, file->type, file->filename, file->content, bo.actor.account_id, now);
     store::SaveGalleryImage(c, {"", initiative->id, upload_id, TrimSpace(in.alt), TrimSpace(in.caption)}, now);
   });
-  return SeeOther(InitiativeManageHref(locale, initiative->slug) + "#gallery");
+  return SeeOther(InitiativeManagePath(locale, initiative->slug) + "#gallery");
 }
 
 http::Response EditGalleryImage(const Site& site, const i18n::LocaleInfo& locale,
@@ -127,7 +119,7 @@ http::Response EditGalleryImage(const Site& site, const i18n::LocaleInfo& locale
   const std::string& lang = locale.code;
   auto found = ImageOf(site, locale, request);
   if (!found) return site.ErrorPage(404, request);
-  const std::string text_lang = TextLocaleOf(site, found->initiative.slug);
+  const std::string text_lang = InitiativeTextLocale(site, found->initiative.slug);
   const std::string title = site.Tr(lang, "gallery.form.edit_title");
   const std::string action = ManagePath(locale, "/images/" + found->image.id);
   if (request.method == "GET") {
@@ -146,7 +138,7 @@ http::Response EditGalleryImage(const Site& site, const i18n::LocaleInfo& locale
   site.db().Write([&](store::Connection& c) {
     store::SaveGalleryImage(c, changed, FormatRfc3339(site.clock().Now()));
   });
-  return SeeOther(InitiativeManageHref(locale, found->initiative.slug) + "#gallery");
+  return SeeOther(InitiativeManagePath(locale, found->initiative.slug) + "#gallery");
 }
 
 http::Response MoveGalleryImage(const Site& site, const i18n::LocaleInfo& locale,
@@ -158,7 +150,7 @@ http::Response MoveGalleryImage(const Site& site, const i18n::LocaleInfo& locale
   site.db().Write([&](store::Connection& c) {
     store::MoveGalleryImage(c, found->image.id, direction == "earlier" ? -1 : 1);
   });
-  return SeeOther(InitiativeManageHref(locale, found->initiative.slug) + "#gallery");
+  return SeeOther(InitiativeManagePath(locale, found->initiative.slug) + "#gallery");
 }
 
 http::Response RemoveGalleryImage(const Site& site, const i18n::LocaleInfo& locale,
@@ -167,7 +159,7 @@ http::Response RemoveGalleryImage(const Site& site, const i18n::LocaleInfo& loca
   auto found = ImageOf(site, locale, request);
   if (!found) return site.ErrorPage(404, request);
   site.db().Write([&](store::Connection& c) { store::DeleteGalleryImage(c, found->image.id); });
-  return SeeOther(InitiativeManageHref(locale, found->initiative.slug) + "#gallery");
+  return SeeOther(InitiativeManagePath(locale, found->initiative.slug) + "#gallery");
 }
 
 }  // namespace tilti::web

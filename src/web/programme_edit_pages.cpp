@@ -28,10 +28,6 @@
 namespace tilti::web {
 namespace {
 
-std::string InitiativeManagePath(const i18n::LocaleInfo& locale, std::string_view slug) {
-  return ManagePath(locale, "/initiatives/" + std::string(slug));
-}
-
 // "16.9.2025" for the form, from "2025-09-16".
 std::string TypedDate(const std::string& iso) {
   auto ymd = events::ParseDate(iso);
@@ -547,18 +543,12 @@ http::Response SubmitPartnership(const Site& site, const i18n::LocaleInfo& local
   return RenderPartnershipForm(site, locale, request, bo, initiative, title, action, in, errors);
 }
 
-// The language an initiative's texts are written in.
-std::string SourceLocaleOf(const Site& site, std::string_view slug) {
-  auto s = store::LoadInitiativeSource(*site.db().Read(), slug);
-  return s ? s->source_locale : "lv";
-}
-
 }  // namespace
 
 http::Response NewNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo) {
   auto initiative = InitiativeOfSlug(site, locale, request.Param("slug"));
   if (!initiative) return site.ErrorPage(404, request);
-  const std::string text_lang = SourceLocaleOf(site, initiative->slug);
+  const std::string text_lang = InitiativeTextLocale(site, initiative->slug);
   const std::string title = site.Tr(locale.code, "initiatives.form.news_new_title");
   const std::string action = InitiativeManagePath(locale, initiative->slug) + "/news/new";
   if (request.method == "GET") return RenderNewsForm(site, locale, request, bo, *initiative, title, action, "", {}, text_lang, {});
@@ -571,7 +561,7 @@ http::Response EditNews(const Site& site, const i18n::LocaleInfo& locale, http::
   if (!stored) return site.ErrorPage(404, request);
   auto initiative = store::InitiativeById(*site.db().Read(), stored->initiative_id, site.Chain(locale));
   if (!initiative) return site.ErrorPage(404, request);
-  const std::string text_lang = SourceLocaleOf(site, initiative->slug);
+  const std::string text_lang = InitiativeTextLocale(site, initiative->slug);
   const std::string title = site.Tr(locale.code, "initiatives.form.news_edit_title", {{"title", stored->title}});
   const std::string action = ManagePath(locale, "/news/" + id);
   if (request.method == "GET") {

@@ -1,5 +1,7 @@
 #include "web/programme_views.h"
 
+#include "store/initiative_store.h"
+#include "web/back_office.h"
 #include "web/library_views.h"
 #include "web/uploads.h"
 
@@ -134,6 +136,15 @@ std::optional<Data> ContactPointsView(const store::ContactPoints& contact) {
   }
   if (!any) return std::nullopt;
   return d;
+}
+
+std::string InitiativeManagePath(const i18n::LocaleInfo& locale, std::string_view slug) {
+  return ManagePath(locale, "/initiatives/" + std::string(slug));
+}
+
+std::string InitiativeTextLocale(const Site& site, std::string_view slug) {
+  auto s = store::LoadInitiativeSource(*site.db().Read(), slug);
+  return s ? s->source_locale : "lv";
 }
 
 }  // namespace tilti::web

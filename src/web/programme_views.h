@@ -33,6 +33,11 @@ Data GalleryView(const Site& site, const i18n::LocaleInfo& locale,
 // what is known) for the contact_points partial; nullopt when none is known.
 std::optional<Data> ContactPointsView(const store::ContactPoints& contact);
 
+// "/{lang}/manage/initiatives/{slug}": an initiative's back-office page.
+std::string InitiativeManagePath(const i18n::LocaleInfo& locale, std::string_view slug);
+// The language an initiative's texts are written in ("lv" when there is no such initiative).
+std::string InitiativeTextLocale(const Site& site, std::string_view slug);
+
 // "16 September 2025" for "2025-09-16" ("" when not a date).
 std::string IsoDateText(const Site& site, const std::string& lang, const std::string& iso);
 
