@@ -55,6 +55,18 @@ Apply ApplyMode(const Actor& actor, Action action, const ReviewPolicy& policy) {
   return Apply::kReview;
 }
 
+bool MaySeePractice(const Actor& actor, const PracticeOwnership& practice) {
+  if (actor.account_id.empty()) return false;
+  if (actor.role == Role::kCoordinator) return true;
+  return actor.account_id == practice.submitted_by || IsMember(actor, practice.organization_id);
+}
+
+bool MayChangePractice(const Actor& actor, const PracticeOwnership& practice) {
+  if (actor.account_id.empty()) return false;
+  if (actor.role == Role::kCoordinator) return true;
+  return !practice.published && MaySeePractice(actor, practice);
+}
+
 bool ProposesOnly(const Actor& actor) { return actor.role == Role::kPartner; }
 
 }  // namespace tilti::accounts

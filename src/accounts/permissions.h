@@ -65,6 +65,20 @@ struct ReviewPolicy {
 // How `action` (which `actor` may do, see Can) is applied for `actor` under `policy`.
 Apply ApplyMode(const Actor& actor, Action action, const ReviewPolicy& policy);
 
+// Good practices (issue 8): who may change a submission (its texts, images and links). A
+// coordinator may change any; its author, or a member of its library, only while it is not
+// published (a published practice changes through a coordinator). Anyone signed in may
+// submit one.
+struct PracticeOwnership {
+  std::string submitted_by;     // account id
+  std::string organization_id;  // "" for a library not in the directory
+  bool published = false;
+};
+bool MayChangePractice(const Actor& actor, const PracticeOwnership& practice);
+// Who may see a submission in the back office: those who may change it, and its author and
+// library members after publication.
+bool MaySeePractice(const Actor& actor, const PracticeOwnership& practice);
+
 // True when the actor is a partner and may only propose (Can(kView) but no edits of its own).
 bool ProposesOnly(const Actor& actor);
 

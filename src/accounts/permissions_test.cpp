@@ -78,5 +78,27 @@ TEST(Permissions, ReviewPolicyDecidesForLibrariansOnly) {
   EXPECT_EQ(ApplyMode(Make(Role::kCoordinator), Action::kAddService, strict), Apply::kNow);
 }
 
+TEST(Permissions, PracticesChangeByTheirAuthorOrLibraryUntilPublished) {
+  const PracticeOwnership draft{"acc-1", "org-a", false};
+  const PracticeOwnership published{"acc-1", "org-a", true};
+  const PracticeOwnership abroad{"acc-9", "", false};
+  Actor author = Make(Role::kPartner);  // no memberships: the author alone
+  EXPECT_TRUE(MayChangePractice(author, draft));
+  EXPECT_FALSE(MayChangePractice(author, published));
+  EXPECT_TRUE(MaySeePractice(author, published));
+  EXPECT_FALSE(MaySeePractice(author, abroad));
+  Actor colleague{"acc-2", "Colleague", Role::kLibrarian, {"org-a"}};
+  EXPECT_TRUE(MayChangePractice(colleague, draft));
+  EXPECT_FALSE(MayChangePractice(colleague, published));
+  Actor other{"acc-3", "Other", Role::kLibrarian, {"org-b"}};
+  EXPECT_FALSE(MaySeePractice(other, draft));
+  EXPECT_FALSE(MayChangePractice(other, draft));
+  EXPECT_FALSE(MayChangePractice(other, abroad));  // "" is nobody's library
+  Actor coordinator{"acc-4", "Coordinator", Role::kCoordinator, {}};
+  EXPECT_TRUE(MayChangePractice(coordinator, published));
+  EXPECT_TRUE(MayChangePractice(coordinator, abroad));
+  EXPECT_FALSE(MayChangePractice(Actor{}, draft));  // signed out
+}
+
 }  // namespace
 }  // namespace tilti::accounts

@@ -24,6 +24,7 @@
 #include "store/registration_store.h"
 #include "store/demo_events.h"
 #include "store/demo_methods.h"
+#include "store/demo_practices.h"
 #include "store/demo_guides.h"
 #include "store/demo_resources.h"
 #include "store/demo_training.h"
@@ -243,6 +244,7 @@ int RunDemo(const Config& config) {
   store::LoadDemoMethods(*db.value(), DemoFile("methods.json"), clock.Now());
   store::LoadSampleTraining(*db.value(), DemoFile("training.json"), FormatRfc3339(clock.Now()));
   store::LoadDemoGuides(*db.value(), DemoFile("guides.json"), clock.Now());
+  store::LoadDemoPractices(*db.value(), DemoFile("practices.json"), clock.Now());
   auto counts = store::CountDemoRows(*db.value());
   std::printf("%s: demo data loaded (%s)\n", config.db.c_str(), store::FormatDemoCounts(counts).c_str());
   return 0;

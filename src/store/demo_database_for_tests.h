@@ -13,6 +13,7 @@
 #include "store/database.h"
 #include "store/demo_events.h"
 #include "store/demo_methods.h"
+#include "store/demo_practices.h"
 #include "store/demo_resources.h"
 #include "store/demo_store.h"
 #include "store/demo_training.h"
@@ -69,6 +70,9 @@ class DemoDatabaseForTests : public MigratedDatabaseForTests {
         LoadDemoMethods(db(), f.bytes, ParseStoredRfc3339("2026-11-22T00:00:00Z").value());
       }
       if (f.path == "training.json") LoadSampleTraining(db(), f.bytes, "2026-11-22T00:00:00Z");
+      if (f.path == "practices.json") {
+        LoadDemoPractices(db(), f.bytes, ParseStoredRfc3339("2026-11-22T00:00:00Z").value());
+      }
     }
   }
 };

@@ -17,12 +17,15 @@ std::string_view KindName(FileKind kind) {
   return "document";
 }
 
-// The columns of UploadInfo, in its order, for a query whose upload table is `u`.
-constexpr std::string_view kInfoColumns =
-    "u.id, u.kind, u.media_type, u.extension, u.filename, u.uploaded_at, u.byte_size, "
-    "COALESCE(u.width, 0), COALESCE(u.height, 0)";
+std::string SourceLocaleOfInitiative(Connection& c, std::string_view initiative_id) {
+  Statement l = c.Prepare("SELECT source_locale FROM initiative WHERE id = ?1");
+  l.Bind(1, initiative_id);
+  return l.Step() ? l.Text(0) : "lv";
+}
 
-UploadInfo ReadInfo(const Statement& st, int from) {
+}  // namespace
+
+UploadInfo ReadUploadInfo(const Statement& st, int from) {
   UploadInfo u;
   u.id = st.Text(from);
   u.kind = st.Text(from + 1);
@@ -35,14 +38,6 @@ UploadInfo ReadInfo(const Statement& st, int from) {
   u.height = static_cast<int>(st.Int(from + 8));
   return u;
 }
-
-std::string SourceLocaleOfInitiative(Connection& c, std::string_view initiative_id) {
-  Statement l = c.Prepare("SELECT source_locale FROM initiative WHERE id = ?1");
-  l.Bind(1, initiative_id);
-  return l.Step() ? l.Text(0) : "lv";
-}
-
-}  // namespace
 
 std::string SaveUpload(Connection& c, const FileType& type, std::string_view filename,
                        std::string_view content, std::string_view account_id,
@@ -63,11 +58,11 @@ std::string SaveUpload(Connection& c, const FileType& type, std::string_view fil
 }
 
 std::optional<UploadInfo> UploadById(Connection& c, std::string_view id) {
-  static const std::string sql = "SELECT " + std::string(kInfoColumns) + " FROM upload u WHERE u.id = ?1";
+  static const std::string sql = "SELECT " + std::string(kUploadInfoColumns) + " FROM upload u WHERE u.id = ?1";
   Statement& st = c.Cached(sql);
   st.Bind(1, id);
   if (!st.Step()) return std::nullopt;
-  return ReadInfo(st, 0);
+  return ReadUploadInfo(st, 0);
 }
 
 std::optional<std::string> UploadContent(Connection& c, std::string_view id) {
@@ -89,7 +84,7 @@ std::vector<GalleryImage> InitiativeGallery(Connection& c, std::string_view init
       "SELECT g.id, g.initiative_id, " +
       BestText("initiative_image", "g.id", "alt", "g.alt", "i.source_locale") + ", " +
       BestText("initiative_image", "g.id", "caption", "g.caption", "i.source_locale") + ", " +
-      std::string(kInfoColumns) +
+      std::string(kUploadInfoColumns) +
       " FROM initiative_image g JOIN initiative i ON i.id = g.initiative_id "
       "JOIN upload u ON u.id = g.upload_id WHERE g.initiative_id = ?4 ORDER BY g.position, g.id";
   Statement st = c.Prepare(sql);
@@ -102,7 +97,7 @@ std::vector<GalleryImage> InitiativeGallery(Connection& c, std::string_view init
     g.initiative_id = st.Text(1);
     g.alt = SplitLocalized(st.TextView(2));
     g.caption = SplitLocalized(st.TextView(3));
-    g.file = ReadInfo(st, 4);
+    g.file = ReadUploadInfo(st, 4);
     out.push_back(std::move(g));
   }
   return out;

@@ -21,6 +21,13 @@ struct UploadInfo {
   std::string StoredName() const { return id + "." + extension; }
 };
 
+// The columns of UploadInfo, in its order, for a query whose upload table is `u`; read them
+// with ReadUploadInfo from the column index `from`.
+inline constexpr std::string_view kUploadInfoColumns =
+    "u.id, u.kind, u.media_type, u.extension, u.filename, u.uploaded_at, u.byte_size, "
+    "COALESCE(u.width, 0), COALESCE(u.height, 0)";
+UploadInfo ReadUploadInfo(const Statement& st, int from);
+
 // Stores a checked file and returns its new id. `filename` must already be safe
 // (core::SafeFileName).
 std::string SaveUpload(Connection& c, const FileType& type, std::string_view filename,

@@ -323,6 +323,7 @@ Data NavData(const Site& site, const i18n::LocaleInfo& locale, const accounts::A
       {"/statistics", "manage.nav.statistics", false},
       {"/bookings/usage", "manage.nav.bookings_usage", false},
       {"/training", "manage.nav.training", false, true},
+      {"/practices", "manage.nav.practices", false, true},
       {"/programme", "manage.nav.programme", true},
       {"/methods", "manage.nav.methods", true},
       {"/taxonomies", "manage.nav.taxonomies", true},

@@ -20,8 +20,6 @@
 namespace tilti::web {
 namespace {
 
-constexpr size_t kMaxAltChars = 400;
-
 struct ImageInput {
   std::string alt, caption;
 };
@@ -49,19 +47,6 @@ http::Response RenderImageForm(const Site& site, const i18n::LocaleInfo& locale,
   if (text_lang != lang) caption.lang = text_lang;
   for (const auto& [field, message] : errors) form.Error(field, message);
   return FinishBackOfficeForm(site, request, bo, form, InitiativeManagePath(locale, initiative.slug));
-}
-
-// The texts' mistakes, in the order of the form's fields after the file.
-void CheckTexts(const Site& site, const std::string& lang, const ImageInput& in,
-                std::vector<std::pair<std::string, std::string>>& errors) {
-  if (TrimSpace(in.alt).empty()) {
-    errors.emplace_back("alt", site.Tr(lang, "gallery.error.alt"));
-  } else if (Utf8Length(in.alt) > static_cast<long>(kMaxAltChars)) {
-    errors.emplace_back("alt", site.Tr(lang, "gallery.error.alt_long", {{"max", static_cast<int64_t>(kMaxAltChars)}}));
-  }
-  if (Utf8Length(in.caption) > static_cast<long>(kMaxAltChars)) {
-    errors.emplace_back("caption", site.Tr(lang, "gallery.error.caption_long", {{"max", static_cast<int64_t>(kMaxAltChars)}}));
-  }
 }
 
 ImageInput InputOf(const BackOffice& bo) {
@@ -101,7 +86,7 @@ http::Response NewGalleryImage(const Site& site, const i18n::LocaleInfo& locale,
   std::string problem;
   auto file = CheckUpload(site, lang, bo.form, "file", {FileKind::kImage}, true, &problem);
   if (!file) errors.emplace_back("file", problem);
-  CheckTexts(site, lang, in, errors);
+  CheckImageTexts(site, lang, in.alt, in.caption, errors);
   if (!errors.empty()) {
     return RenderImageForm(site, locale, request, bo, *initiative, title, action, true, in, text_lang, errors);
   }
@@ -128,7 +113,7 @@ http::Response EditGalleryImage(const Site& site, const i18n::LocaleInfo& locale
   }
   const ImageInput in = InputOf(bo);
   std::vector<std::pair<std::string, std::string>> errors;
-  CheckTexts(site, lang, in, errors);
+  CheckImageTexts(site, lang, in.alt, in.caption, errors);
   if (!errors.empty()) {
     return RenderImageForm(site, locale, request, bo, found->initiative, title, action, false, in, text_lang, errors);
   }

@@ -229,6 +229,16 @@ http::Response ProgrammeDashboard(const Site& site, const i18n::LocaleInfo& loca
 http::Response NewNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response EditNews(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 // The methodology library (web/method_pages.cpp).
+http::Response PracticesList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response PracticePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response PracticesAtom(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response ManagePractices(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewPractice(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response ManagePractice(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response EditPractice(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response NewPracticeImage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response RemovePracticeImage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response ReviewPractice(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response MethodsList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response MethodPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response MethodVersionPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);

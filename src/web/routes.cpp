@@ -166,6 +166,9 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/methods", Localized(site, MethodsList));
   r.Add("GET", "/{lang}/methods/{slug}", Localized(site, MethodPage));
   r.Add("GET", "/{lang}/methods/{slug}/versions/{number}", Localized(site, MethodVersionPage));
+  r.Add("GET", "/{lang}/practices", Localized(site, PracticesList));
+  r.Add("GET", "/{lang}/practices.atom", Localized(site, PracticesAtom));
+  r.Add("GET", "/{lang}/practices/{slug}", Localized(site, PracticePage));
   r.Add("GET", "/{lang}/partnerships", Localized(site, PartnershipsPage));
   r.Add("GET", "/{lang}/guides", Localized(site, GuidesList));
   r.Add("GET", "/{lang}/guides/{slug}", Localized(site, GuidePage));
@@ -369,6 +372,18 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"POST", "/{lang}/manage/training/{module}/lessons/{lesson}/questions/new", A::kEditProgramme, Scope::kSiteWide, NewTrainingQuestion},
       {"GET", "/{lang}/manage/training/{module}/lessons/{lesson}/questions/{question}", A::kEditProgramme, Scope::kSiteWide, EditTrainingQuestion},
       {"POST", "/{lang}/manage/training/{module}/lessons/{lesson}/questions/{question}", A::kEditProgramme, Scope::kSiteWide, EditTrainingQuestion},
+      // --- good practices: anyone signed in submits; the handlers check who may see and change
+      // each one (accounts::MaySeePractice, MayChangePractice); "new" before "{slug}" ---
+      {"GET", "/{lang}/manage/practices", A::kSeeOwn, Scope::kSiteWide, ManagePractices},
+      {"GET", "/{lang}/manage/practices/new", A::kSeeOwn, Scope::kSiteWide, NewPractice},
+      {"POST", "/{lang}/manage/practices/new", A::kSeeOwn, Scope::kSiteWide, NewPractice},
+      {"GET", "/{lang}/manage/practices/{slug}", A::kSeeOwn, Scope::kSiteWide, ManagePractice},
+      {"GET", "/{lang}/manage/practices/{slug}/edit", A::kSeeOwn, Scope::kSiteWide, EditPractice},
+      {"POST", "/{lang}/manage/practices/{slug}/edit", A::kSeeOwn, Scope::kSiteWide, EditPractice},
+      {"GET", "/{lang}/manage/practices/{slug}/images/new", A::kSeeOwn, Scope::kSiteWide, NewPracticeImage},
+      {"POST", "/{lang}/manage/practices/{slug}/images/new", A::kSeeOwn, Scope::kSiteWide, NewPracticeImage},
+      {"POST", "/{lang}/manage/practices/{slug}/images/{id}/remove", A::kSeeOwn, Scope::kSiteWide, RemovePracticeImage},
+      {"POST", "/{lang}/manage/practices/{slug}/review", A::kReview, Scope::kSiteWide, ReviewPractice},
       // --- guides for newcomers: "new" before "{slug}" (the first matching route wins) ---
       {"GET", "/{lang}/manage/guides", A::kEditProgramme, Scope::kSiteWide, ManageGuides},
       {"GET", "/{lang}/manage/guides/new", A::kEditProgramme, Scope::kSiteWide, NewGuide},

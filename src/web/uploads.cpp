@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/text.h"
 #include "store/upload_store.h"
 #include "web/i18n_format.h"
 
@@ -117,6 +118,18 @@ http::Response StoredFile(const Site& site, http::Request& request) {
   }
   r.body = std::move(*content);
   return r;
+}
+
+void CheckImageTexts(const Site& site, const std::string& lang, std::string_view alt,
+                     std::string_view caption, std::vector<std::pair<std::string, std::string>>& errors) {
+  if (TrimSpace(alt).empty()) {
+    errors.emplace_back("alt", site.Tr(lang, "gallery.error.alt"));
+  } else if (Utf8Length(alt) > kMaxImageTextChars) {
+    errors.emplace_back("alt", site.Tr(lang, "gallery.error.alt_long", {{"max", static_cast<int64_t>(kMaxImageTextChars)}}));
+  }
+  if (Utf8Length(caption) > kMaxImageTextChars) {
+    errors.emplace_back("caption", site.Tr(lang, "gallery.error.caption_long", {{"max", static_cast<int64_t>(kMaxImageTextChars)}}));
+  }
 }
 
 }  // namespace tilti::web

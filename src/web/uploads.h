@@ -39,6 +39,12 @@ std::optional<CheckedUpload> CheckUpload(const Site& site, const std::string& la
                                          std::initializer_list<FileKind> allowed, bool required,
                                          std::string* message);
 
+// An image's texts: the text alternative is required; both at most kMaxImageTextChars
+// characters. Adds (field, message in `lang`) to `errors` for "alt" and "caption".
+inline constexpr long kMaxImageTextChars = 400;
+void CheckImageTexts(const Site& site, const std::string& lang, std::string_view alt,
+                     std::string_view caption, std::vector<std::pair<std::string, std::string>>& errors);
+
 // "/files/{id}.{ext}"
 std::string FileHref(std::string_view stored_name);
 

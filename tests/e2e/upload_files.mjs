@@ -25,7 +25,8 @@ export function png(w, h, rgb = [200, 30, 30]) {
 /** Posts a multipart form as a browser does; `files` maps a field to {name, type, bytes}. */
 export function postMultipart(fetchLike, url, fields, files, { cookie, origin }) {
   const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  // An array gives the field once per value (checkboxes).
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) form.append(k, x);
   for (const [k, f] of Object.entries(files)) form.append(k, new Blob([f.bytes], { type: f.type }), f.name);
   const headers = { origin };
   if (cookie) headers.cookie = cookie;
