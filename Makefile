@@ -30,7 +30,7 @@ e2e: build deps-test
 	node --test tests/e2e/
 
 browser: build deps-test
-	node --test --test-concurrency=1 tests/browser/
+	node --test --test-concurrency=2 tests/browser/
 
 asan: deps
 	cmake --preset asan >/dev/null && cmake --build build-asan

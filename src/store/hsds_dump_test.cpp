@@ -196,7 +196,7 @@ TEST_F(HsdsRoundTrip, JsonIsByteIdenticalAfterImportIntoAFreshDatabase) {
   const std::string translations =
       "SELECT group_concat(entity || '|' || entity_id || '|' || field || '|' || locale || '|' || "
       "value || '|' || source || '|' || outdated || '|' || updated_at, char(10)) FROM (SELECT * "
-      "FROM translation WHERE entity NOT IN ('initiative', 'idea', 'initiative_goal', 'initiative_news', 'municipality', 'place', 'event', 'resource', 'training_module', 'training_lesson', 'training_question', 'training_choice', 'method_document', 'method_version', 'initiative_image', 'guide') "
+      "FROM translation WHERE entity NOT IN ('initiative', 'idea', 'initiative_goal', 'initiative_news', 'municipality', 'place', 'event', 'resource', 'training_module', 'training_lesson', 'training_question', 'training_choice', 'method_document', 'method_version', 'initiative_image', 'guide', 'practice', 'practice_image') "
       "ORDER BY entity, entity_id, field, locale)";
   EXPECT_EQ(Text(fresh.db(), translations), Text(demo_->db(), translations));
   EXPECT_GT(Text(demo_->db(), translations).size(), 10000u);
