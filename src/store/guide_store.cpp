@@ -248,31 +248,11 @@ void SaveGuideTranslation(Connection& c, std::string_view guide_id, std::string_
   auto g = LoadGuideById(c, guide_id);
   if (!g || g->source_locale == locale) return;
   const auto& fields = GuideTextFields();
-  for (const auto& [field, value] : texts) {
-    if (std::find(fields.begin(), fields.end(), field) == fields.end()) continue;
-    if (value.empty()) {
-      c.Cached(
-           "DELETE FROM translation WHERE entity = 'guide' AND entity_id = ?1 AND field = ?2 "
-           "AND locale = ?3 AND source <> 'original'")
-          .Bind(1, guide_id)
-          .Bind(2, field)
-          .Bind(3, locale)
-          .Run();
-      continue;
-    }
-    c.Cached(
-         "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, "
-         "updated_at) VALUES ('guide', ?1, ?2, ?3, ?4, 'human', 0, ?5) "
-         "ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET value = excluded.value, "
-         "source = 'human', outdated = 0, updated_at = excluded.updated_at "
-         "WHERE source <> 'original'")
-        .Bind(1, guide_id)
-        .Bind(2, field)
-        .Bind(3, locale)
-        .Bind(4, value)
-        .Bind(5, now)
-        .Run();
+  std::vector<std::pair<std::string, std::string>> known;
+  for (const auto& text : texts) {
+    if (std::find(fields.begin(), fields.end(), text.first) != fields.end()) known.push_back(text);
   }
+  WriteHumanTranslations(c, "guide", guide_id, locale, known, now);
 }
 
 void SetGuideCaption(Connection& c, std::string_view guide_id, std::string_view locale,

@@ -1,5 +1,7 @@
 #include "store/practice_store.h"
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include "core/ids.h"
@@ -249,6 +251,24 @@ void RefreshPracticeSearch(Connection& c, std::string_view id) {
   for (const std::string& w : directory::Tokens(directory::Fold(text))) words += w + " ";
   Statement up = c.Prepare("UPDATE practice SET search_text = ?2 WHERE id = ?1");
   up.Bind(1, id).Bind(2, words).Run();
+}
+
+std::vector<TextTranslation> PracticeTranslation(Connection& c, const PracticeSource& p, std::string_view locale) {
+  const std::string texts[] = {p.title, p.problem, p.audience, p.what_done, p.cost, p.results, p.watch_out};
+  std::vector<std::pair<std::string, std::string>> sources;
+  for (size_t i = 0; i < std::size(kTextFields); ++i) sources.emplace_back(std::string(kTextFields[i]), texts[i]);
+  return TranslationsOf(c, "practice", p.id, locale, sources);
+}
+
+void SavePracticeTranslation(Connection& c, const PracticeSource& p, std::string_view locale,
+                             const std::vector<std::pair<std::string, std::string>>& texts, std::string_view now) {
+  if (locale == p.source_locale) return;
+  std::vector<std::pair<std::string, std::string>> known;
+  for (const auto& text : texts) {
+    if (std::find(std::begin(kTextFields), std::end(kTextFields), text.first) != std::end(kTextFields)) known.push_back(text);
+  }
+  WriteHumanTranslations(c, "practice", p.id, locale, known, now);
+  RefreshPracticeSearch(c, p.id);
 }
 
 std::optional<PracticeView> PracticeBySlug(Connection& c, std::string_view slug, const LocaleChain& chain) {

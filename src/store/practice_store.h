@@ -11,6 +11,7 @@
 #include "core/localized_text.h"
 #include "store/hackathon_store.h"
 #include "store/sqlite.h"
+#include "store/translation_store.h"
 #include "store/upload_store.h"
 
 namespace tilti::store {
@@ -44,6 +45,14 @@ void SetPracticeStatus(Connection& c, std::string_view id, std::string_view stat
 // and the translations' rows). SavePractice calls it; so must anything that writes a
 // practice's translations.
 void RefreshPracticeSearch(Connection& c, std::string_view id);
+
+// The practice's texts beside their translations into `locale` (the translate form).
+std::vector<TextTranslation> PracticeTranslation(Connection& c, const PracticeSource& p, std::string_view locale);
+// Writes a person's translation of the practice's texts into `locale` (an empty text removes
+// that field's translation; fields that are not the practice's are ignored; nothing when
+// `locale` is its source locale) and refreshes its search text.
+void SavePracticeTranslation(Connection& c, const PracticeSource& p, std::string_view locale,
+                             const std::vector<std::pair<std::string, std::string>>& texts, std::string_view now);
 
 struct PracticeLink {
   std::string id;

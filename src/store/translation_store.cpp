@@ -399,4 +399,48 @@ void WriteOriginal(Connection& c, std::string_view entity, std::string_view id,
       .Run();
 }
 
+std::vector<TextTranslation> TranslationsOf(Connection& c, std::string_view entity, std::string_view id,
+                                            std::string_view locale,
+                                            const std::vector<std::pair<std::string, std::string>>& sources) {
+  Statement& st = c.Cached(
+      "SELECT value, outdated FROM translation WHERE entity = ?1 AND entity_id = ?2 AND field = ?3"
+      " AND locale = ?4 AND source <> 'original'");
+  std::vector<TextTranslation> out;
+  for (const auto& [field, source] : sources) {
+    if (source.empty()) continue;
+    TextTranslation t{field, source, "", false};
+    st.Bind(1, entity).Bind(2, id).Bind(3, field).Bind(4, locale);
+    if (st.Step()) {
+      t.value = st.Text(0);
+      t.outdated = st.Int(1) != 0;
+    }
+    st.Reset();
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+void WriteHumanTranslations(Connection& c, std::string_view entity, std::string_view id,
+                            std::string_view locale,
+                            const std::vector<std::pair<std::string, std::string>>& texts,
+                            std::string_view now) {
+  for (const auto& [field, value] : texts) {
+    if (value.empty()) {
+      c.Cached(
+           "DELETE FROM translation WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND locale = ?4"
+           " AND source <> 'original'")
+          .Bind(1, entity).Bind(2, id).Bind(3, field).Bind(4, locale)
+          .Run();
+      continue;
+    }
+    c.Cached(
+         "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, updated_at)"
+         " VALUES (?1, ?2, ?3, ?4, ?5, 'human', 0, ?6)"
+         " ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET value = excluded.value,"
+         " source = 'human', outdated = 0, updated_at = excluded.updated_at WHERE source <> 'original'")
+        .Bind(1, entity).Bind(2, id).Bind(3, field).Bind(4, locale).Bind(5, value).Bind(6, now)
+        .Run();
+  }
+}
+
 }  // namespace tilti::store

@@ -127,6 +127,27 @@ ImportOutcome ImportTranslations(Connection& c, std::string_view locale,
                                  const std::function<bool(const std::string&)>& may_translate,
                                  const Author& author, std::string_view now_rfc3339);
 
+// A text field in one locale beside its source text: the translate forms of records outside the
+// directory (guides, practices).
+struct TextTranslation {
+  std::string field, source_text;
+  std::string value;  // "" when there is none
+  bool outdated = false;
+};
+// For each (field, source text) of `sources` whose source text is not empty, its translation
+// into `locale`, in the order given.
+std::vector<TextTranslation> TranslationsOf(Connection& c, std::string_view entity, std::string_view id,
+                                            std::string_view locale,
+                                            const std::vector<std::pair<std::string, std::string>>& sources);
+// Writes each (field, value) of `texts` as a person's translation of entity/id into `locale`
+// (not outdated); an empty value removes that field's translation. Never touches the
+// 'original' rows: the caller checks that `locale` is not the record's source locale and that
+// the fields are the record's.
+void WriteHumanTranslations(Connection& c, std::string_view entity, std::string_view id,
+                            std::string_view locale,
+                            const std::vector<std::pair<std::string, std::string>>& texts,
+                            std::string_view now);
+
 // Writes the source text of entity.field: the record's own column is written by the caller;
 // this keeps the 'original' translation row in step (its trigger flags the other locales'
 // rows outdated when the text changes), or removes it when the text is emptied.

@@ -238,6 +238,7 @@ http::Response ManagePractice(const Site& site, const i18n::LocaleInfo& locale, 
 http::Response EditPractice(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response NewPracticeImage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response RemovePracticeImage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
+http::Response TranslatePractice(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response ReviewPractice(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response MethodsList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response MethodPage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);

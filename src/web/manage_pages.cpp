@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "store/manage_queries.h"
+#include "store/practice_store.h"
 #include "web/back_office.h"
 #include "web/handlers.h"
 #include "web/query_params.h"
@@ -42,6 +43,9 @@ http::Response ManageDashboard(const Site& site, const i18n::LocaleInfo& locale,
   count("manage.dashboard.open_reports", reports, ManagePath(locale, "/reports"));
   if (bo.actor.role != accounts::Role::kPartner) {
     count("manage.dashboard.pending", pending, ManagePath(locale, "/reviews"));
+  }
+  if (accounts::Can(bo.actor, accounts::Action::kReview)) {
+    count("manage.dashboard.practices_waiting", store::PracticesWaiting(*c), ManagePath(locale, "/practices"));
   }
   page.set("counts", counts);
   page.set("can_search", filter.all);

@@ -50,6 +50,7 @@ struct PracticeInput {
   knowledge::PracticeForm form;
   std::string text_lang;
   std::vector<std::string> target_groups, events, services;
+  bool is_new = false;  // the submit form (which alone asks the texts' language)
 };
 
 PracticeInput InputOf(const BackOffice& bo) {
@@ -139,6 +140,7 @@ http::Response RenderPracticeForm(const Site& site, const i18n::LocaleInfo& loca
   FormView form(site, locale, title, action);
   form.Intro(site.Tr(lang, "practices.form.intro"));
   form.Section(site.Tr(lang, "practices.form.about"));
+  // The texts' language is chosen once, when submitted; translations have their own form.
   FormField language;
   language.kind = FormField::Kind::kSelect;
   language.name = "text_lang";
@@ -147,7 +149,7 @@ http::Response RenderPracticeForm(const Site& site, const i18n::LocaleInfo& loca
   for (const auto& l : site.messages().Locales()) {
     language.options.push_back({l.code, l.endonym, l.code == text_lang, l.code == lang ? "" : l.code});
   }
-  form.Add(std::move(language));
+  if (in.is_new) form.Add(std::move(language));
   auto text_field = [&](FormField& x) -> FormField& {
     if (text_lang != lang) x.lang = text_lang;
     return x;
@@ -337,6 +339,18 @@ http::Response RenderManagePractice(const Site& site, const i18n::LocaleInfo& lo
   }
   page.set("managed_images", images);
   page.set("has_managed_images", !images.is_empty_list());
+  if (found.may_change) {
+    Data translations(Data::type::list);
+    for (const auto& l : site.messages().Locales()) {
+      if (l.code == view->source_locale) continue;
+      Data d(Data::type::object);
+      d.set("translate_href", base + "/translations/" + l.code);
+      d.set("translate_label", l.endonym);
+      d.set("translate_lang", l.code);
+      translations.push_back(d);
+    }
+    page.set("translations", translations);
+  }
   const bool may_review = accounts::Can(bo.actor, accounts::Action::kReview);
   page.set("may_review", may_review);
   if (may_review) {
@@ -389,6 +403,7 @@ http::Response NewPractice(const Site& site, const i18n::LocaleInfo& locale, htt
   const std::string back = ManagePath(locale, "/practices");
   if (request.method == "GET") {
     PracticeInput in;
+    in.is_new = true;
     in.text_lang = lang;
     in.form.country = "LV";
     // One organisation: it is the library.
@@ -397,7 +412,8 @@ http::Response NewPractice(const Site& site, const i18n::LocaleInfo& locale, htt
     }
     return RenderPracticeForm(site, locale, request, bo, title, action, back, in, {});
   }
-  const PracticeInput in = InputOf(bo);
+  PracticeInput in = InputOf(bo);
+  in.is_new = true;
   const Errors errors = CheckInput(site, locale, bo, in);
   if (!errors.empty()) return RenderPracticeForm(site, locale, request, bo, title, action, back, in, errors);
   store::PracticeSource p;
@@ -512,6 +528,61 @@ http::Response ReviewPractice(const Site& site, const i18n::LocaleInfo& locale, 
                              FormatRfc3339(site.clock().Now()));
   });
   return SeeOther(PracticeManagePath(locale, route.practice.slug));
+}
+
+http::Response TranslatePractice(const Site& site, const i18n::LocaleInfo& locale, http::Request& request,
+                                 const BackOffice& bo) {
+  auto found = Find(site, request, bo, true);
+  if (auto* r = std::get_if<http::Response>(&found)) return std::move(*r);
+  const store::PracticeSource& p = std::get<PracticeOfRoute>(found).practice;
+  const std::string& lang = locale.code;
+  const std::string target(request.Param("locale"));
+  const auto& locales = site.messages().Locales();
+  if (std::none_of(locales.begin(), locales.end(), [&](const auto& l) { return l.code == target; })) {
+    return site.ErrorPage(404, request);
+  }
+  const std::string back = PracticeManagePath(locale, p.slug);
+  if (target == p.source_locale) return SeeOther(back + "/edit");
+  const auto fields = store::PracticeTranslation(*site.db().Read(), p, target);
+  std::vector<std::pair<std::string, std::string>> typed;
+  Errors errors;
+  if (request.method == "GET") {
+    for (const auto& f : fields) typed.emplace_back(f.field, f.value);
+  } else {
+    for (const auto& f : fields) {
+      std::string value = TrimSpace(bo.form.Get(f.field).substr(0, 100000));
+      const long max = f.field == "title" ? knowledge::kMaxPracticeTitle
+                       : (f.field == "audience" || f.field == "cost") ? knowledge::kMaxPracticeShort
+                                                                       : knowledge::kMaxPracticeText;
+      if (Utf8Length(value) > max) errors.emplace_back(f.field, site.Tr(lang, "practices.error.too_long", {{"max", static_cast<int64_t>(max)}}));
+      typed.emplace_back(f.field, std::move(value));
+    }
+    if (errors.empty()) {
+      site.db().Write([&](store::Connection& c) {
+        store::SavePracticeTranslation(c, p, target, typed, FormatRfc3339(site.clock().Now()));
+      });
+      return SeeOther(back);
+    }
+  }
+  FormView form(site, locale,
+                site.Tr(lang, "practices.translate.title", {{"language", site.LanguageNameIn(target, lang)}, {"title", p.title}}),
+                back + "/translations/" + target);
+  form.Intro(site.Tr(lang, "practices.translate.intro", {{"language", site.LanguageNameIn(p.source_locale, lang)}}));
+  form.Section("");
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const auto& f = fields[i];
+    const std::string label = site.Tr(lang, f.field == "title" ? "practices.form.title" : "practices.section." + f.field);
+    FormField& field = (f.field == "title" || f.field == "audience" || f.field == "cost")
+                           ? form.Text(f.field, label, typed[i].second)
+                           : form.TextArea(f.field, label, typed[i].second);
+    field.optional = true;
+    field.source_text = f.source_text;
+    field.source_lang = p.source_locale;
+    field.lang = target;
+    if (f.outdated) field.hint = site.Tr(lang, "practices.translate.outdated");
+  }
+  for (const auto& [field, message] : errors) form.Error(field, message);
+  return FinishBackOfficeForm(site, request, bo, form, back);
 }
 
 }  // namespace tilti::web

@@ -383,6 +383,8 @@ const std::vector<BackOfficeRoute>& BackOfficeRoutes() {
       {"GET", "/{lang}/manage/practices/{slug}/images/new", A::kSeeOwn, Scope::kSiteWide, NewPracticeImage},
       {"POST", "/{lang}/manage/practices/{slug}/images/new", A::kSeeOwn, Scope::kSiteWide, NewPracticeImage},
       {"POST", "/{lang}/manage/practices/{slug}/images/{id}/remove", A::kSeeOwn, Scope::kSiteWide, RemovePracticeImage},
+      {"GET", "/{lang}/manage/practices/{slug}/translations/{locale}", A::kSeeOwn, Scope::kSiteWide, TranslatePractice},
+      {"POST", "/{lang}/manage/practices/{slug}/translations/{locale}", A::kSeeOwn, Scope::kSiteWide, TranslatePractice},
       {"POST", "/{lang}/manage/practices/{slug}/review", A::kReview, Scope::kSiteWide, ReviewPractice},
       // --- guides for newcomers: "new" before "{slug}" (the first matching route wins) ---
       {"GET", "/{lang}/manage/guides", A::kEditProgramme, Scope::kSiteWide, ManageGuides},

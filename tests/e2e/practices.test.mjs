@@ -124,6 +124,9 @@ test('submit, return with a note, change, publish: the whole review, with access
   assert.equal(sent.status, 303, excerpt(sent.body));
   assert.equal(sent.headers.get('location'), '/lv/manage/practices/sarunu-klubs-gimenem');
   assert.equal(sql("SELECT status || '/' || source_locale || '/' || country FROM practice WHERE slug = 'sarunu-klubs-gimenem'"), 'submitted/lv/LV');
+  // The coordinators' dashboard counts it (librarians do not review: no count for them).
+  assert.ok(text((await page('/en/manage', coordinator)).body).includes('1 good practice waiting for review'));
+  assert.ok(!text((await page('/en/manage', librarian)).body).includes('good practice waiting'));
   // Not public while it waits.
   assert.equal((await page('/lv/practices/sarunu-klubs-gimenem')).status, 404);
   assert.ok(!text((await page('/lv/practices?q=sarunu')).body).includes('Sarunu klubs'));
@@ -236,4 +239,35 @@ test('a coordinator adds a practice of a library abroad; its country becomes a f
   // Without a session the back office asks to sign in.
   const anonymous = await get(`${server.origin}/lv/manage/practices/new`, { redirect: 'manual' });
   assert.equal(anonymous.status, 303);
+});
+
+test('a translation shows in its language, is searchable, and is flagged outdated when the original changes', async () => {
+  const coordinator = await as('coord@example.lv');
+  const form = await page('/en/manage/practices/open-up-jekabpils/translations/en', coordinator);
+  assert.equal(form.status, 200, excerpt(form.body));
+  assert.ok(text(form.body).includes('Interaktīvās izglītības telpa'), 'the original beside the field');
+  const tooLong = await post('/en/manage/practices/open-up-jekabpils/translations/en', { title: 'x'.repeat(201) }, coordinator);
+  assert.equal(tooLong.status, 400);
+  assert.ok(text(tooLong.body).includes('The text must be 200 characters or fewer'));
+  const saved = await post('/en/manage/practices/open-up-jekabpils/translations/en', {
+    title: 'An interactive learning room for children from families at social risk (OPEN UP)',
+  }, coordinator);
+  assert.equal(saved.status, 303, excerpt(saved.body));
+  const en = await page('/en/practices/open-up-jekabpils');
+  assert.match(en.body, /<h1>An interactive learning room/);
+  assert.match(en.body, /<div class="markdown" lang="lv">/, 'untranslated sections stay marked Latvian');
+  assert.ok(text((await page('/lv/practices?q=interactive+learning')).body).includes('1 piemērs'), 'found in any page language');
+  // Ukrainian readers fall back to English before Latvian.
+  assert.match((await page('/uk/practices/open-up-jekabpils')).body, /<h1><span lang="en">An interactive learning room/);
+  // The original changes: the translation is flagged on its form.
+  assert.equal((await post('/lv/manage/practices/open-up-jekabpils/edit', {
+    text_lang: 'lv', title: 'Interaktīvās izglītības telpa (OPEN UP)', category: 'children-families',
+    organization: sql("SELECT id FROM organization WHERE slug = 'jekabpils-novada-galvena-biblioteka'"), country: 'LV',
+    problem: 'Problēma.', what_done: 'Darīts.',
+  }, coordinator)).status, 303);
+  assert.ok(text((await page('/en/manage/practices/open-up-jekabpils/translations/en', coordinator)).body)
+    .includes('The original has changed since this translation'));
+  // Not a locale of ours; the source locale leads to the edit form.
+  assert.equal((await page('/en/manage/practices/open-up-jekabpils/translations/xx', coordinator)).status, 404);
+  assert.equal((await page('/en/manage/practices/open-up-jekabpils/translations/lv', coordinator)).status, 303);
 });
