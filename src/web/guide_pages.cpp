@@ -2,12 +2,19 @@
 //   /{lang}/guides          the guides by topic, each with its summary; easy-language ones marked
 //   /{lang}/guides/{slug}   one guide: its Markdown in the reader's best locale (marked when it
 //                           is another), the easy-language link both ways, the video with its
-//                           captions and what it shows
+//                           captions and what it shows, and the text read aloud part by part
+//   /{lang}/guides/{slug}/audio/{n}-{key}.wav
+//                           part n of the text read aloud (web/read_aloud) in the voice of the
+//                           text's own locale (not the page's); key hashes the voice and words,
+//                           so an edited text has new addresses and an old one is a 404
 // Texts come from store/guide_store with the reader's locale chain; the Markdown goes through
 // web/markdown (raw HTML off, unsafe links and images dropped) and nothing else.
+#include "speech/voices.h"
 #include "store/guide_store.h"
 #include "web/handlers.h"
 #include "web/markdown.h"
+#include "web/read_aloud.h"
+#include "web/spoken_audio.h"
 #include "web/uploads.h"
 
 namespace tilti::web {
@@ -71,6 +78,40 @@ Data VideoTracks(const Site& site, const i18n::LocaleInfo& locale,
   return tracks;
 }
 
+// The "read aloud" section: one audio file per part of the body, in the body's locale; when
+// espeak-ng has no voice for it, a sentence saying so. false (no section) when there is no text.
+Data ReadAloudView(const Site& site, const i18n::LocaleInfo& locale, const store::GuideView& guide) {
+  const std::vector<std::string> parts = ReadAloudParts(guide.body.text);
+  if (parts.empty()) return Data(false);
+  const std::string& lang = locale.code;
+  const std::string& spoken = guide.body.locale;
+  const std::string language = site.LanguageNameIn(spoken, lang);
+  Data d(Data::type::object);
+  const auto voice = speech::VoiceFor(spoken);
+  if (!voice) {
+    d.set("unavailable", site.Tr(lang, "guides.read_aloud.unavailable", {{"language", language}}));
+    return d;
+  }
+  d.set("intro", site.Tr(lang, "guides.read_aloud.intro", {{"language", language}}));
+  d.set("speakable", true);
+  d.set("spoken_lang", spoken);
+  Data list(Data::type::list);
+  const auto count = static_cast<int64_t>(parts.size());
+  for (size_t i = 0; i < parts.size(); ++i) {
+    const auto n = static_cast<int64_t>(i + 1);
+    Data p(Data::type::object);
+    p.set("part_n", std::to_string(n));
+    p.set("part_label", site.Tr(lang, "guides.read_aloud.part", {{"n", n}, {"count", count}}));
+    p.set("part_snippet", TextSnippet(parts[i], 60));
+    p.set("part_src", GuideHref(locale, guide.slug) + "/audio/" +
+                          ReadAloudFileName(i + 1, *voice, parts[i]));
+    p.set("part_download", site.Tr(lang, "guides.read_aloud.download", {{"n", n}}));
+    list.push_back(p);
+  }
+  d.set("parts", list);
+  return d;
+}
+
 }  // namespace
 
 http::Response GuidesList(const Site& site, const i18n::LocaleInfo& locale,
@@ -104,6 +145,7 @@ http::Response GuidePage(const Site& site, const i18n::LocaleInfo& locale, http:
     page.set("original_href", GuideHref(locale, guide->original_slug));
   page.set("body_html", RenderMarkdown(guide->body.text));
   if (guide->body.locale != lang) page.set("body_lang", guide->body.locale);
+  page.set("read_aloud", ReadAloudView(site, locale, *guide));
   page.set("has_video", guide->video.has_value());
   if (guide->video) {
     page.set("video_src", FileHref(guide->video->StoredName()));
@@ -117,6 +159,22 @@ http::Response GuidePage(const Site& site, const i18n::LocaleInfo& locale, http:
   }
   PageFrame frame{&locale, "guides/" + guide->slug, guide->title.text};
   return site.RenderPage(request, frame, "guide", std::move(page));
+}
+
+http::Response GuideAudio(const Site& site, const i18n::LocaleInfo& locale,
+                          http::Request& request) {
+  const std::string_view file = request.Param("file");
+  const auto n = ReadAloudPartNumber(file);
+  if (!n) return site.ErrorPage(404, request);
+  auto guide = store::ReadGuide(*site.db().Read(), request.Param("slug"), site.Chain(locale), true);
+  if (!guide) return site.ErrorPage(404, request);
+  // The voice of the text shown, which is the page's locale or the first fallback that has it.
+  const auto voice = speech::VoiceFor(guide->body.locale);
+  const std::vector<std::string> parts = ReadAloudParts(guide->body.text);
+  if (!voice || *n < 1 || *n > parts.size()) return site.ErrorPage(404, request);
+  const std::string& text = parts[*n - 1];
+  if (file != ReadAloudFileName(*n, *voice, text)) return site.ErrorPage(404, request);
+  return SpokenAudioResponse(site, request, *voice, text, guide->slug + "/" + std::string(file));
 }
 
 }  // namespace tilti::web

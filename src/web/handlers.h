@@ -176,6 +176,7 @@ http::Response InitiativePage(const Site& site, const i18n::LocaleInfo& locale, 
 // guides for newcomers (issue 8): guide_pages.cpp (public), guide_edit_pages.cpp (back office)
 http::Response GuidesList(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response GuidePage(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
+http::Response GuideAudio(const Site& site, const i18n::LocaleInfo& locale, http::Request& request);
 http::Response ManageGuides(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response NewGuide(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);
 http::Response EditGuide(const Site& site, const i18n::LocaleInfo& locale, http::Request& request, const BackOffice& bo);

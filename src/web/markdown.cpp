@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 // md4c-html is not used on purpose: it writes any link target (javascript: included) and
@@ -357,6 +358,149 @@ std::string Writer::CleanUrl(std::string_view url) {
   return s.substr(b, e - b);
 }
 
+// The named entities decoded for reading aloud: those above and the punctuation writers type.
+std::optional<std::string> DecodeSpokenEntity(std::string_view e) {
+  if (auto d = DecodeNamedEntity(e)) return d;
+  static constexpr std::pair<std::string_view, std::string_view> kNames[] = {
+      {"&nbsp;", "\xC2\xA0"},       {"&ndash;", "\xE2\x80\x93"},  {"&mdash;", "\xE2\x80\x94"},
+      {"&hellip;", "\xE2\x80\xA6"}, {"&laquo;", "\xC2\xAB"},      {"&raquo;", "\xC2\xBB"},
+      {"&bdquo;", "\xE2\x80\x9E"},  {"&ldquo;", "\xE2\x80\x9C"},  {"&rdquo;", "\xE2\x80\x9D"},
+      {"&lsquo;", "\xE2\x80\x98"},  {"&rsquo;", "\xE2\x80\x99"},
+  };
+  for (const auto& [name, text] : kNames) {
+    if (e == name) return std::string(text);
+  }
+  return std::nullopt;
+}
+
+// Collects MarkdownParagraphs: text goes into `current_`, which a block's end adds to `out`.
+class PlainWriter {
+ public:
+  std::vector<std::string> out;
+
+  int EnterBlock(MD_BLOCKTYPE type) {
+    switch (type) {
+      case MD_BLOCK_UL:
+      case MD_BLOCK_OL:
+        if (containers_ > 0) EndSentence();  // a nested list after its item's own words
+        ++containers_;
+        break;
+      case MD_BLOCK_TABLE:
+        ++containers_;
+        break;
+      case MD_BLOCK_HR:
+        Flush();  // a heading before a rule stands alone
+        break;
+      default:
+        break;
+    }
+    return 0;
+  }
+
+  int LeaveBlock(MD_BLOCKTYPE type) {
+    switch (type) {
+      case MD_BLOCK_UL:
+      case MD_BLOCK_OL:
+      case MD_BLOCK_TABLE:
+        --containers_;
+        EndBlock();
+        break;
+      case MD_BLOCK_H:
+        EndSentence();  // kept: it opens the next block's paragraph
+        break;
+      case MD_BLOCK_LI:
+      case MD_BLOCK_TR:
+        separator_.clear();
+        EndSentence();
+        break;
+      case MD_BLOCK_TH:
+      case MD_BLOCK_TD:
+        separator_ = ", ";
+        break;
+      case MD_BLOCK_P:
+      case MD_BLOCK_CODE:
+      case MD_BLOCK_HTML:
+        EndBlock();
+        break;
+      case MD_BLOCK_DOC:
+        Flush();
+        break;
+      default:  // quotes, table sections, rules: nothing of their own
+        break;
+    }
+    return 0;
+  }
+
+  int Text(MD_TEXTTYPE type, std::string_view text) {
+    switch (type) {
+      case MD_TEXT_NULLCHAR:
+        break;
+      case MD_TEXT_BR:
+      case MD_TEXT_SOFTBR:
+        Append(" ");
+        break;
+      case MD_TEXT_ENTITY: {
+        auto decoded = DecodeNumericEntity(text);
+        if (!decoded) decoded = DecodeSpokenEntity(text);
+        Append(decoded ? *decoded : text);
+        break;
+      }
+      default:  // normal text, code, and raw HTML were it ever reported: all as text
+        Append(text);
+    }
+    return 0;
+  }
+
+ private:
+  void Append(std::string_view text) {
+    for (char c : text) {
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+        if (!current_.empty() && current_.back() != ' ') current_ += ' ';
+        continue;
+      }
+      if (c == '\0') continue;
+      if (!separator_.empty()) {
+        while (!current_.empty() && current_.back() == ' ') current_.pop_back();
+        if (!current_.empty()) current_ += separator_;
+        separator_.clear();
+      }
+      current_ += c;
+    }
+  }
+
+  // Ends what was written so far as a sentence, so that it is read with a pause after it.
+  void EndSentence() {
+    while (!current_.empty() && current_.back() == ' ') current_.pop_back();
+    if (current_.empty()) return;
+    std::string_view s = current_;
+    for (std::string_view closing : {"\"", "'", ")", "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x9C"}) {
+      if (s.size() > closing.size() && s.ends_with(closing)) s.remove_suffix(closing.size());
+    }
+    const bool ended = s.ends_with('.') || s.ends_with('!') || s.ends_with('?') ||
+                       s.ends_with(':') || s.ends_with(';') || s.ends_with("\xE2\x80\xA6");
+    current_ += ended ? " " : ". ";
+  }
+
+  void EndBlock() {
+    if (containers_ > 0) {
+      EndSentence();
+    } else {
+      Flush();
+    }
+  }
+
+  void Flush() {
+    separator_.clear();
+    while (!current_.empty() && current_.back() == ' ') current_.pop_back();
+    if (!current_.empty()) out.push_back(std::move(current_));
+    current_.clear();
+  }
+
+  std::string current_;
+  std::string separator_;  // written before the next text: ", " between table cells
+  int containers_ = 0;     // open lists and tables: their blocks are sentences of one paragraph
+};
+
 }  // namespace
 
 bool IsSafeLinkTarget(std::string_view decoded_url) {
@@ -408,6 +552,27 @@ std::string RenderMarkdown(std::string_view markdown) {
   // nothing half-written is shown.
   if (md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &writer) != 0)
     return "";
+  return std::move(writer.out);
+}
+
+std::vector<std::string> MarkdownParagraphs(std::string_view markdown) {
+  PlainWriter writer;
+  MD_PARSER parser{};
+  parser.abi_version = 0;
+  parser.flags = MD_FLAG_NOHTML | MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH;
+  parser.enter_block = [](MD_BLOCKTYPE t, void*, void* u) {
+    return static_cast<PlainWriter*>(u)->EnterBlock(t);
+  };
+  parser.leave_block = [](MD_BLOCKTYPE t, void*, void* u) {
+    return static_cast<PlainWriter*>(u)->LeaveBlock(t);
+  };
+  parser.enter_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+  parser.leave_span = [](MD_SPANTYPE, void*, void*) { return 0; };
+  parser.text = [](MD_TEXTTYPE t, const MD_CHAR* text, MD_SIZE size, void* u) {
+    return static_cast<PlainWriter*>(u)->Text(t, std::string_view(text, size));
+  };
+  if (md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &writer) != 0)
+    return {};
   return std::move(writer.out);
 }
 

@@ -4,6 +4,7 @@
 // and only what this function made may be given such a name.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tilti::web {
 
@@ -20,6 +21,17 @@ namespace tilti::web {
 // Input that is not valid UTF-8 is not repaired; callers give what the form sent (the browser
 // sends UTF-8). Never throws for any input.
 std::string RenderMarkdown(std::string_view markdown);
+
+// The text of `markdown` as plain paragraphs, without any markup, for reading aloud: one string
+// per paragraph, code block, whole list (each item a sentence) and table (each row a sentence,
+// its cells joined by commas); a heading is joined, as a sentence, to the block after it;
+// paragraphs inside block quotes stand alone. Emphasis, code spans and links leave their text
+// (never a link's target), images their alt text; entities are decoded (numeric ones, and the
+// few named ones a writer types: &amp; &nbsp; &ndash; &laquo; ...; any other stays as typed);
+// line breaks and runs of spaces become one space; NUL characters are dropped. Parsed like
+// RenderMarkdown (raw HTML is text), so the words are those the page shows. Empty paragraphs are
+// left out. Never throws.
+std::vector<std::string> MarkdownParagraphs(std::string_view markdown);
 
 // Whether a link target may be written as an href (the rule above). Exposed for tests.
 bool IsSafeLinkTarget(std::string_view decoded_url);

@@ -9,12 +9,11 @@
 //   /phrasebook-sw.js                           the service worker that keeps the pages, the
 //                                               stylesheet and heard audio for offline use
 // The phrases come from web/phrasebook/phrases.json (knowledge/phrasebook.h says why).
-#include "core/log.h"
 #include "knowledge/phrasebook.h"
 #include "speech/voices.h"
-#include "store/speech_cache.h"
 #include "web/handlers.h"
 #include "web/query_params.h"
+#include "web/spoken_audio.h"
 
 namespace tilti::web {
 namespace {
@@ -190,29 +189,7 @@ http::Response PhraseAudio(const Site& site, const i18n::LocaleInfo&, http::Requ
   auto text = phrase->text.find(code);
   auto voice = speech::VoiceFor(code);
   if (text == phrase->text.end() || !voice) return site.ErrorPage(404, request);
-  // The ETag names the exact voice and text, so a corrected phrase is fetched anew however
-  // long a browser has kept the old audio.
-  const std::string etag = "\"" + *voice + "-" + speech::TextKey(text->second).substr(0, 32) + "\"";
-  http::Response r;
-  r.Set("Content-Type", "audio/wav");
-  r.Set("X-Content-Type-Options", "nosniff");
-  r.Set("Content-Security-Policy", "default-src 'none'");
-  // A month, not "immutable": the URL stays when a phrase's text is corrected.
-  r.Set("Cache-Control", "public, max-age=2592000");
-  r.Set("ETag", etag);
-  if (request.Header("if-none-match").value_or("") == etag) {
-    r.status = 304;
-    return r;
-  }
-  Result<std::string> wav =
-      store::SpokenWav(site.db(), site.speech(), *voice, text->second, site.clock().Now());
-  if (!wav.ok()) {
-    spdlog::error("rid={} speech {} {}: {}", request.request_id, *voice, phrase->id,
-                  wav.error().detail);
-    return site.ErrorPage(503, request);
-  }
-  r.body = std::move(wav.value());
-  return r;
+  return SpokenAudioResponse(site, request, *voice, text->second, phrase->id);
 }
 
 http::Response PhrasebookWorker(const Site& site, http::Request& request) {

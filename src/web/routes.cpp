@@ -172,6 +172,7 @@ http::Router BuildRoutes(const Site& site) {
   r.Add("GET", "/{lang}/partnerships", Localized(site, PartnershipsPage));
   r.Add("GET", "/{lang}/guides", Localized(site, GuidesList));
   r.Add("GET", "/{lang}/guides/{slug}", Localized(site, GuidePage));
+  r.Add("GET", "/{lang}/guides/{slug}/audio/{file}", Localized(site, GuideAudio));
   r.Add("GET", "/{lang}/resources", Localized(site, ResourcesList));
   r.Add("GET", "/{lang}/resources/{id}", Localized(site, ResourcePage));
   r.Add("GET", "/{lang}/resources/{id}/book", Localized(site, BookDay));

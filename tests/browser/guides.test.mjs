@@ -1,7 +1,9 @@
 // A guide for newcomers with a video, captions in every language and what the video shows, and
 // its easy-language version, in a real browser: four languages, JavaScript on and off, 0 axe
 // violations, no horizontal scroll at 320 px; with JavaScript on the video's metadata and the
-// reader's captions load (same origin, text/vtt). The back office's video form sent without a
+// reader's captions load (same origin, text/vtt). The text read aloud: a labelled <audio> per
+// part in the text's language (Latvian on every page), and with JavaScript on its WAV loads
+// (the page's policy lets media come from this origin). The back office's video form sent without a
 // file comes back with its error summary (JavaScript off, one coordinator account per language:
 // sign-ins are limited per account).
 import { test, before, after } from 'node:test';
@@ -54,6 +56,15 @@ after(async () => {
   await stopAndCheck(server);
 });
 
+test('the guide page lets media come from this origin (its audio plays under the policy)', async () => {
+  for (const lang of LANGS) {
+    const res = await get(server.url(`/${lang}/guides/e-pakalpojumi`));
+    const csp = res.headers.get('content-security-policy');
+    const media = /(?:^|;)\s*media-src ([^;]*)/.exec(csp)?.[1] ?? /(?:^|;)\s*default-src ([^;]*)/.exec(csp)[1];
+    assert.ok(media.split(/\s+/).includes("'self'"), csp);
+  }
+});
+
 for (const lang of LANGS) {
   for (const js of [false, true]) {
     test(`${lang}, JavaScript ${js ? 'on' : 'off'}: a guide with video and captions, its easy-language version`, async () => {
@@ -68,6 +79,34 @@ for (const lang of LANGS) {
           (ts) => ts.map((t) => [t.srclang, t.default]));
         assert.deepEqual(tracks, ['en', 'lv', 'ru', 'uk'].map((l) => [l, l === lang]));
         assert.equal(await page.locator('#video-text-heading').count(), 1);
+        // Read aloud: one labelled <audio> per part, in the language of the text (Latvian).
+        assert.equal(await page.locator('section.read-aloud h2#read-aloud-heading').count(), 1);
+        const audios = page.locator('section.read-aloud audio[controls][preload="none"][lang="lv"]');
+        assert.equal(await audios.count(), 2, 'a heading with its paragraph, and a list');
+        const labels = await audios.evaluateAll((as) => as.map(
+          (a) => document.getElementById(a.getAttribute('aria-labelledby'))?.textContent.trim() ?? ''));
+        assert.ok(labels.every((l) => l.length > 10), labels.join(' | '));
+        const srcs = await audios.evaluateAll((as) => as.map((a) => a.getAttribute('src')));
+        for (const src of srcs) assert.match(src, new RegExp(`^/${lang}/guides/e-pakalpojumi/audio/\\d-[0-9a-f]{8}\\.wav$`));
+        if (js) {
+          const got = await page.evaluate(async (u) => {
+            const r = await fetch(u);
+            const b = new Uint8Array(await r.arrayBuffer());
+            return { status: r.status, type: r.headers.get('content-type'), size: b.length,
+              riff: String.fromCharCode(...b.slice(0, 4)) };
+          }, srcs[0]);
+          assert.deepEqual({ ...got, size: got.size > 1024 }, { status: 200, type: 'audio/wav', size: true, riff: 'RIFF' });
+          // The <audio> element itself loads and decodes it.
+          await page.evaluate(() => {
+            const a = document.querySelector('section.read-aloud audio');
+            a.preload = 'metadata';
+            a.load();
+          });
+          await page.waitForFunction(() => {
+            const a = document.querySelector('section.read-aloud audio');
+            return a.readyState >= 1 && a.duration > 0.5 && !a.error;
+          });
+        }
         if (js) {
           // The browser reads the video's metadata and the reader's captions from our origin.
           await page.waitForFunction(() => document.querySelector('video').readyState >= 1);

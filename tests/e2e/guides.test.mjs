@@ -3,12 +3,17 @@
 // what it shows. The demo guide is seed 000 word for word in Latvian; other locales show it marked.
 // Hostile Markdown renders as text; files that are not what the form takes, or too large, get a
 // clear message in the user's language and nothing is stored; only coordinators may edit.
+// Read aloud: every part of the text is a real WAV in the voice of the text's own language
+// (Latvian on every page of the untranslated demo guide), made once and then served from the
+// database; its address carries a hash of the words, so an edited guide never serves old audio;
+// a language espeak-ng cannot speak gets a sentence instead of audio.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp,
-  startTags, textOf, REPO_ROOT,
+  startTags, textOf, copyWebDir, REPO_ROOT, LANGS,
 } from './harness.mjs';
 import { sqlOf } from './booking_steps.mjs';
 import { postMultipart as postFile } from './upload_files.mjs';
@@ -267,4 +272,201 @@ test('the easy-language version is marked and linked both ways', async () => {
   assert.equal(second.status, 400);
   assert.ok(textOf(second.body).includes('Izvēlieties citu lapu: šai jau ir vieglās valodas versija, vai tā pati ir vieglās valodas versija.'));
   assert.equal(sql("SELECT count(*) FROM guide WHERE slug = 'otra'"), '0');
+});
+
+// --- read aloud ---
+
+async function metric(name, node = server) {
+  const r = await get(`${node.origin}/metrics`);
+  const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(r.body);
+  assert.ok(m, `${name} in /metrics`);
+  return Number(m[1]);
+}
+
+// A RIFF/WAVE file of 16-bit mono PCM whose sizes agree with its length, over 1 KB.
+function assertWav(res, what) {
+  assert.equal(res.status, 200, `${what}: ${excerpt(res.body)}`);
+  assert.equal(res.headers.get('content-type'), 'audio/wav', what);
+  assert.equal(res.headers.get('x-content-type-options'), 'nosniff', what);
+  assert.equal(res.headers.get('cache-control'), 'public, max-age=2592000', what);
+  assert.ok(res.headers.get('etag'), `${what}: an ETag`);
+  const b = res.bytes;
+  assert.ok(b.length > 1024, `${what}: ${b.length} bytes`);
+  assert.equal(b.toString('latin1', 0, 4), 'RIFF', what);
+  assert.equal(b.toString('latin1', 8, 12), 'WAVE', what);
+  assert.equal(b.readUInt16LE(20), 1, `${what}: PCM`);
+  assert.equal(b.readUInt16LE(22), 1, `${what}: mono`);
+  assert.equal(b.readUInt32LE(4), b.length - 8, `${what}: RIFF size`);
+  assert.equal(b.readUInt32LE(40), b.length - 44, `${what}: data size`);
+}
+
+// The read-aloud section of a guide page: its <audio> elements and the labels they point to.
+function readAloudOf(html) {
+  const m = /<section class="read-aloud no-print" aria-labelledby="read-aloud-heading">([\s\S]*?)<\/section>/.exec(html);
+  if (!m) return null;
+  const audios = startTags(m[1], 'audio').map((a) => a.attrs);
+  const labels = audios.map((a) => {
+    const label = new RegExp(`<p id="${a['aria-labelledby']}">([\\s\\S]*?)</p>`).exec(m[1]);
+    return label ? textOf(label[1]) : null;
+  });
+  return { html: m[1], audios, labels };
+}
+
+const AUDIO_URL = /^\/(lv|ru|uk|en)\/guides\/([a-z0-9-]+)\/audio\/(\d+)-([0-9a-f]{8})\.wav$/;
+
+test('read aloud: each part of the demo guide is a Latvian WAV, on every page language, made once', async () => {
+  const headings = { lv: 'Klausīties tekstu', ru: 'Прослушать текст', uk: 'Прослухати текст', en: 'Read aloud' };
+  const firstLabel = { lv: '1. daļa no 7: KISC projekta „Publisko bibliotēku pakalpojumi trešo valstu…',
+    ru: 'Часть 1 из 7: KISC projekta „Publisko bibliotēku pakalpojumi trešo valstu…',
+    uk: 'Частина 1 з 7: KISC projekta „Publisko bibliotēku pakalpojumi trešo valstu…',
+    en: 'Part 1 of 7: KISC projekta „Publisko bibliotēku pakalpojumi trešo valstu…' };
+  const language = { lv: 'valoda: latviešu', ru: 'язык: латышский', uk: 'мова: латиська', en: 'language: Latvian' };
+  const files = {};
+  for (const lang of LANGS) {
+    const res = await page(`/${lang}/guides/bibliotekas`);
+    assert.equal(res.status, 200);
+    const ra = readAloudOf(res.body);
+    assert.ok(ra, `${lang}: a read-aloud section`);
+    assert.ok(ra.html.includes(`<h2 id="read-aloud-heading">${headings[lang]}</h2>`), lang);
+    assert.ok(textOf(ra.html).includes(language[lang]), `${lang}: says the language read: ${textOf(ra.html).slice(0, 300)}`);
+    assert.equal(ra.audios.length, SEED_000.length, `${lang}: one audio per paragraph`);
+    assert.equal(ra.labels[0], firstLabel[lang]);
+    ra.audios.forEach((a, i) => {
+      const m = AUDIO_URL.exec(a.src);
+      assert.ok(m, a.src);
+      assert.deepEqual([m[1], m[2], Number(m[3])], [lang, 'bibliotekas', i + 1]);
+      assert.deepEqual([a.controls, a.preload, a.lang], ['', 'none', 'lv'], `${lang}: spoken in Latvian whatever the page`);
+      assert.ok(ra.labels[i], `${lang}: audio ${i + 1} is labelled`);
+    });
+    // The same voice and words: the same file names in every page language.
+    files[lang] = ra.audios.map((a) => a.src.split('/').pop());
+    assert.deepEqual(files[lang], files.lv, lang);
+  }
+
+  const before = await metric('tilti_speech_syntheses');
+  const lv = [];
+  for (const file of files.lv) {
+    const res = await page(`/lv/guides/bibliotekas/audio/${file}`);
+    assertWav(res, file);
+    lv.push(res.bytes);
+  }
+  assert.equal(await metric('tilti_speech_syntheses'), before + SEED_000.length, 'one synthesis per part');
+  assert.equal(sql("SELECT group_concat(DISTINCT voice) FROM speech_audio"), 'lv');
+  // The English page's audio is the Latvian voice's, served from the database.
+  for (const [i, file] of files.en.entries()) {
+    const res = await page(`/en/guides/bibliotekas/audio/${file}`);
+    assertWav(res, `en ${file}`);
+    assert.ok(res.bytes.equals(lv[i]), `en ${file}: the Latvian audio`);
+  }
+  assert.equal(await metric('tilti_speech_syntheses'), before + SEED_000.length, 'the second round came from the cache');
+  // A browser that has the file is told it is still good, without any synthesis.
+  const url = `/ru/guides/bibliotekas/audio/${files.ru[4]}`;
+  const etag = (await page(url)).headers.get('etag');
+  const revalidated = await get(`${server.origin}${url}`, { headers: { 'If-None-Match': etag } });
+  assert.equal(revalidated.status, 304);
+  assert.equal(revalidated.bytes.length, 0);
+});
+
+test('read aloud: an unknown guide, part, key or file name is a 404 page', async () => {
+  const { body } = await page('/lv/guides/bibliotekas');
+  const src = readAloudOf(body).audios[2].src;
+  const key = AUDIO_URL.exec(src)[4];
+  const otherKey = key === '00000000' ? '11111111' : '00000000';
+  for (const url of [
+    '/lv/guides/no-such-guide/audio/1-' + key + '.wav',
+    `/lv/guides/bibliotekas/audio/0-${key}.wav`,
+    `/lv/guides/bibliotekas/audio/8-${key}.wav`,
+    `/lv/guides/bibliotekas/audio/99999-${key}.wav`,
+    `/lv/guides/bibliotekas/audio/3-${otherKey}.wav`,
+    `/lv/guides/bibliotekas/audio/03-${key}.wav`,
+    `/lv/guides/bibliotekas/audio/3-${key}.mp3`,
+    `/lv/guides/bibliotekas/audio/3-${key.toUpperCase()}.wav`,
+    `/lv/guides/bibliotekas/audio/3-${key}`,
+    `/lv/guides/bibliotekas/audio/3.wav`,
+    `/lv/guides/bibliotekas/audio/..%2F3-${key}.wav`,
+  ]) {
+    const res = await page(url);
+    assert.equal(res.status, 404, url);
+    assert.match(res.headers.get('content-type'), /^text\/html/, url);
+  }
+  assert.equal((await page(src)).status, 200, 'the page\'s own address works');
+});
+
+test('read aloud: an edited guide has new audio addresses; the old ones are 404', async () => {
+  const created = await post('/lv/manage/guides/new', guideFields({ slug: 'lasit-skali', title: 'Lasīt skaļi',
+    body: '## Kas jāzina\n\nBibliotēkā var **bez maksas** lietot [datoru](https://example.lv/).\n\n- Pase.\n- Lasītāja karte\n\nOtrā daļa.', published: '1' }));
+  assert.equal(created.status, 303, excerpt(created.body));
+  let ra = readAloudOf((await page('/uk/guides/lasit-skali')).body);
+  assert.deepEqual(ra.labels, ['Частина 1 з 3: Kas jāzina. Bibliotēkā var bez maksas lietot datoru.',
+    'Частина 2 з 3: Pase. Lasītāja karte.', 'Частина 3 з 3: Otrā daļa.']);
+  const oldSrc = ra.audios[2].src;
+  assertWav(await page(oldSrc), oldSrc);
+  const edited = await post('/lv/manage/guides/lasit-skali', { topic: 'libraries', position: '0', title: 'Lasīt skaļi',
+    summary: '', body: '## Kas jāzina\n\nBibliotēkā var **bez maksas** lietot [datoru](https://example.lv/).\n\n- Pase.\n- Lasītāja karte\n\nLabota otrā daļa.', easy_version_of: '', published: '1' });
+  assert.equal(edited.status, 303, excerpt(edited.body));
+  ra = readAloudOf((await page('/uk/guides/lasit-skali')).body);
+  const newSrc = ra.audios[2].src;
+  assert.notEqual(newSrc, oldSrc, 'the edited part has a new address');
+  assert.equal((await page(oldSrc)).status, 404, 'the old address is gone: no stale audio');
+  assertWav(await page(newSrc), newSrc);
+  assert.equal(ra.audios[0].src, readAloudOf((await page('/uk/guides/lasit-skali')).body).audios[0].src);
+  // A guide translated into English is read in English on the English page.
+  assert.equal((await post('/lv/manage/guides/lasit-skali/translations/en', { title: 'Read aloud', summary: '',
+    body: 'The library lends **books** for free.', video_description: '' })).status, 303);
+  const en = readAloudOf((await page('/en/guides/lasit-skali')).body);
+  assert.equal(en.audios.length, 1);
+  assert.equal(en.audios[0].lang, 'en');
+  const before = await metric('tilti_speech_syntheses');
+  assertWav(await page(en.audios[0].src), en.audios[0].src);
+  assert.equal(sql("SELECT count(*) FROM speech_audio WHERE voice = 'en'"), '1');
+  assert.equal(await metric('tilti_speech_syntheses'), before + 1);
+  // Its Latvian page keeps the Latvian text and voice.
+  assert.equal(readAloudOf((await page('/lv/guides/lasit-skali')).body).audios[0].lang, 'lv');
+});
+
+test('read aloud: a text in a language espeak-ng cannot speak says so, and has no audio', async () => {
+  // A fifth site language (Estonian; no voice in speech/voices.cpp), and a guide written in it.
+  const d = makeTempDir();
+  const web = copyWebDir(d);
+  const enPo = readFileSync(path.join(web, 'locales', 'en.po'), 'utf8');
+  writeFileSync(path.join(web, 'locales', 'et.po'), enPo.replace('"Language: en\\n"', '"Language: et\\n"')
+    .replace('"X-Endonym: English\\n"', '"X-Endonym: Eesti\\n"').replace('"X-Fallback: lv\\n"', '"X-Fallback: en\\n"'));
+  // The phrasebook must have every site language (the start refuses it otherwise).
+  const bookPath = path.join(web, 'phrasebook', 'phrases.json');
+  const book = JSON.parse(readFileSync(bookPath, 'utf8'));
+  for (const s of book.situations) {
+    s.title.et = `${s.title.en} (et)`;
+    for (const p of s.phrases) p.et = `${p.en} (et)`;
+  }
+  writeFileSync(bookPath, JSON.stringify(book));
+  const otherDb = await makeDemoDb(makeTempDir());
+  await addUser(otherDb, ['--email', 'coord@example.lv', '--name', 'Coordinator', '--role', 'coordinator']);
+  const other = await startServer({ db: otherDb, args: ['--web-dir', web] });
+  try {
+    const coord = await signInHttp(other, 'coord@example.lv');
+    const created = await get(`${other.origin}/en/manage/guides/new`, {
+      method: 'POST',
+      headers: { cookie: coord.cookie, origin: other.origin, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ csrf: coord.csrf, ...guideFields({ slug: 'eesti', source_locale: 'et', title: 'Raamatukogu',
+        body: 'Raamatukogu on kõigile tasuta.', published: '1' }) }).toString(),
+    });
+    assert.equal(created.status, 303, excerpt(created.body));
+    for (const lang of ['en', 'lv', 'et']) {
+      const html = (await get(`${other.origin}/${lang}/guides/eesti`)).body;
+      const ra = readAloudOf(html);
+      assert.ok(ra, `${lang}: the section is there`);
+      assert.equal(ra.audios.length, 0, lang);
+      assert.match(ra.html, /<p class="no-audio">[^<]+<\/p>/, `${lang}: ${excerpt(ra.html)}`);
+    }
+    const en = readAloudOf((await get(`${other.origin}/en/guides/eesti`)).body);
+    assert.match(textOf(en.html), /^Read aloud This text cannot be read aloud: the speech synthesiser has no voice for its language \(Estonian\)\.$/);
+    // Whatever the name, there is no audio to get.
+    const res = await get(`${other.origin}/en/guides/eesti/audio/1-00000000.wav`);
+    assert.equal(res.status, 404);
+    assert.equal(await metric('tilti_speech_syntheses', other), 0);
+    // Its other guides, in Latvian, are still read aloud.
+    assert.equal(readAloudOf((await get(`${other.origin}/et/guides/bibliotekas`)).body).audios.length, SEED_000.length);
+  } finally {
+    await stopAndCheck(other);
+  }
 });
