@@ -50,7 +50,8 @@ struct PracticeInput {
   knowledge::PracticeForm form;
   std::string text_lang;
   std::vector<std::string> target_groups, events, services;
-  bool is_new = false;  // the submit form (which alone asks the texts' language)
+  bool is_new = false;     // the submit form (which alone asks the texts' language)
+  std::string stored_org;  // the organisation the stored practice has ("" for a new one)
 };
 
 PracticeInput InputOf(const BackOffice& bo) {
@@ -80,6 +81,7 @@ PracticeInput InputOf(const store::PracticeSource& p) {
   in.form = {p.category, p.title, p.problem, p.audience, p.what_done, p.cost, p.results, p.watch_out,
              p.organization_id, p.library_name, p.country};
   in.text_lang = p.source_locale;
+  in.stored_org = p.organization_id;
   in.target_groups = p.target_group_ids;
   in.events = p.event_ids;
   in.services = p.service_ids;
@@ -87,12 +89,19 @@ PracticeInput InputOf(const store::PracticeSource& p) {
 }
 
 // The organisations the actor may submit for: every library for coordinators, else the
-// actor's own organisations (libraries or partners).
+// actor's own organisations (libraries or partners); and `kept`, the organisation the practice
+// already has ("" for none: a coordinator may keep a partner's organisation).
 std::vector<store::NamedOrganization> OrganizationChoices(const Site& site, const i18n::LocaleInfo& locale,
-                                                          const BackOffice& bo) {
+                                                          const BackOffice& bo, const std::string& kept) {
   auto db = site.db().Read();
-  if (bo.actor.role == accounts::Role::kCoordinator) return store::AllLibraries(*db, site.Chain(locale));
-  return store::NamedOrganizations(*db, bo.actor.organization_ids, site.Chain(locale));
+  auto choices = bo.actor.role == accounts::Role::kCoordinator
+                     ? store::AllLibraries(*db, site.Chain(locale))
+                     : store::NamedOrganizations(*db, bo.actor.organization_ids, site.Chain(locale));
+  const bool listed = std::any_of(choices.begin(), choices.end(), [&](const auto& o) { return o.id == kept; });
+  if (!kept.empty() && !listed) {
+    for (auto& o : store::NamedOrganizations(*db, {kept}, site.Chain(locale))) choices.push_back(std::move(o));
+  }
+  return choices;
 }
 
 // The events and services a practice of `organization_ids` may link to.
@@ -171,7 +180,7 @@ http::Response RenderPracticeForm(const Site& site, const i18n::LocaleInfo& loca
   org.name = "organization";
   org.label = site.Tr(lang, "practices.library");
   org.options.push_back({"", site.Tr(lang, "practices.form.not_in_directory"), f.organization_id.empty(), ""});
-  for (const auto& o : OrganizationChoices(site, locale, bo)) {
+  for (const auto& o : OrganizationChoices(site, locale, bo, in.stored_org)) {
     org.options.push_back({o.id, o.name.text, o.id == f.organization_id, o.name.locale == lang ? "" : o.name.locale});
   }
   form.Add(std::move(org));
@@ -240,7 +249,7 @@ Errors CheckInput(const Site& site, const i18n::LocaleInfo& locale, const BackOf
   if (!known_lang) errors.emplace(errors.begin(), "text_lang", site.Tr(lang, "practices.error.text_lang"));
   if (!in.form.organization_id.empty()) {
     bool offered = false;
-    for (const auto& o : OrganizationChoices(site, locale, bo)) offered = offered || o.id == in.form.organization_id;
+    for (const auto& o : OrganizationChoices(site, locale, bo, in.stored_org)) offered = offered || o.id == in.form.organization_id;
     if (!offered) errors.emplace_back("organization", site.Tr(lang, "practices.error.library_not_yours"));
   }
   std::vector<std::string> group_ids;
@@ -445,6 +454,7 @@ http::Response EditPractice(const Site& site, const i18n::LocaleInfo& locale, ht
   if (request.method == "GET") return RenderPracticeForm(site, locale, request, bo, title, action, back, InputOf(p), {});
   PracticeInput in = InputOf(bo);
   in.text_lang = p.source_locale;  // the texts' language is chosen once, when submitted
+  in.stored_org = p.organization_id;
   const Errors errors = CheckInput(site, locale, bo, in);
   if (!errors.empty()) return RenderPracticeForm(site, locale, request, bo, title, action, back, in, errors);
   Apply(in, p);

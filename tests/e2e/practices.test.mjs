@@ -16,6 +16,7 @@ const sql = sqlOf(db);
 await addUser(db, ['--email', 'coord@example.lv', '--name', 'Coordinator', '--role', 'coordinator']);
 await addUser(db, ['--email', 'ogre@example.lv', '--name', 'Ogre librarian', '--role', 'librarian', '--library', 'ogres-centrala-biblioteka']);
 await addUser(db, ['--email', 'ogre2@example.lv', '--name', 'Ogre colleague', '--role', 'librarian', '--library', 'ogres-centrala-biblioteka']);
+await addUser(db, ['--email', 'partner@example.lv', '--name', 'Municipality partner', '--role', 'partner', '--organization', 'jekabpils-novada-pasvaldiba']);
 await addUser(db, ['--email', 'venta@example.lv', '--name', 'Ventspils librarian', '--role', 'librarian', '--library', 'ventspils-biblioteka']);
 const server = await startServer({ db });
 after(() => stopAndCheck(server));
@@ -270,4 +271,22 @@ test('a translation shows in its language, is searchable, and is flagged outdate
   // Not a locale of ours; the source locale leads to the edit form.
   assert.equal((await page('/en/manage/practices/open-up-jekabpils/translations/xx', coordinator)).status, 404);
   assert.equal((await page('/en/manage/practices/open-up-jekabpils/translations/lv', coordinator)).status, 303);
+});
+
+test('a partner submits for its own organisation; a coordinator changes it and the organisation stays', async () => {
+  const partner = await as('partner@example.lv');
+  const municipality = sql("SELECT id FROM organization WHERE slug = 'jekabpils-novada-pasvaldiba'");
+  const form = await page('/lv/manage/practices/new', partner);
+  assert.equal(form.status, 200);
+  assert.match(form.body, new RegExp(`<option value="${municipality}" selected`), 'its one organisation is chosen');
+  assert.ok(!form.body.includes(`value="${ogre}"`), 'no other organisation is offered');
+  const sent = await post('/lv/manage/practices/new', { ...good, title: 'Pašvaldības un bibliotēkas tikšanās', organization: municipality, target_groups: [] }, partner);
+  assert.equal(sent.status, 303, excerpt(sent.body));
+  const slug = sql("SELECT slug FROM practice WHERE title = 'Pašvaldības un bibliotēkas tikšanās'");
+  const coordinator = await as('coord@example.lv');
+  const edit = await page(`/lv/manage/practices/${slug}/edit`, coordinator);
+  assert.match(edit.body, new RegExp(`<option value="${municipality}" selected`), 'a partner\'s organisation stays offered');
+  const changed = await post(`/lv/manage/practices/${slug}/edit`, { ...good, title: 'Pašvaldības un bibliotēkas tikšanās', organization: municipality, cost: 'Bez maksas', target_groups: [] }, coordinator);
+  assert.equal(changed.status, 303, excerpt(changed.body));
+  assert.equal(sql(`SELECT organization_id || '/' || cost FROM practice WHERE slug = '${slug}'`), `${municipality}/Bez maksas`);
 });
