@@ -39,5 +39,6 @@ int main(int argc, char** argv) {
   if (c.command == "user") return tilti::app::RunUser(c);
   if (c.command == "routes") return tilti::app::RunRoutes(c);
   if (c.command == "retention") return tilti::app::RunRetention(c);
+  if (c.command == "backup") return tilti::app::RunBackup(c);
   return 2;
 }

@@ -19,6 +19,7 @@
 #include "exchange/library_record.h"
 #include "http/ascii.h"
 #include "http/server.h"
+#include "store/backup.h"
 #include "store/booking_store.h"
 #include "store/database.h"
 #include "store/registration_store.h"
@@ -373,6 +374,13 @@ int RunRetention(const Config& config) {
   std::printf("%s: erased %d booking(s) and %d registration(s) whose time ended before %s\n",
               config.db.c_str(), erased.bookings, erased.registrations,
               FormatRfc3339(now - std::chrono::days{config.retention_days}).c_str());
+  return 0;
+}
+
+int RunBackup(const Config& config) {
+  auto pages = store::BackupDatabase(config.db, config.out);
+  if (!pages.ok()) return Fail("backup: " + pages.error().detail);
+  std::printf("%s: copied to %s (%d pages, checked)\n", config.db.c_str(), config.out.c_str(), pages.value());
   return 0;
 }
 

@@ -16,5 +16,6 @@ int RunExport(const Config& config);
 int RunRoutes(const Config& config);
 // Erases bookings' personal data past the retention period (as the server does hourly).
 int RunRetention(const Config& config);
+int RunBackup(const Config& config);
 
 }  // namespace tilti::app

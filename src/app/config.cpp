@@ -10,7 +10,7 @@ namespace tilti::app {
 namespace {
 
 const std::vector<std::string> kCommands = {"serve", "migrate", "demo", "import", "export",
-                                            "user",  "routes", "retention"};
+                                            "user",  "routes", "retention", "backup"};
 const std::vector<std::string> kUserActions = {"add", "list", "disable", "enable",
                                                "reset-password"};
 const std::vector<std::string> kRoles = {"coordinator", "librarian", "partner"};
@@ -326,6 +326,9 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
   if (!c.help && c.command == "user") {
     if (auto e = CheckUserFlags(c)) return *e;
   }
+  if (!c.help && c.command == "backup" && c.out.empty()) {
+    return Bad("backup: --out is needed: the new file to write (try: tilti backup --help)");
+  }
   return c;
 }
 
@@ -420,6 +423,15 @@ std::string HelpText(const std::string& command) {
            "  --now TIME         erase as of this UTC time instead of now, e.g.\n"
            "                     2027-01-31T00:00:00Z\n";
   }
+  if (command == "backup") {
+    return "tilti backup: copy the database to a new file while the server keeps running (SQLite's\n"
+           "online backup API: one consistent snapshot; writers are not held up). The copy is\n"
+           "checked (PRAGMA integrity_check) and only then given its name, so a backup file is\n"
+           "whole or absent. It never overwrites a file. Restore: stop the server and put the\n"
+           "copy in the database's place.\n\n"
+           "Options:\n" + common +
+           "  --out FILE         the new file to write\n";
+  }
   if (command == "routes") {
     return "tilti routes: list the back-office routes, one per line: method, path pattern,\n"
            "the action it performs and the kind of object it acts on (tab-separated). The\n"
@@ -434,7 +446,8 @@ std::string HelpText(const std::string& command) {
          "  export    write the directory as HSDS\n"
          "  user      add, list, disable, enable back-office accounts; reset passwords\n"
          "  routes    list the back-office routes and what each may do\n"
-         "  retention erase bookings' and registrations' personal data past the retention period\n\n"
+         "  retention erase bookings' and registrations' personal data past the retention period\n"
+         "  backup    copy the database to a new file while the server runs\n\n"
          "Run 'tilti COMMAND --help' for the options of a command.\n";
 }
 

@@ -11,7 +11,7 @@
 namespace tilti::app {
 
 struct Config {
-  std::string command;             // serve | migrate | demo | import | export | user | retention | routes | help
+  std::string command;             // serve | migrate | demo | import | export | user | retention | backup | routes | help
   std::string db = "data/tilti.db";          // --db / TILTI_DB
   std::string listen = "127.0.0.1:8080";     // --listen / TILTI_LISTEN
   int threads = 0;                            // --threads / TILTI_THREADS (0: one per core)
@@ -35,7 +35,7 @@ struct Config {
   std::string map_attribution;                // --map-attribution / TILTI_MAP_ATTRIBUTION
   std::string format;                         // import/export --format
   std::string input;                          // import: the file or folder to read
-  std::string out;                            // export --out
+  std::string out;                            // export --out, backup --out
   // tilti user ACTION: add | list | disable | reset-password, and its flags.
   std::string user_action;
   std::string email;                          // --email

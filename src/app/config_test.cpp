@@ -36,6 +36,7 @@ TEST(ParseConfig, BadInputGivesOneClearMessage) {
       {{"launch"}, "unknown command"},
       {{"serve", "extra"}, "unexpected argument"},
       {{"serve", "--public-url", "ftp://x"}, "http"},
+      {{"backup", "--db", "x.db"}, "backup: --out is needed"},
   };
   for (const auto& c : cases) {
     auto r = ParseConfig(c.args, {});
