@@ -377,6 +377,24 @@ const std::vector<std::string>& ExchangedTables() {
   return kTables;
 }
 
+namespace {
+
+// The rows of `metadata` (the audit log) and `translation` that belong to exchanged records.
+// Both tables also hold the back office's own records: accounts (e-mail addresses, names),
+// submissions not yet published (practices, guides), events, reports. None of that is open
+// data, so it never leaves in an export. The names are constants of ExchangedTables.
+std::string OnlyExchanged(const std::string& table) {
+  if (table != "metadata" && table != "translation") return "";
+  std::string list;
+  for (const auto& t : ExchangedTables()) {
+    if (t == "metadata" || t == "translation") continue;
+    list += (list.empty() ? "'" : ", '") + t + "'";
+  }
+  return std::string(" WHERE ") + (table == "metadata" ? "resource_type" : "entity") + " IN (" + list + ")";
+}
+
+}  // namespace
+
 exchange::TableSet DumpDirectory(Connection& c) {
   TableSet out;
   for (const auto& name : ExchangedTables()) {
@@ -390,7 +408,7 @@ exchange::TableSet DumpDirectory(Connection& c) {
     }
     std::string order;
     for (const auto& k : PrimaryKey(schema)) order += (order.empty() ? "" : ", ") + Quote(k);
-    Statement st = c.Prepare("SELECT " + cols + " FROM " + Quote(name) + " ORDER BY " + order);
+    Statement st = c.Prepare("SELECT " + cols + " FROM " + Quote(name) + OnlyExchanged(name) + " ORDER BY " + order);
     while (st.Step()) {
       exchange::TableRow row;
       row.values.reserve(schema.size());

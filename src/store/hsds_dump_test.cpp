@@ -11,6 +11,7 @@
 
 #include "exchange/hsds_json.h"
 #include "exchange/hsds_tabular.h"
+#include "store/audit_store.h"
 #include "store/demo_database_for_tests.h"
 #include "store/migrations.h"
 #include "store/search_index.h"
@@ -210,6 +211,30 @@ TEST_F(HsdsRoundTrip, JsonIsByteIdenticalAfterImportIntoAFreshDatabase) {
             << " ms, read+load " << std::chrono::duration<double, std::milli>(t2 - t1).count()
             << " ms\n";
   for (const auto& l : report.left_out) std::cout << "[ demo ] json left out: " << l << "\n";
+}
+
+TEST(HsdsExport, LeavesOutTheBackOfficesOwnAuditAndTexts) {
+  DemoDatabaseForTests demo;
+  demo.db().Write([](Connection& c) {
+    RecordChanges(c, "account", "acc-1", "create", {{"email", "", "leak@example.lv"}},
+                  {"acc-0", "Coordinator Name"}, "2026-12-06T08:00:00Z");
+    // A practice's translation and an unpublished guide's text.
+    c.Exec("INSERT INTO translation (entity, entity_id, field, locale, value, source, updated_at) VALUES "
+           "('practice', (SELECT id FROM practice LIMIT 1), 'title', 'en', 'Practice text not for export', 'human', "
+           "'2026-12-06T08:00:00Z'), ('guide', 'g-1', 'body', 'lv', 'Guide draft not for export', 'original', "
+           "'2026-12-06T08:00:00Z')");
+  });
+  // The demo holds a practice's texts and events' audit entries: neither is directory data.
+  ASSERT_GT(Count(demo.db(), "SELECT count(*) FROM translation WHERE entity = 'practice'"), 0);
+  ASSERT_GT(Count(demo.db(), "SELECT count(*) FROM metadata WHERE resource_type = 'event'"), 0);
+  const Files files = Render(Dump(demo.db()));
+  for (const auto& [name, bytes] : files) {
+    EXPECT_EQ(bytes.find("leak@example.lv"), std::string::npos) << name;
+    EXPECT_EQ(bytes.find("Coordinator Name"), std::string::npos) << name;
+    EXPECT_EQ(bytes.find("not for export"), std::string::npos) << name;
+  }
+  // Directory texts still travel.
+  EXPECT_NE(files.at("organizations.csv").find("Jēkabpils"), std::string::npos);
 }
 
 TEST(HsdsImport, RefusesABadIntegerWithFileLineAndColumn) {

@@ -18,6 +18,7 @@
 #include "core/text.h"
 #include "knowledge/practices.h"
 #include "store/attendance_store.h"
+#include "store/audit_store.h"
 #include "store/diagnostic_store.h"
 #include "store/hackathon_store.h"
 #include "store/practice_store.h"
@@ -292,6 +293,32 @@ void Apply(const PracticeInput& in, store::PracticeSource& p) {
   p.service_ids = in.services;
 }
 
+// What a change did, for the audit log: each field that differs (texts cut to 300 characters:
+// the log says what changed, the record keeps the whole text) and the state.
+std::vector<store::FieldChange> ChangesOf(const store::PracticeSource& before, const store::PracticeSource& after) {
+  auto cut = [](const std::string& s) {
+    if (Utf8Length(s) <= 300) return s;
+    size_t chars = 0, i = 0;
+    for (; i < s.size(); ++i) {
+      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == 300) break;
+    }
+    return s.substr(0, i) + "…";
+  };
+  const std::pair<const char*, const std::string store::PracticeSource::*> fields[] = {
+      {"status", &store::PracticeSource::status},       {"title", &store::PracticeSource::title},
+      {"category", &store::PracticeSource::category},   {"organization", &store::PracticeSource::organization_id},
+      {"library_name", &store::PracticeSource::library_name}, {"country", &store::PracticeSource::country},
+      {"problem", &store::PracticeSource::problem},     {"audience", &store::PracticeSource::audience},
+      {"what_done", &store::PracticeSource::what_done}, {"cost", &store::PracticeSource::cost},
+      {"results", &store::PracticeSource::results},     {"watch_out", &store::PracticeSource::watch_out},
+      {"review_note", &store::PracticeSource::review_note}};
+  std::vector<store::FieldChange> out;
+  for (const auto& [name, member] : fields) {
+    if (before.*member != after.*member) out.push_back({name, cut(before.*member), cut(after.*member)});
+  }
+  return out;
+}
+
 // The practice of the route with the actor's rights on it; a response (404 or 403) when the
 // actor may not see it, or may not change it and `change` is asked.
 struct PracticeOfRoute {
@@ -366,6 +393,9 @@ http::Response RenderManagePractice(const Site& site, const i18n::LocaleInfo& lo
     page.set("review_href", base + "/review");
     page.set("note", note);
   }
+  const auto history = store::HistoryOf(*site.db().Read(), "practice", view->id, 50);
+  page.set("history", HistoryData(site, locale, history));
+  page.set("has_history", !history.empty());
   SetErrorSummary(page, errors);
   PageFrame frame{&locale, PathTailOf(request), view->title.text};
   if (!errors.empty()) {
@@ -431,7 +461,11 @@ http::Response NewPractice(const Site& site, const i18n::LocaleInfo& locale, htt
   p.status = std::string(knowledge::kSubmitted);
   p.submitted_by = bo.actor.account_id;
   std::string slug;
-  site.db().Write([&](store::Connection& c) { slug = store::SavePractice(c, p, FormatRfc3339(site.clock().Now())); });
+  site.db().Write([&](store::Connection& c) {
+    const std::string now = FormatRfc3339(site.clock().Now());
+    slug = store::SavePractice(c, p, now);
+    store::RecordChanges(c, "practice", store::LoadPractice(c, slug)->id, "create", ChangesOf({}, p), bo.Author(), now);
+  });
   return SeeOther(PracticeManagePath(locale, slug));
 }
 
@@ -457,12 +491,17 @@ http::Response EditPractice(const Site& site, const i18n::LocaleInfo& locale, ht
   in.stored_org = p.organization_id;
   const Errors errors = CheckInput(site, locale, bo, in);
   if (!errors.empty()) return RenderPracticeForm(site, locale, request, bo, title, action, back, in, errors);
+  const store::PracticeSource before = p;
   Apply(in, p);
   // The author's change to a returned practice sends it back for review.
   if (p.status == knowledge::kReturned && bo.actor.role != accounts::Role::kCoordinator) {
     p.status = std::string(knowledge::kSubmitted);
   }
-  site.db().Write([&](store::Connection& c) { store::SavePractice(c, p, FormatRfc3339(site.clock().Now())); });
+  site.db().Write([&](store::Connection& c) {
+    const std::string now = FormatRfc3339(site.clock().Now());
+    store::SavePractice(c, p, now);
+    store::RecordChanges(c, "practice", p.id, "update", ChangesOf(before, p), bo.Author(), now);
+  });
   return SeeOther(back);
 }
 
@@ -532,10 +571,14 @@ http::Response ReviewPractice(const Site& site, const i18n::LocaleInfo& locale, 
     }
     return RenderManagePractice(site, locale, request, bo, route, note, errors);
   }
+  store::PracticeSource after = route.practice;
+  after.status = std::string(knowledge::StateAfter(decision));
+  after.review_note = decision == "publish" ? "" : TrimSpace(note);
   site.db().Write([&](store::Connection& c) {
-    store::SetPracticeStatus(c, route.practice.id, knowledge::StateAfter(decision),
-                             decision == "publish" ? "" : TrimSpace(note), bo.actor.account_id,
-                             FormatRfc3339(site.clock().Now()));
+    const std::string now = FormatRfc3339(site.clock().Now());
+    store::SetPracticeStatus(c, after.id, after.status, after.review_note, bo.actor.account_id, now);
+    store::RecordChanges(c, "practice", after.id, decision == "publish" ? "approve" : "reject",
+                         ChangesOf(route.practice, after), bo.Author(), now);
   });
   return SeeOther(PracticeManagePath(locale, route.practice.slug));
 }

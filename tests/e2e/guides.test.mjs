@@ -15,6 +15,7 @@ import {
   makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp,
   startTags, textOf, copyWebDir, REPO_ROOT, LANGS,
 } from './harness.mjs';
+import { metric, assertWav } from './audio_checks.mjs';
 import { sqlOf } from './booking_steps.mjs';
 import { postMultipart as postFile } from './upload_files.mjs';
 
@@ -276,30 +277,6 @@ test('the easy-language version is marked and linked both ways', async () => {
 
 // --- read aloud ---
 
-async function metric(name, node = server) {
-  const r = await get(`${node.origin}/metrics`);
-  const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(r.body);
-  assert.ok(m, `${name} in /metrics`);
-  return Number(m[1]);
-}
-
-// A RIFF/WAVE file of 16-bit mono PCM whose sizes agree with its length, over 1 KB.
-function assertWav(res, what) {
-  assert.equal(res.status, 200, `${what}: ${excerpt(res.body)}`);
-  assert.equal(res.headers.get('content-type'), 'audio/wav', what);
-  assert.equal(res.headers.get('x-content-type-options'), 'nosniff', what);
-  assert.equal(res.headers.get('cache-control'), 'public, max-age=2592000', what);
-  assert.ok(res.headers.get('etag'), `${what}: an ETag`);
-  const b = res.bytes;
-  assert.ok(b.length > 1024, `${what}: ${b.length} bytes`);
-  assert.equal(b.toString('latin1', 0, 4), 'RIFF', what);
-  assert.equal(b.toString('latin1', 8, 12), 'WAVE', what);
-  assert.equal(b.readUInt16LE(20), 1, `${what}: PCM`);
-  assert.equal(b.readUInt16LE(22), 1, `${what}: mono`);
-  assert.equal(b.readUInt32LE(4), b.length - 8, `${what}: RIFF size`);
-  assert.equal(b.readUInt32LE(40), b.length - 44, `${what}: data size`);
-}
-
 // The read-aloud section of a guide page: its <audio> elements and the labels they point to.
 function readAloudOf(html) {
   const m = /<section class="read-aloud no-print" aria-labelledby="read-aloud-heading">([\s\S]*?)<\/section>/.exec(html);
@@ -343,14 +320,14 @@ test('read aloud: each part of the demo guide is a Latvian WAV, on every page la
     assert.deepEqual(files[lang], files.lv, lang);
   }
 
-  const before = await metric('tilti_speech_syntheses');
+  const before = await metric(server, 'tilti_speech_syntheses');
   const lv = [];
   for (const file of files.lv) {
     const res = await page(`/lv/guides/bibliotekas/audio/${file}`);
     assertWav(res, file);
     lv.push(res.bytes);
   }
-  assert.equal(await metric('tilti_speech_syntheses'), before + SEED_000.length, 'one synthesis per part');
+  assert.equal(await metric(server, 'tilti_speech_syntheses'), before + SEED_000.length, 'one synthesis per part');
   assert.equal(sql("SELECT group_concat(DISTINCT voice) FROM speech_audio"), 'lv');
   // The English page's audio is the Latvian voice's, served from the database.
   for (const [i, file] of files.en.entries()) {
@@ -358,7 +335,7 @@ test('read aloud: each part of the demo guide is a Latvian WAV, on every page la
     assertWav(res, `en ${file}`);
     assert.ok(res.bytes.equals(lv[i]), `en ${file}: the Latvian audio`);
   }
-  assert.equal(await metric('tilti_speech_syntheses'), before + SEED_000.length, 'the second round came from the cache');
+  assert.equal(await metric(server, 'tilti_speech_syntheses'), before + SEED_000.length, 'the second round came from the cache');
   // A browser that has the file is told it is still good, without any synthesis.
   const url = `/ru/guides/bibliotekas/audio/${files.ru[4]}`;
   const etag = (await page(url)).headers.get('etag');
@@ -416,10 +393,10 @@ test('read aloud: an edited guide has new audio addresses; the old ones are 404'
   const en = readAloudOf((await page('/en/guides/lasit-skali')).body);
   assert.equal(en.audios.length, 1);
   assert.equal(en.audios[0].lang, 'en');
-  const before = await metric('tilti_speech_syntheses');
+  const before = await metric(server, 'tilti_speech_syntheses');
   assertWav(await page(en.audios[0].src), en.audios[0].src);
   assert.equal(sql("SELECT count(*) FROM speech_audio WHERE voice = 'en'"), '1');
-  assert.equal(await metric('tilti_speech_syntheses'), before + 1);
+  assert.equal(await metric(server, 'tilti_speech_syntheses'), before + 1);
   // Its Latvian page keeps the Latvian text and voice.
   assert.equal(readAloudOf((await page('/lv/guides/lasit-skali')).body).audios[0].lang, 'lv');
 });
@@ -463,7 +440,7 @@ test('read aloud: a text in a language espeak-ng cannot speak says so, and has n
     // Whatever the name, there is no audio to get.
     const res = await get(`${other.origin}/en/guides/eesti/audio/1-00000000.wav`);
     assert.equal(res.status, 404);
-    assert.equal(await metric('tilti_speech_syntheses', other), 0);
+    assert.equal(await metric(other, 'tilti_speech_syntheses'), 0);
     // Its other guides, in Latvian, are still read aloud.
     assert.equal(readAloudOf((await get(`${other.origin}/et/guides/bibliotekas`)).body).audios.length, SEED_000.length);
   } finally {

@@ -15,6 +15,7 @@ import {
   makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, decodeEntities, LANGS, WEB_DIR,
   copyWebDir, runTilti, ENDONYMS,
 } from './harness.mjs';
+import { metric, assertWav } from './audio_checks.mjs';
 import { sqlOf } from './booking_steps.mjs';
 
 const BOOK = JSON.parse(readFileSync(path.join(WEB_DIR, 'phrasebook', 'phrases.json'), 'utf8'));
@@ -27,36 +28,8 @@ after(() => stopAndCheck(server));
 const text = (html) => decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const KB = 1024;
 
-async function metric(name, node = server) {
-  const r = await get(node.url('/metrics'));
-  const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(r.body);
-  assert.ok(m, `${name} in /metrics`);
-  return Number(m[1]);
-}
-
-// A RIFF/WAVE file of 16-bit mono PCM whose sizes agree with its length, with some sound in it.
-function assertWav(res, what) {
-  assert.equal(res.status, 200, `${what}: ${excerpt(res.body)}`);
-  assert.equal(res.headers.get('content-type'), 'audio/wav', what);
-  assert.equal(res.headers.get('x-content-type-options'), 'nosniff', what);
-  const maxAge = Number(/max-age=(\d+)/.exec(res.headers.get('cache-control') ?? '')?.[1] ?? 0);
-  assert.ok(maxAge >= 7 * 24 * 3600, `${what}: long caching, got ${res.headers.get('cache-control')}`);
-  const b = res.bytes;
-  assert.equal(b.toString('latin1', 0, 4), 'RIFF', what);
-  assert.equal(b.toString('latin1', 8, 12), 'WAVE', what);
-  assert.equal(b.toString('latin1', 12, 16), 'fmt ', what);
-  assert.equal(b.readUInt16LE(20), 1, `${what}: PCM`);
-  assert.equal(b.readUInt16LE(22), 1, `${what}: mono`);
-  assert.equal(b.readUInt16LE(34), 16, `${what}: 16-bit`);
-  assert.equal(b.readUInt32LE(4), b.length - 8, `${what}: RIFF size`);
-  assert.equal(b.toString('latin1', 36, 40), 'data', what);
-  assert.equal(b.readUInt32LE(40), b.length - 44, `${what}: data size`);
-  const rate = b.readUInt32LE(24);
-  assert.ok(b.length - 44 > rate, `${what}: at least half a second of sound`);
-}
-
 test('every phrase has audio in every language, synthesised once, then served from the database', async () => {
-  assert.equal(await metric('tilti_speech_syntheses'), 0);
+  assert.equal(await metric(server, 'tilti_speech_syntheses'), 0);
   assert.equal(sql('SELECT count(*) FROM speech_audio'), '0');
   const distinct = new Set();
   const first = new Map();
@@ -70,9 +43,9 @@ test('every phrase has audio in every language, synthesised once, then served fr
     }
   }
   assert.ok(PHRASES.length >= 30);
-  assert.equal(await metric('tilti_speech_syntheses'), distinct.size, 'one synthesis per (voice, text)');
+  assert.equal(await metric(server, 'tilti_speech_syntheses'), distinct.size, 'one synthesis per (voice, text)');
   assert.equal(sql('SELECT count(*) FROM speech_audio'), String(distinct.size));
-  assert.equal(await metric('tilti_speech_audio_stored'), distinct.size);
+  assert.equal(await metric(server, 'tilti_speech_audio_stored'), distinct.size);
   assert.equal(sql("SELECT count(DISTINCT voice) FROM speech_audio"), '4');
 
   // Again, through another page language: the same bytes, and nothing synthesised or stored.
@@ -84,7 +57,7 @@ test('every phrase has audio in every language, synthesised once, then served fr
       assert.ok(res.bytes.equals(first.get(`${phrase.id}/${code}`)), `${url}: the stored file`);
     }
   }
-  assert.equal(await metric('tilti_speech_syntheses'), distinct.size, 'the second round came from the database');
+  assert.equal(await metric(server, 'tilti_speech_syntheses'), distinct.size, 'the second round came from the database');
   assert.equal(sql('SELECT count(*) FROM speech_audio'), String(distinct.size));
 
   // A second node on the same database finds every file made by the first and makes none.
@@ -95,8 +68,8 @@ test('every phrase has audio in every language, synthesised once, then served fr
       assertWav(res, `second node: ${phrase.id}`);
       assert.ok(res.bytes.equals(first.get(`${phrase.id}/lv`)));
     }
-    assert.equal(await metric('tilti_speech_syntheses', second), 0, 'the second node synthesised nothing');
-    assert.equal(await metric('tilti_speech_audio_stored', second), distinct.size);
+    assert.equal(await metric(second, 'tilti_speech_syntheses'), 0, 'the second node synthesised nothing');
+    assert.equal(await metric(second, 'tilti_speech_audio_stored'), distinct.size);
   } finally {
     await stopAndCheck(second);
   }

@@ -183,6 +183,14 @@ test('submit, return with a note, change, publish: the whole review, with access
   const filtered = await page('/en/practices.atom?category=language-culture');
   assert.equal([...filtered.body.matchAll(/<entry>/g)].length, 1);
 
+  // The history: who submitted, returned, changed and published it, and what changed.
+  const history = text((await page('/en/manage/practices/sarunu-klubs-gimenem', coordinator)).body);
+  for (const row of ['Ogre librarian Created: status submitted', 'Coordinator Rejected: status submitted returned',
+    'Coordinator Rejected: review_note Lūdzu, pievienojiet rezultātus.', 'Ogre librarian Changed: status returned submitted',
+    'Ogre librarian Changed: results Klubā nāk 12 ģimenes.', 'Coordinator Approved: status submitted published']) {
+    assert.ok(history.includes(row), `${row} in ${history.slice(history.indexOf('History'))}`);
+  }
+
   // Unpublishing needs a note and takes it off the public list.
   const off = await post('/lv/manage/practices/sarunu-klubs-gimenem/review', { decision: 'unpublish', note: 'Jāprecizē izmaksas.' }, coordinator);
   assert.equal(off.status, 303);
