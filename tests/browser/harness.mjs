@@ -67,21 +67,44 @@ export async function runAxe(page) {
 }
 
 /**
- * Runs axe on `html` as if served at `url`: a JavaScript-on context (CSP bypassed so axe can be
- * injected) answers `url` with `html`; everything else (the stylesheet) comes from the server.
+ * Runs axe on `html` as if served at `url`: a JavaScript-on page (CSP bypassed, axe loaded by an
+ * init script) answers `url` with `html`; everything else (the stylesheet) comes from the server.
+ * One such page per browser and language is kept and reused (checks run one after another), so
+ * a JavaScript-off check costs one page load, not a new context each time.
  */
-export async function axeOnHtml(browser, url, html, { lang } = {}) {
-  const context = await newContext(browser, { js: true, lang, bypassCSP: true });
-  try {
-    const page = await context.newPage();
-    await page.route(url, (route) => route.fulfill({
-      status: 200, contentType: 'text/html; charset=utf-8', body: html,
-    }));
-    await page.goto(url, { waitUntil: 'load' });
-    return await runAxe(page);
-  } finally {
-    await context.close();
+const axePages = new WeakMap();  // browser -> Map(lang -> Promise<{page, queue}>)
+function axePageFor(browser, lang) {
+  let byLang = axePages.get(browser);
+  if (!byLang) axePages.set(browser, (byLang = new Map()));
+  if (!byLang.has(lang)) {
+    byLang.set(lang, (async () => {
+      const context = await newContext(browser, { js: true, lang, bypassCSP: true });
+      await context.addInitScript({ path: AXE_PATH });
+      return { page: await context.newPage(), queue: Promise.resolve() };
+    })());
   }
+  return byLang.get(lang);
+}
+
+export async function axeOnHtml(browser, url, html, { lang } = {}) {
+  const slot = await axePageFor(browser, lang ?? 'lv');
+  const run = slot.queue.then(async () => {
+    const { page } = slot;
+    // The document alone (no fragment), always a new load: the previous check may have had
+    // the same address with other HTML.
+    const target = url.split('#')[0];
+    const handler = (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    await page.route(target, handler);
+    try {
+      await page.goto('about:blank');
+      await page.goto(target, { waitUntil: 'load' });
+      return await runAxe(page);
+    } finally {
+      await page.unroute(target, handler);
+    }
+  });
+  slot.queue = run.catch(() => {});
+  return run;
 }
 
 /** The violations as readable text, for assertion messages. */
