@@ -34,6 +34,21 @@ namespace {
 
 using Errors = std::vector<std::pair<std::string, std::string>>;
 
+// The field errors of knowledge/practices.h in `lang`: "practices.error.too_long_N" is the one
+// message "practices.error.too_long" with its limit N.
+void AddRuleErrors(const Site& site, const std::string& lang, const Status& s, Errors& errors) {
+  if (s.ok()) return;
+  constexpr std::string_view kTooLong = "practices.error.too_long_";
+  for (const auto& e : s.error().fields) {
+    if (e.message_key.starts_with(kTooLong)) {
+      const int64_t max = std::stoll(e.message_key.substr(kTooLong.size()));
+      errors.emplace_back(e.field, site.Tr(lang, "practices.error.too_long", {{"max", max}}));
+    } else {
+      errors.emplace_back(e.field, site.Tr(lang, e.message_key));
+    }
+  }
+}
+
 std::string PracticeManagePath(const i18n::LocaleInfo& locale, std::string_view slug) {
   return ManagePath(locale, "/practices/" + std::string(slug));
 }
@@ -236,15 +251,7 @@ http::Response RenderPracticeForm(const Site& site, const i18n::LocaleInfo& loca
 Errors CheckInput(const Site& site, const i18n::LocaleInfo& locale, const BackOffice& bo, const PracticeInput& in) {
   const std::string& lang = locale.code;
   Errors errors;
-  if (auto s = knowledge::CheckPractice(in.form); !s.ok()) {
-    for (const auto& e : s.error().fields) {
-      std::string text = site.Tr(lang, e.message_key);
-      if (e.message_key.rfind("practices.error.too_long_", 0) == 0) {
-        text = site.Tr(lang, "practices.error.too_long", {{"max", static_cast<int64_t>(std::stol(e.message_key.substr(25)))}});
-      }
-      errors.emplace_back(e.field, text);
-    }
-  }
+  AddRuleErrors(site, lang, knowledge::CheckPractice(in.form), errors);
   bool known_lang = false;
   for (const auto& l : site.messages().Locales()) known_lang = known_lang || l.code == in.text_lang;
   if (!known_lang) errors.emplace(errors.begin(), "text_lang", site.Tr(lang, "practices.error.text_lang"));
@@ -296,14 +303,7 @@ void Apply(const PracticeInput& in, store::PracticeSource& p) {
 // What a change did, for the audit log: each field that differs (texts cut to 300 characters:
 // the log says what changed, the record keeps the whole text) and the state.
 std::vector<store::FieldChange> ChangesOf(const store::PracticeSource& before, const store::PracticeSource& after) {
-  auto cut = [](const std::string& s) {
-    if (Utf8Length(s) <= 300) return s;
-    size_t chars = 0, i = 0;
-    for (; i < s.size(); ++i) {
-      if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == 300) break;
-    }
-    return s.substr(0, i) + "…";
-  };
+  auto cut = [](const std::string& s) { return CutToChars(s, 300); };
   const std::pair<const char*, const std::string store::PracticeSource::*> fields[] = {
       {"status", &store::PracticeSource::status},       {"title", &store::PracticeSource::title},
       {"category", &store::PracticeSource::category},   {"organization", &store::PracticeSource::organization_id},
@@ -564,11 +564,7 @@ http::Response ReviewPractice(const Site& site, const i18n::LocaleInfo& locale, 
   const std::string note = bo.form.Get("note").substr(0, 20000);
   if (auto s = knowledge::CheckReview(decision, note); !s.ok()) {
     Errors errors;
-    for (const auto& e : s.error().fields) {
-      errors.emplace_back(e.field, e.message_key == "practices.error.too_long_2000"
-                                       ? site.Tr(locale.code, "practices.error.too_long", {{"max", knowledge::kMaxReviewNote}})
-                                       : site.Tr(locale.code, e.message_key));
-    }
+    AddRuleErrors(site, locale.code, s, errors);
     return RenderManagePractice(site, locale, request, bo, route, note, errors);
   }
   store::PracticeSource after = route.practice;

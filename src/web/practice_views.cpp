@@ -66,20 +66,32 @@ std::string PracticeHref(const i18n::LocaleInfo& locale, std::string_view slug) 
   return "/" + locale.code + "/practices/" + std::string(slug);
 }
 
+std::string CutToChars(std::string_view text, size_t chars) {
+  if (Utf8Length(text) <= static_cast<long>(chars)) return std::string(text);
+  // Cut before the first byte of character number chars + 1.
+  size_t seen = 0, cut = 0;
+  for (; cut < text.size(); ++cut) {
+    if ((static_cast<unsigned char>(text[cut]) & 0xC0) != 0x80 && seen++ == chars) break;
+  }
+  return TrimSpace(text.substr(0, cut)) + "…";
+}
+
 std::string PracticeExcerpt(std::string_view markdown) {
   std::string plain;
-  for (char ch : markdown) {
+  for (size_t i = 0; i < markdown.size(); ++i) {
+    const char ch = markdown[i];
+    // A link's address, "](…)", is not text.
+    if (ch == ']' && i + 1 < markdown.size() && markdown[i + 1] == '(') {
+      const size_t close = markdown.find(')', i);
+      if (close != std::string_view::npos) i = close;
+      continue;
+    }
     if (ch == '#' || ch == '*' || ch == '_' || ch == '`' || ch == '>' || ch == '[' || ch == ']') continue;
-    plain += (ch == '\n' || ch == '\r') ? ' ' : ch;
+    const bool space = ch == '\n' || ch == '\r' || ch == ' ' || ch == '\t';
+    if (space && (plain.empty() || plain.back() == ' ')) continue;  // one space between words
+    plain += space ? ' ' : ch;
   }
-  plain = TrimSpace(plain);
-  if (Utf8Length(plain) <= static_cast<long>(kExcerptChars)) return plain;
-  // Cut before the first byte of character number kExcerptChars + 1.
-  size_t chars = 0, cut = 0;
-  for (; cut < plain.size(); ++cut) {
-    if ((static_cast<unsigned char>(plain[cut]) & 0xC0) != 0x80 && chars++ == kExcerptChars) break;
-  }
-  return TrimSpace(plain.substr(0, cut)) + "…";
+  return CutToChars(TrimSpace(plain), kExcerptChars);
 }
 
 Data PracticeSummaryView(const Site& site, const i18n::LocaleInfo& locale, const store::PracticeView& p) {

@@ -9,7 +9,12 @@
 
 namespace tilti::web {
 
-// A short plain excerpt (240 characters) of a Markdown text, without its marks.
+// `text` cut to at most `chars` characters (never inside a UTF-8 character), with "…" when
+// something was cut.
+std::string CutToChars(std::string_view text, size_t chars);
+
+// A short plain excerpt (240 characters) of a Markdown text, without its marks, link
+// addresses and repeated spaces.
 std::string PracticeExcerpt(std::string_view markdown);
 
 // The list's item: href, practice_title, library, country, category, excerpt, the first image
