@@ -8,8 +8,8 @@ what=${1:-build}
 build_pkgs=(build-essential cmake ninja-build pkg-config libboost1.81-dev libboost-url1.81-dev
   libboost-json1.81-dev libsqlite3-dev libicu-dev libkainjow-mustache-dev libspdlog-dev
   zlib1g-dev libqrencode-dev libsodium-dev libical-dev libgtest-dev libgmock-dev libmd4c-dev
-  libespeak-ng-dev espeak-ng-data)
-test_pkgs=(nodejs npm chromium sqlite3 python3 python3-icalendar)
+  libespeak-ng-dev espeak-ng-data libpqxx-dev)
+test_pkgs=(nodejs npm chromium sqlite3 python3 python3-icalendar postgresql)
 
 pkgs=("${build_pkgs[@]}")
 [ "$what" = test ] && pkgs+=("${test_pkgs[@]}")

@@ -8,7 +8,7 @@
 #include "core/error.h"
 #include "core/localized_text.h"
 #include "http/request.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::api {
 

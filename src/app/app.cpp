@@ -139,18 +139,14 @@ int WorkerThreads(const Config& c) {
 
 Result<std::unique_ptr<store::Database>> OpenAndMigrate(const Config& c, bool create,
                                                         int readers) {
-  if (create) {
-    auto parent = std::filesystem::path(c.db).parent_path();
-    std::error_code ec;
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  }
+  if (create) store::PrepareDatabaseFolder(c.db);
   store::DatabaseOptions options;
   options.path = c.db;
   options.create_if_missing = create;
   options.read_connections = readers;
   auto db = store::Database::Open(options);
   if (!db.ok()) return db.error();
-  auto applied = db.value()->Migrate(store::BuiltinSqliteMigrations());
+  auto applied = db.value()->Migrate(store::BuiltinMigrations(db.value()->IsPostgres()));
   if (!applied.ok()) return applied.error();
   bool rebuilt = db.value()->Write(
       [](store::Connection& conn) { return store::RebuildLibraryIndexIfEmpty(conn); });
@@ -220,7 +216,7 @@ int RunImport(const Config& config) {
 }
 
 int RunExport(const Config& config) {
-  if (!std::filesystem::exists(config.db)) return Fail(config.db + ": no such database");
+  if (!store::DatabaseExists(config.db)) return Fail(config.db + ": no such database");
   auto db = OpenAndMigrate(config, /*create=*/false, 1);
   if (!db.ok()) return Fail(db.error().detail);
   return RunHsdsExport(*db.value(), config.format, config.out);
@@ -229,7 +225,7 @@ int RunExport(const Config& config) {
 int RunMigrate(const Config& config) {
   auto db = OpenAndMigrate(config, /*create=*/true, 1);
   if (!db.ok()) return Fail(db.error().detail);
-  std::printf("%s: schema version %d\n", config.db.c_str(), db.value()->SchemaVersion());
+  std::printf("%s: schema version %d\n", store::DatabaseName(config.db).c_str(), db.value()->SchemaVersion());
   return 0;
 }
 
@@ -247,7 +243,7 @@ int RunDemo(const Config& config) {
   store::LoadDemoGuides(*db.value(), DemoFile("guides.json"), clock.Now());
   store::LoadDemoPractices(*db.value(), DemoFile("practices.json"), clock.Now());
   auto counts = store::CountDemoRows(*db.value());
-  std::printf("%s: demo data loaded (%s)\n", config.db.c_str(), store::FormatDemoCounts(counts).c_str());
+  std::printf("%s: demo data loaded (%s)\n", store::DatabaseName(config.db).c_str(), store::FormatDemoCounts(counts).c_str());
   return 0;
 }
 
@@ -290,7 +286,7 @@ int RunServe(const Config& config) {
     phrasebook = std::move(parsed.value());
   }
 
-  if (!std::filesystem::exists(config.db)) {
+  if (!store::DatabaseExists(config.db)) {
     return Fail(config.db + ": no such database (create one with 'tilti demo --db " + config.db +
                 "' or 'tilti migrate --db " + config.db + "')");
   }
@@ -356,7 +352,7 @@ int RunServe(const Config& config) {
   // Tests and scripts read this line to learn the port when --listen ends in :0.
   std::printf("tilti: listening on http://%s\n", bound.value().c_str());
   std::fflush(stdout);
-  spdlog::info("serving {} with {} threads, database {}", bound.value(), threads, config.db);
+  spdlog::info("serving {} with {} threads, database {}", bound.value(), threads, store::DatabaseName(config.db));
   server.Run();
   spdlog::info("stopped");
   return 0;

@@ -334,7 +334,7 @@ Result<Config> ParseConfig(const std::vector<std::string>& args,
 
 std::string HelpText(const std::string& command) {
   const std::string common =
-      "  --db PATH          database file (TILTI_DB; default data/tilti.db)\n"
+      "  --db PATH|URL      SQLite file, or postgresql://… (TILTI_DB; default data/tilti.db)\n"
       "  --verbose          debug logging\n"
       "  --help             this text\n";
   if (command == "serve") {

@@ -228,7 +228,7 @@ int RunUserCommand(store::Database& db, const Config& config, accounts::Password
       return ResetPassword(db, config, hasher, clock, in, out, err);
     }
   } catch (const std::exception& e) {
-    return Fail(err, config.db + ": " + e.what());
+    return Fail(err, store::DatabaseName(config.db) + ": " + e.what());
   }
   err << "tilti: user: unknown action \"" << config.user_action << "\"\n";
   return 2;
@@ -236,21 +236,17 @@ int RunUserCommand(store::Database& db, const Config& config, accounts::Password
 
 int RunUser(const Config& config) {
   bool create = config.user_action == "add";
-  if (!create && !std::filesystem::exists(config.db)) {
+  if (!create && !store::DatabaseExists(config.db)) {
     return Fail(std::cerr, config.db + ": no such database");
   }
-  if (create) {
-    std::error_code ec;
-    auto parent = std::filesystem::path(config.db).parent_path();
-    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
-  }
+  if (create) store::PrepareDatabaseFolder(config.db);
   store::DatabaseOptions options;
   options.path = config.db;
   options.create_if_missing = create;
   options.read_connections = 1;
   auto db = store::Database::Open(options);
   if (!db.ok()) return Fail(std::cerr, db.error().detail);
-  auto applied = db.value()->Migrate(store::BuiltinSqliteMigrations());
+  auto applied = db.value()->Migrate(store::BuiltinMigrations(db.value()->IsPostgres()));
   if (!applied.ok()) return Fail(std::cerr, applied.error().detail);
   SystemClock clock;
   accounts::PasswordHasher hasher;

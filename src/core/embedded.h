@@ -12,6 +12,7 @@ struct File {
 };
 
 const std::vector<File>& migrations_sqlite();
+const std::vector<File>& migrations_postgres();
 const std::vector<File>& web();
 const std::vector<File>& demo();
 

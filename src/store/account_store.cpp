@@ -36,7 +36,8 @@ AccountRow ReadAccount(const Statement& st) {
 std::vector<Membership> MembershipsOf(Connection& c, std::string_view account_id) {
   Statement& st = c.Cached(
       "SELECT o.id, coalesce(o.slug, ''), o.name FROM account_membership m "
-      "JOIN organization o ON o.id = m.organization_id WHERE m.account_id = ?1 ORDER BY o.slug");
+      "JOIN organization o ON o.id = m.organization_id WHERE m.account_id = ?1 "
+      "ORDER BY o.slug NULLS FIRST");
   st.Bind(1, account_id);
   std::vector<Membership> out;
   while (st.Step()) out.push_back({st.Text(0), st.Text(1), st.Text(2)});

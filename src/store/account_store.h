@@ -14,7 +14,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

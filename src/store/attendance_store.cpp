@@ -91,8 +91,10 @@ std::vector<ParticipationFact> Participation(Connection& c, const OrganizationSc
       "JOIN taxonomy_term tt ON tt.id = e.category_id "
       "LEFT JOIN taxonomy_term g ON g.id = counted.grp "
       "WHERE o.local_date >= ?4 AND o.local_date < ?5 "
-      "AND (?6 OR o.organization_id IN (SELECT value FROM json_each(?7))) "
-      "GROUP BY 1, 2, 4, 6 ORDER BY 1, 2, 4, 6";
+      "AND (?6 = 1 OR o.organization_id IN (SELECT value FROM json_each(?7))) "
+      // org.id, tt.id and g.id add no groups (slug and codes are unique) but let PostgreSQL
+      // read the names in the same groups.
+      "GROUP BY 1, 2, 4, 6, org.id, tt.id, g.id ORDER BY 1, 2 NULLS FIRST, 4, 6";
   Statement st = c.Prepare(sql);
   BindChain(st, chain);
   st.Bind(4, from_date).Bind(5, to_date).Bind(6, scope.all ? 1 : 0).Bind(7, IdsJson(scope.ids));

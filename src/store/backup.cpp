@@ -1,5 +1,7 @@
 #include "store/backup.h"
 
+#include "store/postgres.h"
+
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -24,13 +26,18 @@ struct Handle {
 
 Result<int> BackupDatabase(const std::string& from, const std::string& to) {
   std::error_code ec;
+  if (IsPostgresUrl(from)) {
+    return Error{ErrorCode::kInvalidInput,
+                 "tilti backup copies an SQLite database; back up PostgreSQL with pg_dump "
+                 "(README, \"Backups\")"};
+  }
   if (!fs::exists(from, ec)) return Error{ErrorCode::kNotFound, from + ": no such database"};
   if (fs::exists(to, ec)) {
     if (fs::equivalent(from, to, ec)) return Error{ErrorCode::kInvalidInput, to + " is the database itself"};
     return Error{ErrorCode::kInvalidInput, to + " exists already: a backup never overwrites a file; choose a new name"};
   }
   std::string problem;
-  auto source = Connection::Open(from, Connection::Mode::kReadOnlyQueries, 5000, &problem);
+  auto source = SqliteConnection::Open(from, Connection::Mode::kReadOnlyQueries, 5000, &problem);
   if (!source) return Error{ErrorCode::kNotFound, from + ": " + problem};
   const std::string partial = to + ".partial";
   fs::remove(partial, ec);

@@ -325,7 +325,7 @@ std::string SaveResource(Connection& c, std::string_view id_in, std::string_view
       "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, updated_at) "
       "VALUES ('resource', ?1, ?2, ?3, ?4, 'original', 0, ?5) ON CONFLICT (entity, entity_id, field, "
       "locale) DO UPDATE SET value = excluded.value, source = 'original', updated_at = "
-      "excluded.updated_at WHERE value IS NOT excluded.value");
+      "excluded.updated_at WHERE translation.value IS DISTINCT FROM excluded.value");
   for (const auto& [field, value] : {std::pair{"name", &d.name}, std::pair{"description", &d.description},
                                      std::pair{"what_to_expect", &d.what_to_expect}}) {
     tr.Reset();
@@ -359,7 +359,7 @@ std::string SourceLocaleOfResource(Connection& c, std::string_view id) {
 }
 
 std::vector<ResourceView> AllResources(Connection& c, const LocaleChain& chain) {
-  Statement st = c.Prepare(ResourceSql() + "ORDER BY org.slug, r.position, r.id");
+  Statement st = c.Prepare(ResourceSql() + "ORDER BY org.slug NULLS FIRST, r.position, r.id");
   BindChain(st, chain);
   std::vector<ResourceView> out;
   while (st.Step()) out.push_back(ReadResource(c, st, chain));
@@ -417,7 +417,7 @@ Result<SysTime> HoldSlot(Connection& c, const ResourceView& r, const HoldRequest
     Statement& st = c.Cached(
         "INSERT INTO slot (resource_id, starts_at, ends_at, local_date, capacity) "
         "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (resource_id, starts_at) DO UPDATE SET "
-        "capacity = max(excluded.capacity, taken), ends_at = excluded.ends_at");
+        "capacity = greatest(excluded.capacity, slot.taken), ends_at = excluded.ends_at");
     st.Bind(1, r.id).Bind(2, FormatRfc3339(slot->slot.starts_at));
     st.Bind(3, FormatRfc3339(slot->slot.ends_at)).Bind(4, events::FormatDate(slot->slot.date));
     st.Bind(5, r.capacity).Run();
@@ -645,11 +645,13 @@ int EraseOldBookings(Connection& c, SysTime cutoff, SysTime now) {
     Statement& st = c.Cached(
         "INSERT INTO booking_tally (resource_id, month, target_group, bookings, people, no_shows) "
         "SELECT b.resource_id, substr(s.local_date, 1, 7), b.target_group, count(*), "
-        "sum(b.party_size), sum(coalesce(b.came = 0, 0)) FROM booking b JOIN slot s ON s.resource_id = "
-        "b.resource_id AND s.starts_at = b.starts_at WHERE s.ends_at < ?1 AND b.status = "
+        "sum(b.party_size), sum(CASE WHEN b.came = 0 THEN 1 ELSE 0 END) FROM booking b "
+        "JOIN slot s ON s.resource_id = b.resource_id AND s.starts_at = b.starts_at "
+        "WHERE s.ends_at < ?1 AND b.status = "
         "'confirmed' GROUP BY 1, 2, 3 ON CONFLICT (resource_id, month, target_group) DO UPDATE "
-        "SET bookings = bookings + excluded.bookings, people = people + excluded.people, "
-        "no_shows = no_shows + excluded.no_shows");
+        "SET bookings = booking_tally.bookings + excluded.bookings, "
+        "people = booking_tally.people + excluded.people, "
+        "no_shows = booking_tally.no_shows + excluded.no_shows");
     st.Bind(1, before).Run();
   }
   Statement& st = c.Cached(
@@ -665,8 +667,8 @@ std::vector<UsageRow> BookingUsage(Connection& c, std::string_view from_month,
   static const std::string sql =
       "WITH counts (resource_id, month, target_group, bookings, people, no_shows) AS ("
       " SELECT b.resource_id, substr(s.local_date, 1, 7), b.target_group, 1, b.party_size, "
-      " coalesce(b.came = 0, 0) FROM booking b JOIN slot s ON s.resource_id = b.resource_id "
-      " AND s.starts_at = b.starts_at WHERE b.status = 'confirmed' "
+      " CASE WHEN b.came = 0 THEN 1 ELSE 0 END FROM booking b JOIN slot s"
+      " ON s.resource_id = b.resource_id AND s.starts_at = b.starts_at WHERE b.status = 'confirmed' "
       " UNION ALL SELECT resource_id, month, target_group, bookings, people, no_shows FROM booking_tally) "
       "SELECT org.slug, " +
       BestText("organization", "org.id", "name", "org.name", "org.source_locale") + ", " +
@@ -674,7 +676,8 @@ std::vector<UsageRow> BookingUsage(Connection& c, std::string_view from_month,
       ", r.id, k.month, k.target_group, sum(k.bookings), sum(k.people), sum(k.no_shows), org.id "
       "FROM counts k JOIN resource r ON r.id = k.resource_id JOIN organization org ON "
       "org.id = r.organization_id WHERE k.month >= ?4 AND k.month <= ?5 "
-      "GROUP BY r.id, k.month, k.target_group ORDER BY org.slug, r.position, r.id, k.month, k.target_group";
+      "GROUP BY org.id, r.id, k.month, k.target_group "
+      "ORDER BY org.slug NULLS FIRST, r.position, r.id, k.month, k.target_group";
   Statement st = c.Prepare(sql);
   BindChain(st, chain);
   st.Bind(4, from_month).Bind(5, to_month);

@@ -24,7 +24,7 @@
 #include "core/localized_text.h"
 #include "events/registration_rules.h"
 #include "store/manage_queries.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -127,7 +127,8 @@ TEST_F(BookingStore, ChangingTheTimeMovesTheBookingInOneTransaction) {
     return ConfirmHold(c, room, Hash(9), {Hash(90), Person("Nickname-1-moved", 3), "", std::nullopt}, kNow);
   });
   ASSERT_TRUE(moved.ok());
-  EXPECT_EQ(One("SELECT group_concat(taken, ',') FROM (SELECT taken FROM slot ORDER BY starts_at)"), "0,3");
+  EXPECT_EQ(One("SELECT group_concat(CAST(taken AS TEXT), ',') FROM (SELECT taken FROM slot ORDER BY starts_at) AS s"),
+            "0,3");
   EXPECT_EQ(One("SELECT status FROM booking WHERE id = '" + first.value() + "'"), "cancelled");
 }
 
@@ -162,8 +163,12 @@ TEST_F(BookingStore, RetentionErasesThePersonAndKeepsTheCounts) {
     const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     return bytes.find(text) != std::string::npos;
   };
+  // The file checks are SQLite's: PostgreSQL keeps a database in many files of its own.
+  const bool sqlite = !db().IsPostgres();
   ASSERT_TRUE(db().CheckpointTruncate());
-  ASSERT_TRUE(file_holds(name)) << "the name is in the database file before retention";
+  if (sqlite) {
+    ASSERT_TRUE(file_holds(name)) << "the name is in the database file before retention";
+  }
   const OrganizationScope all{true, {}};
   auto usage = [&] { return BookingUsage(*db().Read(), "2026-12", "2026-12", all, {"en"}); };
   ASSERT_EQ(usage().size(), 1u);
@@ -178,7 +183,9 @@ TEST_F(BookingStore, RetentionErasesThePersonAndKeepsTheCounts) {
   EXPECT_EQ(usage()[0].bookings, 2);
   EXPECT_EQ(usage()[0].target_group, "seniors");
   ASSERT_TRUE(db().CheckpointTruncate());
-  EXPECT_FALSE(file_holds(name)) << "secure_delete overwrote the erased rows";
+  if (sqlite) {
+    EXPECT_FALSE(file_holds(name)) << "secure_delete overwrote the erased rows";
+  }
 }
 
 TEST_F(BookingStore, ConcurrentWritersNeverOverbook) {

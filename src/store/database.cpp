@@ -2,9 +2,29 @@
 
 #include <sys/stat.h>
 
+#include <filesystem>
+
 #include "core/log.h"
+#include "store/postgres.h"
+#include "store/sqlite.h"
 
 namespace tilti::store {
+
+bool DatabaseExists(const std::string& path) {
+  std::error_code ec;
+  return IsPostgresUrl(path) || std::filesystem::exists(path, ec);
+}
+
+std::string DatabaseName(const std::string& path) {
+  return IsPostgresUrl(path) ? RedactedUrl(path) : path;
+}
+
+void PrepareDatabaseFolder(const std::string& path) {
+  if (IsPostgresUrl(path)) return;
+  auto parent = std::filesystem::path(path).parent_path();
+  std::error_code ec;
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+}
 
 ReadLease::~ReadLease() {
   if (conn_) db_->Return(std::move(conn_));
@@ -13,13 +33,24 @@ ReadLease::~ReadLease() {
 Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
   std::unique_ptr<Database> db(new Database(options));
   std::string error;
-  db->writer_ = Connection::Open(
+  if (IsPostgresUrl(options.path)) {
+    db->writer_ = PostgresConnection::Open(options.path, Connection::Mode::kReadWrite, &error);
+    if (!db->writer_) return Error{ErrorCode::kUnavailable, error};
+    for (int i = 0; i < std::max(1, options.read_connections); ++i) {
+      auto reader =
+          PostgresConnection::Open(options.path, Connection::Mode::kReadOnlyQueries, &error);
+      if (!reader) return Error{ErrorCode::kUnavailable, error};
+      db->idle_readers_.push_back(std::move(reader));
+    }
+    return db;
+  }
+  db->writer_ = SqliteConnection::Open(
       options.path,
       options.create_if_missing ? Connection::Mode::kCreate : Connection::Mode::kReadWrite,
       options.busy_timeout_ms, &error);
   if (!db->writer_) return Error{ErrorCode::kUnavailable, error};
   for (int i = 0; i < std::max(1, options.read_connections); ++i) {
-    auto reader = Connection::Open(options.path, Connection::Mode::kReadOnlyQueries,
+    auto reader = SqliteConnection::Open(options.path, Connection::Mode::kReadOnlyQueries,
                                    options.busy_timeout_ms, &error);
     if (!reader) return Error{ErrorCode::kUnavailable, error};
     db->idle_readers_.push_back(std::move(reader));
@@ -47,7 +78,10 @@ void Database::Return(std::unique_ptr<Connection> conn) {
 int Database::SchemaVersion() {
   std::lock_guard lock(write_mu_);
   Statement st = writer_->Prepare(
-      "SELECT count(*) FROM sqlite_schema WHERE type='table' AND name='schema_migrations'");
+      IsPostgres() ? "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND "
+                     "tablename = 'schema_migrations'"
+                   : "SELECT count(*) FROM sqlite_schema WHERE type='table' AND "
+                     "name='schema_migrations'");
   st.Step();
   if (st.Int(0) == 0) return 0;
   Statement v = writer_->Prepare("SELECT coalesce(max(version), 0) FROM schema_migrations");
@@ -56,6 +90,7 @@ int Database::SchemaVersion() {
 }
 
 bool Database::CheckpointTruncate() {
+  if (IsPostgres()) return true;
   std::lock_guard lock(write_mu_);
   writer_->ResetCached();  // no statement of the writer may be mid-step during a checkpoint
   Statement st = writer_->Prepare("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -66,20 +101,30 @@ bool Database::CheckpointTruncate() {
 Result<int> Database::Migrate(const std::vector<Migration>& migrations) {
   int current = SchemaVersion();
   int applied = 0;
+  const char* create_table =
+      IsPostgres() ? "CREATE TABLE IF NOT EXISTS schema_migrations (version bigint PRIMARY KEY, "
+                     "name text NOT NULL, applied_at text NOT NULL DEFAULT "
+                     "(to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))"
+                   : "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                     "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
+                     "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))";
   for (const auto& m : migrations) {
     if (m.version <= current) continue;
     try {
-      Write([&](Connection& c) {
-        c.Exec(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-            "name TEXT NOT NULL, applied_at TEXT NOT NULL DEFAULT "
-            "(strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+      const bool ran = Write([&](Connection& c) {
+        c.Exec(create_table);
+        // Another node may have applied it while this one waited for the write lock.
+        Statement done = c.Prepare("SELECT count(*) FROM schema_migrations WHERE version = ?1");
+        done.Bind(1, m.version);
+        if (done.Step() && done.Int(0) > 0) return false;
         c.Exec(m.sql);
         c.Prepare("INSERT INTO schema_migrations (version, name) VALUES (?1, ?2)")
             .Bind(1, m.version)
             .Bind(2, m.name)
             .Run();
+        return true;
       });
+      if (!ran) continue;
     } catch (const SqlError& e) {
       return Error{ErrorCode::kUnavailable,
                    "migration " + m.name + " failed and was rolled back: " + e.what()};
@@ -91,6 +136,11 @@ Result<int> Database::Migrate(const std::vector<Migration>& migrations) {
 }
 
 double Database::FileBytes() {
+  if (IsPostgres()) {
+    std::lock_guard lock(write_mu_);
+    Statement st = writer_->Prepare("SELECT pg_database_size(current_database())");
+    return st.Step() ? st.Double(0) : 0;
+  }
   struct stat st {};
   if (::stat(options_.path.c_str(), &st) != 0) return 0;
   return static_cast<double>(st.st_size);

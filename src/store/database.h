@@ -1,8 +1,9 @@
 #pragma once
-// The embedded database: a pool of read connections (one per worker thread is enough, so a
-// lease never waits in practice) and exactly one writer. Every write runs inside
-// BEGIN IMMEDIATE on the writer, serialised by a mutex, so writers never deadlock and readers
-// (WAL) never block.
+// The database: a pool of read connections (one per worker thread is enough, so a lease never
+// waits in practice) and exactly one writer. SQLite (the embedded default, a file path) or
+// PostgreSQL (a postgresql:// URL). Every write runs in one transaction on the writer,
+// serialised by a mutex within the node and, on PostgreSQL, by an advisory lock across nodes
+// (Connection::BeginWrite), so writers never deadlock and readers never block.
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -12,11 +13,12 @@
 
 #include "core/error.h"
 #include "store/migrations.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 
 struct DatabaseOptions {
+  // An SQLite file, or a PostgreSQL URL (postgresql://user@host:port/name).
   std::string path = "data/tilti.db";
   int read_connections = 4;
   int busy_timeout_ms = 5000;
@@ -24,6 +26,14 @@ struct DatabaseOptions {
 };
 
 class Database;
+
+// Whether `path` names an existing database: an SQLite file that exists, or a PostgreSQL URL
+// (whether that database exists, the server says on connecting).
+bool DatabaseExists(const std::string& path);
+// The path, or the URL without its password: for messages and logs.
+std::string DatabaseName(const std::string& path);
+// A new SQLite file needs its folder: creates it. Nothing for PostgreSQL.
+void PrepareDatabaseFolder(const std::string& path);
 
 // Exclusive use of one read connection until destroyed.
 class ReadLease {
@@ -46,6 +56,9 @@ class Database {
   // unreadable, not a database, corrupt).
   static Result<std::unique_ptr<Database>> Open(const DatabaseOptions& options);
 
+  Dialect dialect() const { return writer_->dialect(); }
+  bool IsPostgres() const { return dialect() == Dialect::kPostgres; }
+
   // Applies the migrations not yet recorded, in order, each in its own transaction. On the
   // first failure the database keeps every earlier migration and none of the failing one, and
   // the error names the migration. Returns the number applied.
@@ -56,13 +69,13 @@ class Database {
   // Borrows a read connection (blocks only if all are leased).
   ReadLease Read();
 
-  // Runs `fn` on the writer inside BEGIN IMMEDIATE ... COMMIT; rolls back and rethrows if fn
-  // throws. Returns what fn returns.
+  // Runs `fn` on the writer inside one write transaction (Connection::BeginWrite ... Commit);
+  // rolls back and rethrows if fn throws. Returns what fn returns.
   template <typename F>
   auto Write(F&& fn) -> decltype(fn(std::declval<Connection&>())) {
     std::lock_guard lock(write_mu_);
     Connection& c = *writer_;
-    c.Exec("BEGIN IMMEDIATE");
+    c.BeginWrite();
     try {
       // Every cached statement is reset before COMMIT: one left mid-step would keep a read
       // snapshot open after the transaction, and the next BEGIN IMMEDIATE would fail with
@@ -70,17 +83,17 @@ class Database {
       if constexpr (std::is_void_v<decltype(fn(c))>) {
         fn(c);
         c.ResetCached();
-        c.Exec("COMMIT");
+        c.Commit();
       } else {
         auto result = fn(c);
         c.ResetCached();
-        c.Exec("COMMIT");
+        c.Commit();
         return result;
       }
     } catch (...) {
       c.ResetCached();
       try {
-        c.Exec("ROLLBACK");
+        c.Rollback();
       } catch (...) {
         // The transaction may already be gone (SQLite rolls back on some errors).
       }
@@ -91,10 +104,13 @@ class Database {
   // Copies everything in the WAL into the database file and empties the WAL (a TRUNCATE
   // checkpoint), so erased data survives nowhere in the WAL either. Waits for readers to
   // finish with old pages for up to the busy timeout; returns false if it could not finish.
+  // PostgreSQL: nothing to do (true).
   bool CheckpointTruncate();
 
+  // The file path or URL it was opened with (RedactedUrl for logs).
   const std::string& path() const { return options_.path; }
-  // File size in bytes (database file, not counting WAL), for /metrics.
+  // File size in bytes (database file, not counting WAL; PostgreSQL: the database's size), for
+  // /metrics.
   double FileBytes();
 
  private:

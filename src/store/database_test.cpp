@@ -1,4 +1,5 @@
 #include "store/database.h"
+#include "store/sqlite.h"
 
 #include <gtest/gtest.h>
 
@@ -210,7 +211,7 @@ TEST(Database, AStatementLeftMidResultInAWriteDoesNotBlockTheNextWrite) {
   });
   // Another process writes (an administrator's sqlite3, another node).
   std::string error;
-  auto other = Connection::Open(o.path, Connection::Mode::kReadWrite, 200, &error);
+  auto other = SqliteConnection::Open(o.path, Connection::Mode::kReadWrite, 200, &error);
   ASSERT_TRUE(other) << error;
   other->Exec("INSERT INTO a VALUES (3)");
   // The writer's next transaction starts on the latest snapshot instead of failing with

@@ -88,8 +88,9 @@ int LoadSampleEvents(Database& db, std::string_view json_text, SysTime now) {
       Statement& tr = c.Cached(
           "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, "
           "updated_at) VALUES ('event', ?1, ?2, ?3, ?4, 'human', 0, ?5) ON CONFLICT (entity, "
-          "entity_id, field, locale) DO UPDATE SET value = excluded.value WHERE source <> "
-          "'original' AND value IS NOT excluded.value");
+          "entity_id, field, locale) DO UPDATE SET value = excluded.value "
+          "WHERE translation.source <> 'original' "
+          "AND translation.value IS DISTINCT FROM excluded.value");
       for (const auto& [field, texts] : {std::pair{"title", &title}, std::pair{"description", &description}}) {
         for (const auto& [locale, text] : *texts) {
           if (locale == "lv") continue;

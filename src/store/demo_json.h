@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store::demo_json {
 

@@ -24,7 +24,8 @@ void Translate(Connection& c, std::string_view entity, std::string_view id, std:
   Statement& tr = c.Cached(
       "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, "
       "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?7, 0, ?6) ON CONFLICT (entity, entity_id, "
-      "field, locale) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value");
+      "field, locale) DO UPDATE SET value = excluded.value "
+      "WHERE translation.value IS DISTINCT FROM excluded.value");
   // The Latvian text is the original (also in the record's own column); the rest are the
   // team's translations.
   for (const auto& [locale, text] : texts) {

@@ -10,8 +10,8 @@ namespace {
 
 using directory::DemoDataset;
 
-// Every upsert updates a row only when something in it differs ("WHERE (...) IS NOT (...)"),
-// so a second load with a later `now` keeps the timestamps of unchanged rows.
+// Every upsert updates a row only when something in it differs ("WHERE (...) IS DISTINCT FROM
+// (...)"), so a second load with a later `now` keeps the timestamps of unchanged rows.
 
 constexpr std::string_view kMunicipality = R"(
 INSERT INTO municipality (id, name, kind, latitude, longitude, population, wikidata_id)
@@ -20,7 +20,8 @@ ON CONFLICT (id) DO UPDATE SET
   name = excluded.name, kind = excluded.kind, latitude = excluded.latitude,
   longitude = excluded.longitude, population = excluded.population,
   wikidata_id = excluded.wikidata_id
-WHERE (name, kind, latitude, longitude, population, wikidata_id) IS NOT
+WHERE (municipality.name, municipality.kind, municipality.latitude, municipality.longitude,
+       municipality.population, municipality.wikidata_id) IS DISTINCT FROM
       (excluded.name, excluded.kind, excluded.latitude, excluded.longitude,
        excluded.population, excluded.wikidata_id))";
 
@@ -31,12 +32,13 @@ ON CONFLICT (id) DO UPDATE SET
   source = excluded.source, name = excluded.name, municipality_id = excluded.municipality_id,
   latitude = excluded.latitude, longitude = excluded.longitude,
   population = excluded.population, is_town = excluded.is_town
-WHERE (source, name, municipality_id, latitude, longitude, population, is_town) IS NOT
+WHERE (place.source, place.name, place.municipality_id, place.latitude, place.longitude,
+       place.population, place.is_town) IS DISTINCT FROM
       (excluded.source, excluded.name, excluded.municipality_id, excluded.latitude,
        excluded.longitude, excluded.population, excluded.is_town))";
 
 constexpr std::string_view kPlaceName = R"(
-INSERT OR IGNORE INTO place_name (place_id, locale, name) VALUES (?1, ?2, ?3))";
+INSERT INTO place_name (place_id, locale, name) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING)";
 
 constexpr std::string_view kOrganization = R"(
 INSERT INTO organization (id, slug, kind, name, alternate_name, description, website,
@@ -50,8 +52,10 @@ ON CONFLICT (id) DO UPDATE SET
   parent_organization_id = excluded.parent_organization_id, country = excluded.country,
   municipality_id = excluded.municipality_id, source_locale = excluded.source_locale,
   last_modified = excluded.last_modified
-WHERE (slug, kind, name, alternate_name, description, website, legal_status,
-       parent_organization_id, country, municipality_id, source_locale) IS NOT
+WHERE (organization.slug, organization.kind, organization.name, organization.alternate_name,
+       organization.description, organization.website, organization.legal_status,
+       organization.parent_organization_id, organization.country, organization.municipality_id,
+       organization.source_locale) IS DISTINCT FROM
       (excluded.slug, excluded.kind, excluded.name, excluded.alternate_name,
        excluded.description, excluded.website, excluded.legal_status,
        excluded.parent_organization_id, excluded.country, excluded.municipality_id,
@@ -68,8 +72,9 @@ ON CONFLICT (id) DO UPDATE SET
   municipality_id = excluded.municipality_id, place_id = excluded.place_id,
   coordinates_approximate = excluded.coordinates_approximate,
   source_locale = excluded.source_locale, last_modified = excluded.last_modified
-WHERE (organization_id, name, latitude, longitude, slug, municipality_id, place_id,
-       coordinates_approximate, source_locale) IS NOT
+WHERE (location.organization_id, location.name, location.latitude, location.longitude,
+       location.slug, location.municipality_id, location.place_id,
+       location.coordinates_approximate, location.source_locale) IS DISTINCT FROM
       (excluded.organization_id, excluded.name, excluded.latitude, excluded.longitude,
        excluded.slug, excluded.municipality_id, excluded.place_id,
        excluded.coordinates_approximate, excluded.source_locale))";
@@ -82,20 +87,22 @@ ON CONFLICT (id) DO UPDATE SET
   organization_id = excluded.organization_id, name = excluded.name,
   description = excluded.description, source_locale = excluded.source_locale,
   last_modified = excluded.last_modified
-WHERE (organization_id, name, description, source_locale) IS NOT
+WHERE (service.organization_id, service.name, service.description,
+       service.source_locale) IS DISTINCT FROM
       (excluded.organization_id, excluded.name, excluded.description, excluded.source_locale))";
 
 constexpr std::string_view kServiceAtLocation = R"(
 INSERT INTO service_at_location (id, service_id, location_id) VALUES (?1, ?2, ?3)
 ON CONFLICT (id) DO UPDATE SET service_id = excluded.service_id,
                                location_id = excluded.location_id
-WHERE (service_id, location_id) IS NOT (excluded.service_id, excluded.location_id))";
+WHERE (service_at_location.service_id, service_at_location.location_id) IS DISTINCT FROM
+      (excluded.service_id, excluded.location_id))";
 
 constexpr std::string_view kPhone = R"(
 INSERT INTO phone (id, location_id, service_id, number, type) VALUES (?1, ?2, ?3, ?4, ?5)
 ON CONFLICT (id) DO UPDATE SET location_id = excluded.location_id,
   service_id = excluded.service_id, number = excluded.number, type = excluded.type
-WHERE (location_id, service_id, number, type) IS NOT
+WHERE (phone.location_id, phone.service_id, phone.number, phone.type) IS DISTINCT FROM
       (excluded.location_id, excluded.service_id, excluded.number, excluded.type))";
 
 constexpr std::string_view kFindTerm = R"(
@@ -117,8 +124,9 @@ ON CONFLICT (id) DO UPDATE SET
   call_code = excluded.call_code, starts_on = excluded.starts_on, ends_on = excluded.ends_on,
   lead_organization_id = excluded.lead_organization_id,
   source_locale = excluded.source_locale, last_modified = excluded.last_modified
-WHERE (slug, name, short_name, description, programme, call_code, starts_on, ends_on,
-       lead_organization_id, source_locale) IS NOT
+WHERE (initiative.slug, initiative.name, initiative.short_name, initiative.description,
+       initiative.programme, initiative.call_code, initiative.starts_on, initiative.ends_on,
+       initiative.lead_organization_id, initiative.source_locale) IS DISTINCT FROM
       (excluded.slug, excluded.name, excluded.short_name, excluded.description,
        excluded.programme, excluded.call_code, excluded.starts_on, excluded.ends_on,
        excluded.lead_organization_id, excluded.source_locale))";
@@ -126,7 +134,7 @@ WHERE (slug, name, short_name, description, programme, call_code, starts_on, end
 constexpr std::string_view kInitiativeOrganization = R"(
 INSERT INTO initiative_organization (initiative_id, organization_id, role) VALUES (?1, ?2, ?3)
 ON CONFLICT (initiative_id, organization_id) DO UPDATE SET role = excluded.role
-WHERE role IS NOT excluded.role)";
+WHERE initiative_organization.role IS DISTINCT FROM excluded.role)";
 
 constexpr std::string_view kPartnership = R"(
 INSERT INTO partnership (id, initiative_id, library_organization_id,
@@ -138,8 +146,9 @@ ON CONFLICT (id) DO UPDATE SET
   municipality_organization_id = excluded.municipality_organization_id,
   integration_organization_id = excluded.integration_organization_id,
   position = excluded.position
-WHERE (initiative_id, library_organization_id, municipality_organization_id,
-       integration_organization_id, position) IS NOT
+WHERE (partnership.initiative_id, partnership.library_organization_id,
+       partnership.municipality_organization_id, partnership.integration_organization_id,
+       partnership.position) IS DISTINCT FROM
       (excluded.initiative_id, excluded.library_organization_id,
        excluded.municipality_organization_id, excluded.integration_organization_id,
        excluded.position))";
@@ -152,7 +161,8 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7)
 ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET
   value = excluded.value, source = excluded.source, outdated = 0,
   updated_at = excluded.updated_at
-WHERE (value, source, outdated) IS NOT (excluded.value, excluded.source, 0))";
+WHERE (translation.value, translation.source, translation.outdated) IS DISTINCT FROM
+      (excluded.value, excluded.source, 0))";
 
 void WriteGazetteer(Connection& c, const DemoDataset& d) {
   Statement m = c.Prepare(kMunicipality);
@@ -234,7 +244,7 @@ void WriteProgramme(Connection& c, const DemoDataset& d, std::string_view now) {
   }
   // Budgets: the total and each source as printed (migration 0014).
   Statement total = c.Prepare(
-      "UPDATE initiative SET budget_total_cents = ?2 WHERE id = ?1 AND budget_total_cents IS NOT ?2");
+      "UPDATE initiative SET budget_total_cents = ?2 WHERE id = ?1 AND budget_total_cents IS DISTINCT FROM ?2");
   for (const auto& x : d.initiatives) {
     total.Bind(1, x.id).Bind(2, x.budget_total_cents).Run();
     total.Reset();
@@ -275,12 +285,14 @@ ON CONFLICT (id) DO UPDATE SET
   initiative_id = excluded.initiative_id, held_on = excluded.held_on,
   host_organization_id = excluded.host_organization_id, participants = excluded.participants,
   source_note = excluded.source_note, last_modified = excluded.last_modified
-WHERE (initiative_id, held_on, host_organization_id, participants, source_note) IS NOT
+WHERE (hackathon.initiative_id, hackathon.held_on, hackathon.host_organization_id,
+       hackathon.participants, hackathon.source_note) IS DISTINCT FROM
       (excluded.initiative_id, excluded.held_on, excluded.host_organization_id,
        excluded.participants, excluded.source_note))";
 
 constexpr std::string_view kHackathonLibrary = R"(
-INSERT OR IGNORE INTO hackathon_library (hackathon_id, organization_id) VALUES (?1, ?2))";
+INSERT INTO hackathon_library (hackathon_id, organization_id) VALUES (?1, ?2)
+ON CONFLICT DO NOTHING)";
 
 constexpr std::string_view kIdea = R"(
 INSERT INTO idea (id, initiative_id, position, category, title, source_locale, source_note,
@@ -290,7 +302,8 @@ ON CONFLICT (id) DO UPDATE SET
   initiative_id = excluded.initiative_id, position = excluded.position,
   category = excluded.category, title = excluded.title, source_locale = excluded.source_locale,
   source_note = excluded.source_note, last_modified = excluded.last_modified
-WHERE (initiative_id, position, category, title, source_locale, source_note) IS NOT
+WHERE (idea.initiative_id, idea.position, idea.category, idea.title, idea.source_locale,
+       idea.source_note) IS DISTINCT FROM
       (excluded.initiative_id, excluded.position, excluded.category, excluded.title,
        excluded.source_locale, excluded.source_note))";
 
@@ -321,9 +334,9 @@ void WriteHackathons(Connection& c, const DemoDataset& d, std::string_view now) 
 // office's: loading the demo again never resets it.
 void WriteInitiativeDetails(Connection& c, const DemoDataset& d, std::string_view now) {
   Statement tg = c.Prepare(
-      "INSERT OR IGNORE INTO initiative_target_group (initiative_id, taxonomy_term_id) "
+      "INSERT INTO initiative_target_group (initiative_id, taxonomy_term_id) "
       "SELECT ?1, t.id FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id "
-      "WHERE x.code = 'target-group' AND t.code = ?2");
+      "WHERE x.code = 'target-group' AND t.code = ?2 ON CONFLICT DO NOTHING");
   for (const auto& x : d.initiative_target_groups) {
     tg.Bind(1, x.initiative_id).Bind(2, x.term).Run();
     tg.Reset();
@@ -333,7 +346,9 @@ void WriteInitiativeDetails(Connection& c, const DemoDataset& d, std::string_vie
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, "
       "position = excluded.position, text = excluded.text, source_note = excluded.source_note, "
       "last_modified = excluded.last_modified "
-      "WHERE (kind, position, text, source_note) IS NOT (excluded.kind, excluded.position, excluded.text, excluded.source_note)");
+      "WHERE (initiative_goal.kind, initiative_goal.position, initiative_goal.text, "
+      "initiative_goal.source_note) IS DISTINCT FROM (excluded.kind, excluded.position, "
+      "excluded.text, excluded.source_note)");
   for (const auto& x : d.initiative_goals) {
     g.Bind(1, x.id).Bind(2, x.initiative_id).Bind(3, x.kind).Bind(4, x.position).Bind(5, x.text);
     g.Bind(6, x.provenance).Bind(7, now).Run();
@@ -343,7 +358,9 @@ void WriteInitiativeDetails(Connection& c, const DemoDataset& d, std::string_vie
       "INSERT INTO initiative_news (id, initiative_id, published_on, title, body, source_note, last_modified) "
       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET published_on = excluded.published_on, "
       "title = excluded.title, body = excluded.body, source_note = excluded.source_note, last_modified = excluded.last_modified "
-      "WHERE (published_on, title, body, source_note) IS NOT (excluded.published_on, excluded.title, excluded.body, excluded.source_note)");
+      "WHERE (initiative_news.published_on, initiative_news.title, initiative_news.body, "
+      "initiative_news.source_note) IS DISTINCT FROM (excluded.published_on, excluded.title, "
+      "excluded.body, excluded.source_note)");
   for (const auto& x : d.initiative_news) {
     n.Bind(1, x.id).Bind(2, x.initiative_id).Bind(3, x.published_on).Bind(4, x.title).Bind(5, x.body);
     n.Bind(6, x.provenance).Bind(7, now).Run();
@@ -376,7 +393,7 @@ int64_t Count(Connection& c, std::string_view table) {
 void LoadDemo(Database& db, const DemoDataset& d, std::string_view now_rfc3339) {
   db.Write([&](Connection& c) {
     // Parents, leads and partners may come later in the data than the rows that name them.
-    c.Exec("PRAGMA defer_foreign_keys = ON");
+    c.DeferForeignKeys();
     WriteGazetteer(c, d);
     WriteDirectory(c, d, now_rfc3339);
     WriteProgramme(c, d, now_rfc3339);

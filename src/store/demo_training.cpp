@@ -29,7 +29,7 @@ void WriteTexts(Connection& c, std::string_view entity, const std::string& id,
         "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, "
         "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'human', 0, ?6) "
         "ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET value = excluded.value, "
-        "updated_at = excluded.updated_at WHERE value IS NOT excluded.value");
+        "updated_at = excluded.updated_at WHERE translation.value IS DISTINCT FROM excluded.value");
     st.Bind(1, entity).Bind(2, id).Bind(3, field).Bind(4, std::string_view(locale));
     st.Bind(5, std::string(value.as_string())).Bind(6, now).Run();
   }
@@ -65,7 +65,8 @@ int LoadSampleTraining(Database& db, std::string_view json_text, std::string_vie
           "ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, position = excluded.position, "
           "title = excluded.title, summary = excluded.summary, last_modified = "
           "excluded.last_modified "
-          "WHERE (slug, position, title, summary) IS NOT "
+          "WHERE (training_module.slug, training_module.position, training_module.title, "
+          "training_module.summary) IS DISTINCT FROM "
           "(excluded.slug, excluded.position, excluded.title, excluded.summary)");
       st.Bind(1, mid).Bind(2, Str(m, "slug")).Bind(3, m.at("position").as_int64());
       st.Bind(4, Lv(title, mkey)).Bind(5, Str(summary, kSource)).Bind(6, now).Run();
@@ -83,7 +84,8 @@ int LoadSampleTraining(Database& db, std::string_view json_text, std::string_vie
             "created, last_modified) VALUES (?1, ?2, ?3, ?4, ?5, 'lv', ?6, ?6) "
             "ON CONFLICT (id) DO UPDATE SET position = excluded.position, title = excluded.title, "
             "body = excluded.body, last_modified = excluded.last_modified "
-            "WHERE (position, title, body) IS NOT (excluded.position, excluded.title, "
+            "WHERE (training_lesson.position, training_lesson.title, training_lesson.body) "
+            "IS DISTINCT FROM (excluded.position, excluded.title, "
             "excluded.body)");
         ls.Bind(1, lid).Bind(2, mid).Bind(3, ++lesson_position).Bind(4, Lv(ltitle, lkey));
         ls.Bind(5, Lv(body, lkey)).Bind(6, now).Run();
@@ -100,7 +102,8 @@ int LoadSampleTraining(Database& db, std::string_view json_text, std::string_vie
               "created, last_modified) VALUES (?1, ?2, ?3, ?4, 'lv', ?5, ?5) "
               "ON CONFLICT (id) DO UPDATE SET position = excluded.position, "
               "prompt = excluded.prompt, last_modified = excluded.last_modified "
-              "WHERE (position, prompt) IS NOT (excluded.position, excluded.prompt)");
+              "WHERE (training_question.position, training_question.prompt) IS DISTINCT FROM "
+              "(excluded.position, excluded.prompt)");
           qs.Bind(1, qid).Bind(2, lid).Bind(3, ++question_position).Bind(4, Lv(prompt, qkey));
           qs.Bind(5, now).Run();
           WriteTexts(c, "training_question", qid, "prompt", prompt, now);

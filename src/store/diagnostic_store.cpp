@@ -106,7 +106,7 @@ const std::string& InitiativeChoiceSql() {
   static const std::string sql =
       "SELECT i.id, " + BestText("initiative", "i.id", "name", "i.name", "i.source_locale") +
       " FROM initiative i JOIN initiative_organization io ON io.initiative_id = i.id "
-      "WHERE io.organization_id = ?4 ORDER BY i.starts_on, i.name";
+      "WHERE io.organization_id = ?4 ORDER BY i.starts_on NULLS FIRST, i.name";
   return sql;
 }
 const std::string& EventChoiceSql() {

@@ -14,7 +14,7 @@
 #include "core/error.h"
 #include "core/localized_text.h"
 #include "programme/diagnostics.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

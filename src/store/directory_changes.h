@@ -4,7 +4,7 @@
 // response cache follow at once.
 #include <string_view>
 
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -38,9 +38,11 @@ TEST(DirectoryChanges, ReindexOfOneLibraryEqualsAFullRebuild) {
     // disappear from the vocabulary.
     c.Prepare("UPDATE organization SET name = 'Ogres Zvaigžņu bibliotēka' WHERE id = ?1")
         .Bind(1, org).Run();
-    c.Prepare("INSERT OR REPLACE INTO translation (entity, entity_id, field, locale, value, "
+    c.Prepare("INSERT INTO translation (entity, entity_id, field, locale, value, "
               "source, updated_at) VALUES ('organization', ?1, 'description', 'uk', "
-              "'Бібліотека зірок', 'human', '2026-11-22T00:00:00Z')")
+              "'Бібліотека зірок', 'human', '2026-11-22T00:00:00Z') "
+              "ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET "
+              "value = excluded.value, source = excluded.source, updated_at = excluded.updated_at")
         .Bind(1, org).Run();
     c.Prepare("UPDATE service SET name = 'Kosmosa klubs' WHERE id = (SELECT id FROM service "
               "WHERE organization_id = ?1 ORDER BY id LIMIT 1)")

@@ -176,7 +176,7 @@ std::optional<LibraryEditRecord> LoadLibraryForEdit(Connection& c, std::string_v
     Statement& ex = c.Cached(
         "SELECT id, date, closed, coalesce(opens_at, ''), coalesce(closes_at, ''), "
         "coalesce(note, '') FROM schedule_exception WHERE location_id = ?1 AND date >= ?2 "
-        "ORDER BY date, opens_at");
+        "ORDER BY date, opens_at NULLS FIRST");
     ex.Bind(1, r.location_id).Bind(2, from_date);
     while (ex.Step()) {
       r.exceptions.push_back({ex.Text(0), ex.Text(1), ex.Int(2) != 0, ex.Text(3), ex.Text(4),
@@ -277,7 +277,8 @@ int SaveLibraryPlace(Connection& c, const LibraryEditRecord& before,
       .Bind(6, before.organization_id).Run();
   Statement& ll = c.Cached(
       "UPDATE location SET latitude = ?2, longitude = ?3, coordinates_approximate = "
-      "CASE WHEN ?2 IS NULL THEN coordinates_approximate ELSE 0 END, last_modified = ?4 "
+      "CASE WHEN CAST(?2 AS DOUBLE PRECISION) IS NULL THEN coordinates_approximate ELSE 0 END, "
+      "last_modified = ?4 "
       "WHERE id = ?1");
   ll.Bind(1, before.location_id);
   ll.Bind(2, place.latitude).Bind(3, place.longitude).Bind(4, now).Run();

@@ -16,7 +16,7 @@
 #include "directory/library_edits.h"
 #include "directory/opening_hours.h"
 #include "store/audit_store.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -31,9 +31,11 @@ DemoDatabaseForTests* DirectoryEdits::demo_ = nullptr;
 TEST_F(DirectoryEdits, NewSourceTextFlagsTranslationsOutdatedAndIsAudited) {
   LibraryEditRecord lib = Load();
   db().Write([&](Connection& c) {
-    c.Prepare("INSERT OR REPLACE INTO translation (entity, entity_id, field, locale, value, "
+    c.Prepare("INSERT INTO translation (entity, entity_id, field, locale, value, "
               "source, outdated, updated_at) VALUES ('organization', ?1, 'description', 'uk', "
-              "'Опис', 'human', 0, ?2)")
+              "'Опис', 'human', 0, ?2) ON CONFLICT (entity, entity_id, field, locale) DO UPDATE "
+              "SET value = excluded.value, source = excluded.source, outdated = 0, "
+              "updated_at = excluded.updated_at")
         .Bind(1, lib.organization_id).Bind(2, kNow).Run();
   });
   directory::LibraryTexts texts = lib.texts;

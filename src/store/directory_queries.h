@@ -10,7 +10,7 @@
 
 #include "core/localized_text.h"
 #include "directory/library.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

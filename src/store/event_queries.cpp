@@ -92,7 +92,7 @@ Where FilterWhere(const EventFilter& f, std::optional<std::pair<SysTime, SysTime
     w.sql += " AND " + sql;
     w.text.push_back(std::move(value));
   };
-  w.sql = "WHERE 1";
+  w.sql = "WHERE 1 = 1";
   if (window) {
     cond("o.starts_at >= ?X", FormatRfc3339(window->first));
     cond("o.starts_at < ?X", FormatRfc3339(window->second));
@@ -153,7 +153,8 @@ std::vector<std::string> MatchingEventIds(Connection& c, const EventFilter& f, s
       "SELECT e.id FROM event e JOIN organization org ON org.id = e.organization_id "
       "JOIN taxonomy_term tt ON tt.id = e.category_id "
       "LEFT JOIN location l ON l.id = e.location_id " + w.sql +
-      " AND ?1 IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL LIMIT ?" + std::to_string(4 + w.text.size()));
+      " AND CAST(?1 AS TEXT) IS NOT NULL AND CAST(?2 AS TEXT) IS NOT NULL"
+      " AND CAST(?3 AS TEXT) IS NOT NULL LIMIT ?" + std::to_string(4 + w.text.size()));
   BindChain(st, LocaleChain{"lv"});
   BindWhere(st, w);
   st.Bind(static_cast<int>(4 + w.text.size()), static_cast<int64_t>(limit));
@@ -209,7 +210,8 @@ std::vector<std::string> EventIdsMatching(Connection& c, const EventFilter& filt
       "JOIN taxonomy_term tt ON tt.id = e.category_id "
       "LEFT JOIN location l ON l.id = e.location_id " +
       // ?1..?3 are unused here but keep the numbering of FilterWhere.
-      w.sql + " AND ?1 IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL ORDER BY o.event_id LIMIT ?" +
+      w.sql + " AND CAST(?1 AS TEXT) IS NOT NULL AND CAST(?2 AS TEXT) IS NOT NULL"
+      " AND CAST(?3 AS TEXT) IS NOT NULL ORDER BY o.event_id LIMIT ?" +
       std::to_string(4 + w.text.size()));
   BindChain(st, LocaleChain{"lv"});
   BindWhere(st, w);
@@ -358,13 +360,14 @@ EventFilterChoices FilterChoices(Connection& c, const LocaleChain& chain) {
   static const std::string libraries =
       "SELECT org.slug, " + BestText("organization", "org.id", "name", "org.name", "org.source_locale") +
       " FROM organization org WHERE org.id IN (SELECT DISTINCT organization_id FROM event) "
-      "AND org.slug IS NOT NULL AND ?1 IS NOT NULL AND ?2 IS NOT NULL AND ?3 IS NOT NULL";
+      "AND org.slug IS NOT NULL AND CAST(?1 AS TEXT) IS NOT NULL AND CAST(?2 AS TEXT) IS NOT NULL "
+      "AND CAST(?3 AS TEXT) IS NOT NULL ORDER BY org.id";
   read(libraries, out.libraries);
   static const std::string municipalities =
       "SELECT m.id, " + BestText("municipality", "m.id", "name", "m.name", "'lv'") +
       " FROM municipality m WHERE m.id IN (SELECT coalesce(l.municipality_id, "
       "org.municipality_id) FROM event e JOIN organization org ON org.id = e.organization_id "
-      "LEFT JOIN location l ON l.id = e.location_id)";
+      "LEFT JOIN location l ON l.id = e.location_id) ORDER BY m.id";
   read(municipalities, out.municipalities);
   static const std::string terms =
       "SELECT tt.code, " + BestText("taxonomy_term", "tt.id", "name", "tt.name", "'en'") +
@@ -396,7 +399,7 @@ std::vector<OrganizationEvent> EventsOfOrganization(Connection& c, std::string_v
       " AND o.status = 'scheduled'), "
       "(SELECT count(*) FROM occurrence o WHERE o.event_id = e.id AND o.starts_at > ?5) "
       "FROM event e JOIN taxonomy_term tt ON tt.id = e.category_id WHERE e.organization_id = ?4 "
-      "ORDER BY 7 IS NULL, 7, e.created DESC";
+      "ORDER BY 7 NULLS LAST, e.created DESC";
   Statement st = c.Prepare(sql);
   BindChain(st, chain);
   st.Bind(4, organization_id).Bind(5, FormatRfc3339(now));

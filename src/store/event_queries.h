@@ -10,7 +10,7 @@
 #include "core/localized_text.h"
 #include "events/event.h"
 #include "events/event_filter.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -87,7 +87,8 @@ void WriteLists(Connection& c, const EventRecord& e) {
   c.Cached("DELETE FROM event_language WHERE event_id = ?1").Bind(1, e.id).Run();
   c.Cached("DELETE FROM event_audience WHERE event_id = ?1").Bind(1, e.id).Run();
   Statement& lang = c.Cached(
-      "INSERT OR IGNORE INTO event_language (event_id, language_code, kind) VALUES (?1, ?2, ?3)");
+      "INSERT INTO event_language (event_id, language_code, kind) VALUES (?1, ?2, ?3) "
+      "ON CONFLICT DO NOTHING");
   for (const auto& code : e.spoken_languages) {
     lang.Reset();
     lang.Bind(1, e.id).Bind(2, code).Bind(3, "spoken").Run();
@@ -97,7 +98,8 @@ void WriteLists(Connection& c, const EventRecord& e) {
     lang.Bind(1, e.id).Bind(2, code).Bind(3, "interpreted").Run();
   }
   Statement& aud = c.Cached(
-      "INSERT OR IGNORE INTO event_audience (event_id, taxonomy_term_id) VALUES (?1, ?2)");
+      "INSERT INTO event_audience (event_id, taxonomy_term_id) VALUES (?1, ?2) "
+      "ON CONFLICT DO NOTHING");
   for (const auto& term : e.audience_ids) {
     aud.Reset();
     aud.Bind(1, e.id).Bind(2, term).Run();
@@ -139,7 +141,7 @@ void BumpSequence(Connection& c, std::string_view event_id, std::string_view now
 // Recounts the confirmed places of the event's occurrences from their registrations.
 void RecountConfirmed(Connection& c, std::string_view event_id) {
   c.Cached(
-       "UPDATE occurrence SET capacity = CASE WHEN capacity IS NULL THEN NULL ELSE max(capacity, "
+       "UPDATE occurrence SET capacity = CASE WHEN capacity IS NULL THEN NULL ELSE greatest(capacity, "
        "(SELECT coalesce(sum(r.party_size), 0) FROM registration_place p JOIN registration r ON "
        "r.id = p.registration_id WHERE p.occurrence_id = occurrence.id AND p.status = "
        "'confirmed')) END, confirmed = (SELECT coalesce(sum(r.party_size), 0) FROM "
@@ -175,7 +177,7 @@ void MaterialiseEvent(Connection& c, std::string_view event_id, SysTime now) {
       "organization_id = excluded.organization_id, starts_at = excluded.starts_at, ends_at = "
       "excluded.ends_at, local_date = excluded.local_date, status = excluded.status, "
       "cancel_reason = excluded.cancel_reason, capacity = CASE WHEN excluded.capacity IS NULL "
-      "THEN NULL ELSE max(excluded.capacity, occurrence.confirmed) END");
+      "THEN NULL ELSE greatest(excluded.capacity, occurrence.confirmed) END");
   for (const Occurrence& o : computed) {
     const std::string original = FormatLocalStart(o.original);
     keep.insert(original);
@@ -457,9 +459,10 @@ std::string DuplicateEvent(Connection& c, std::string_view event_id, const Autho
   copy.is_sample = e->is_sample;
   const std::string id = SaveEvent(c, std::move(copy), author, now);
   c.Cached(
-       "INSERT OR IGNORE INTO translation (entity, entity_id, field, locale, value, source, "
+       "INSERT INTO translation (entity, entity_id, field, locale, value, source, "
        "outdated, updated_at) SELECT entity, ?2, field, locale, value, source, outdated, ?3 FROM "
-       "translation WHERE entity = 'event' AND entity_id = ?1 AND source <> 'original'")
+       "translation WHERE entity = 'event' AND entity_id = ?1 AND source <> 'original' "
+       "ON CONFLICT DO NOTHING")
       .Bind(1, event_id).Bind(2, id).Bind(3, FormatRfc3339(now)).Run();
   return id;
 }

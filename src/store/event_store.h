@@ -19,7 +19,7 @@
 #include "core/clock.h"
 #include "events/event.h"
 #include "store/audit_store.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -20,13 +20,13 @@ std::vector<StaleRecord> StaleRecords(Connection& c, const LocaleChain& chain,
                                       const OrganizationScope& filter, std::string_view cutoff,
                                       size_t limit, size_t offset) {
   // A library's date is the oldest of its organisation and locations, '' when any was never
-  // checked (min() over '' sorts first). Services stand alone. Both halves are filtered before
+  // checked (least() over '' sorts first). Services stand alone. Both halves are filtered before
   // the names are looked up, so only the page's rows pay for BestText. Two texts of the query:
   // "every organisation" scans, "these organisations" goes through the primary key and
   // service_organization (an OR of the two would scan for a librarian too).
   auto query = [](std::string_view org_filter, std::string_view service_filter) {
     return "WITH libs AS ("
-           "  SELECT o.id AS org, min(coalesce(o.assured_date, ''),"
+           "  SELECT o.id AS org, least(coalesce(o.assured_date, ''),"
            "    coalesce((SELECT min(coalesce(l.assured_date, '')) FROM location l"
            "              WHERE l.organization_id = o.id), coalesce(o.assured_date, ''))) AS d"
            "  FROM organization o WHERE o.slug IS NOT NULL" + std::string(org_filter) + "),"

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/localized_text.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 #include "store/upload_store.h"
 
 namespace tilti::store {

@@ -182,7 +182,8 @@ Result<std::string> SaveHackathon(Connection& c, std::string_view id, std::strin
   st.Bind(6, now).Run();
   Statement clear = c.Prepare("DELETE FROM hackathon_library WHERE hackathon_id = ?1");
   clear.Bind(1, hid).Run();
-  Statement add = c.Prepare("INSERT OR IGNORE INTO hackathon_library (hackathon_id, organization_id) VALUES (?1, ?2)");
+  Statement add = c.Prepare("INSERT INTO hackathon_library (hackathon_id, organization_id) VALUES (?1, ?2) "
+      "ON CONFLICT DO NOTHING");
   for (const auto& org : v.library_ids) {
     add.Bind(1, hid).Bind(2, org).Run();
     add.Reset();

@@ -10,7 +10,7 @@
 #include "core/error.h"
 #include "core/localized_text.h"
 #include "programme/ideas.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -87,7 +87,7 @@ std::vector<Exception> ReadExceptions(Connection& c, std::string_view location_i
                                       year_month_day first, year_month_day last) {
   Statement& st = c.Cached(
       "SELECT date, closed, opens_at, closes_at, note FROM schedule_exception "
-      "WHERE location_id = ?1 AND date BETWEEN ?2 AND ?3 ORDER BY date, opens_at");
+      "WHERE location_id = ?1 AND date BETWEEN ?2 AND ?3 ORDER BY date, opens_at NULLS FIRST");
   st.Bind(1, location_id).Bind(2, IsoDate(first)).Bind(3, IsoDate(last));
   struct Rows {
     bool closed = false;

@@ -17,7 +17,7 @@
 
 #include "core/time_zone.h"
 #include "directory/opening_hours.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -437,7 +437,7 @@ Result<LoadSummary> LoadDirectory(Database& db, const exchange::TableSet& tables
   size_t overflow = 0;
   try {
     db.Write([&](Connection& c) {
-      c.Exec("PRAGMA defer_foreign_keys = ON");
+      c.DeferForeignKeys();
       Loader loader(c, summary, problems);
       for (const auto& name : ExchangedTables()) {
         if (const Table* t = tables.Find(name)) loader.LoadTable(*t);

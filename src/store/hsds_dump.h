@@ -21,7 +21,7 @@
 #include "core/error.h"
 #include "exchange/hsds_tables.h"
 #include "store/database.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

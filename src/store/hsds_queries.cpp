@@ -9,6 +9,7 @@
 #include "directory/search_filters.h"
 #include "store/localized_sql.h"
 #include "store/service_index.h"
+#include "store/text_match.h"
 
 namespace tilti::store::hsds {
 namespace {
@@ -429,7 +430,7 @@ double DistanceKm(double lat1, double lon1, double lat2, double lon2) {
 
 Page<ServiceRecord> ListServices(Connection& c, const LocaleChain& chain,
                                  const ServiceFilter& filter, PageRequest page, bool details) {
-  const std::optional<std::string> match = SearchMatchExpression(filter.search);
+  const std::optional<std::string> match = SearchMatchExpression(c.dialect(), filter.search);
   Conditions where;
   where.AddIf(!filter.organization_id.empty(), "s.organization_id = ?", filter.organization_id)
       .AddIf(!filter.modified_after.empty(), "s.last_modified > ?", filter.modified_after)
@@ -446,7 +447,7 @@ Page<ServiceRecord> ListServices(Connection& c, const LocaleChain& chain,
     // Only a search: counted and paged in the index itself, whose rowids follow service ids
     // (service_index.h), so only the page's rows are read (a common word matches most rows).
     Conditions search;
-    search.Add("service_search MATCH ?", {*match});
+    search.Add(MatchCondition(c.dialect(), "service_search", "?"), {*match});
     out.total_items = Count(c, "FROM service_search", search);
     if (Offset(page) >= out.total_items) return out;
     Statement& st =
@@ -459,7 +460,8 @@ Page<ServiceRecord> ListServices(Connection& c, const LocaleChain& chain,
     st.Reset();
   } else {
     where.AddIf(match.has_value(),
-                "s.id IN (SELECT service_id FROM service_search WHERE service_search MATCH ?)",
+                "s.id IN (SELECT service_id FROM service_search WHERE " +
+                    MatchCondition(c.dialect(), "service_search", "?") + ")",
                 match.value_or(""));
     out.total_items = Count(c, "FROM service s", where);
     if (Offset(page) >= out.total_items) return out;
@@ -486,7 +488,7 @@ std::optional<ServiceRecord> ServiceById(Connection& c, const LocaleChain& chain
 
 Page<OrganizationRecord> ListOrganizations(Connection& c, const LocaleChain& chain,
                                            const OrganizationFilter& filter, PageRequest page) {
-  const std::optional<std::string> match = SearchMatchExpression(filter.search);
+  const std::optional<std::string> match = SearchMatchExpression(c.dialect(), filter.search);
   Conditions where;
   where.AddIf(!filter.modified_after.empty(), "o.last_modified > ?", filter.modified_after)
       .AddIf(!filter.taxonomy_term_id.empty(),
@@ -497,7 +499,7 @@ Page<OrganizationRecord> ListOrganizations(Connection& c, const LocaleChain& cha
   if (match && where.Sql().empty()) {
     // Only a search: counted and paged in the index, as in ListServices.
     Conditions search;
-    search.Add("organization_search MATCH ?", {*match});
+    search.Add(MatchCondition(c.dialect(), "organization_search", "?"), {*match});
     out.total_items = Count(c, "FROM organization_search", search);
     if (Offset(page) >= out.total_items) return out;
     Statement& st = c.Cached(
@@ -511,8 +513,8 @@ Page<OrganizationRecord> ListOrganizations(Connection& c, const LocaleChain& cha
     return out;
   }
   where.AddIf(match.has_value(),
-              "o.id IN (SELECT organization_id FROM organization_search "
-              "WHERE organization_search MATCH ?)",
+              "o.id IN (SELECT organization_id FROM organization_search WHERE " +
+                  MatchCondition(c.dialect(), "organization_search", "?") + ")",
               match.value_or(""));
   out.total_items = Count(c, "FROM organization o", where);
   if (Offset(page) >= out.total_items) return out;
@@ -549,7 +551,7 @@ std::optional<OrganizationRecord> OrganizationById(Connection& c, const LocaleCh
 Page<ServiceAtLocationRecord> ListServiceAtLocations(Connection& c, const LocaleChain& chain,
                                                      const ServiceAtLocationFilter& filter,
                                                      PageRequest page) {
-  const std::optional<std::string> match = SearchMatchExpression(filter.search);
+  const std::optional<std::string> match = SearchMatchExpression(c.dialect(), filter.search);
   Conditions where;
   where
       .AddIf(!filter.organization_id.empty(),
@@ -563,8 +565,8 @@ Page<ServiceAtLocationRecord> ListServiceAtLocations(Connection& c, const Locale
              "sal.location_id IN (SELECT location_id FROM address WHERE postal_code = ?)",
              filter.postcode)
       .AddIf(match.has_value(),
-             "sal.service_id IN (SELECT service_id FROM service_search "
-             "WHERE service_search MATCH ?)",
+             "sal.service_id IN (SELECT service_id FROM service_search WHERE " +
+                 MatchCondition(c.dialect(), "service_search", "?") + ")",
              match.value_or(""));
   Page<ServiceAtLocationRecord> out;
   const bool near = filter.latitude && filter.longitude && filter.proximity_km;

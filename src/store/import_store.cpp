@@ -21,8 +21,10 @@ ON CONFLICT (id) DO UPDATE SET
   description = excluded.description, email = excluded.email, website = excluded.website,
   parent_organization_id = excluded.parent_organization_id, country = excluded.country,
   source_locale = excluded.source_locale, last_modified = excluded.last_modified
-WHERE (kind, name, alternate_name, description, email, website, parent_organization_id,
-       country, source_locale) IS NOT
+WHERE (organization.kind, organization.name, organization.alternate_name,
+       organization.description, organization.email, organization.website,
+       organization.parent_organization_id, organization.country, organization.source_locale)
+      IS DISTINCT FROM
       (excluded.kind, excluded.name, excluded.alternate_name, excluded.description,
        excluded.email, excluded.website, excluded.parent_organization_id, excluded.country,
        excluded.source_locale))";
@@ -40,8 +42,9 @@ ON CONFLICT (id) DO UPDATE SET
   external_identifier_type = excluded.external_identifier_type,
   time_zone = excluded.time_zone, source_locale = excluded.source_locale,
   last_modified = excluded.last_modified
-WHERE (organization_id, name, latitude, longitude, external_identifier,
-       external_identifier_type, time_zone, source_locale) IS NOT
+WHERE (location.organization_id, location.name, location.latitude, location.longitude,
+       location.external_identifier, location.external_identifier_type, location.time_zone,
+       location.source_locale) IS DISTINCT FROM
       (excluded.organization_id, excluded.name, excluded.latitude, excluded.longitude,
        excluded.external_identifier, excluded.external_identifier_type, excluded.time_zone,
        excluded.source_locale))";
@@ -55,13 +58,15 @@ ON CONFLICT (id) DO UPDATE SET
   address_1 = excluded.address_1, address_2 = excluded.address_2, city = excluded.city,
   state_province = excluded.state_province, postal_code = excluded.postal_code,
   country = excluded.country
-WHERE (address_1, address_2, city, state_province, postal_code, country) IS NOT
+WHERE (address.address_1, address.address_2, address.city, address.state_province,
+       address.postal_code, address.country) IS DISTINCT FROM
       (excluded.address_1, excluded.address_2, excluded.city, excluded.state_province,
        excluded.postal_code, excluded.country))";
 
 constexpr std::string_view kPhone = R"(
 INSERT INTO phone (id, location_id, number, type) VALUES (?1, ?2, ?3, 'voice')
-ON CONFLICT (id) DO UPDATE SET number = excluded.number WHERE number IS NOT excluded.number)";
+ON CONFLICT (id) DO UPDATE SET number = excluded.number
+WHERE phone.number IS DISTINCT FROM excluded.number)";
 
 constexpr std::string_view kService = R"(
 INSERT INTO service (id, organization_id, name, status, source_locale, last_modified)
@@ -69,7 +74,7 @@ VALUES (?1, ?2, ?3, 'active', ?4, ?5)
 ON CONFLICT (id) DO UPDATE SET
   organization_id = excluded.organization_id, name = excluded.name,
   source_locale = excluded.source_locale, last_modified = excluded.last_modified
-WHERE (organization_id, name, source_locale) IS NOT
+WHERE (service.organization_id, service.name, service.source_locale) IS DISTINCT FROM
       (excluded.organization_id, excluded.name, excluded.source_locale))";
 
 constexpr std::string_view kServiceAtLocation = R"(
@@ -81,7 +86,7 @@ ON CONFLICT (id) DO NOTHING)";
 constexpr std::string_view kHoursNote = R"(
 INSERT INTO schedule (id, location_id, description) VALUES (?1, ?2, ?3)
 ON CONFLICT (id) DO UPDATE SET description = excluded.description
-WHERE description IS NOT excluded.description)";
+WHERE schedule.description IS DISTINCT FROM excluded.description)";
 
 constexpr std::string_view kAttribute = R"(
 INSERT INTO attribute (id, link_id, taxonomy_term_id, link_entity)
@@ -95,7 +100,7 @@ INSERT INTO translation (entity, entity_id, field, locale, value, source, update
 VALUES (?1, ?2, 'name', ?3, ?4, 'original', ?5)
 ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET
   value = excluded.value, source = 'original', updated_at = excluded.updated_at
-WHERE (value, source) IS NOT (excluded.value, 'original'))";
+WHERE (translation.value, translation.source) IS DISTINCT FROM (excluded.value, 'original'))";
 
 class Writer {
  public:
@@ -214,13 +219,15 @@ ImportCounts ImportLibraries(Database& db, const std::vector<LibraryRecord>& rec
   return db.Write([&](Connection& c) {
     // A large import touches every page of the directory tables and indexes more than once:
     // a page cache that holds them all saves re-reading and re-writing them (measured: the
-    // IMLS list spent a third of its time in pread/pwrite with the default cache).
-    const std::string cache_size = c.Pragma("cache_size");
-    c.Exec("PRAGMA cache_size = -262144");  // 256 MiB, for this connection, this import
+    // IMLS list spent a third of its time in pread/pwrite with the default cache). SQLite
+    // only: PostgreSQL's shared buffers are the server's to size.
+    const std::string cache_size = c.IsPostgres() ? "" : c.Pragma("cache_size");
+    if (!cache_size.empty()) c.Exec("PRAGMA cache_size = -262144");  // 256 MiB, this import
     struct Restore {
       Connection& c;
       std::string size;
       ~Restore() {
+        if (size.empty()) return;
         try {
           c.Exec("PRAGMA cache_size = " + size);
         } catch (...) {  // never throw while unwinding; the size only matters for speed

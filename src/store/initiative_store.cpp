@@ -157,9 +157,9 @@ std::string SaveInitiative(Connection& c, std::string_view id, const InitiativeV
   Statement groups = c.Prepare("DELETE FROM initiative_target_group WHERE initiative_id = ?1");
   groups.Bind(1, iid).Run();
   Statement group = c.Prepare(
-      "INSERT OR IGNORE INTO initiative_target_group (initiative_id, taxonomy_term_id) "
+      "INSERT INTO initiative_target_group (initiative_id, taxonomy_term_id) "
       "SELECT ?1, t.id FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id "
-      "WHERE x.code = 'target-group' AND t.id = ?2");
+      "WHERE x.code = 'target-group' AND t.id = ?2 ON CONFLICT DO NOTHING");
   for (const auto& term : v.target_group_ids) {
     group.Bind(1, iid).Bind(2, term).Run();
     group.Reset();
@@ -174,7 +174,8 @@ std::string SaveInitiative(Connection& c, std::string_view id, const InitiativeV
       "INSERT INTO initiative_goal (id, initiative_id, kind, position, text, status, last_modified) "
       "VALUES (?1, ?2, 'result', ?3, ?4, ?5, ?6) ON CONFLICT (id) DO UPDATE SET position = excluded.position, "
       "text = excluded.text, status = excluded.status, last_modified = excluded.last_modified "
-      "WHERE (position, text, status) IS NOT (excluded.position, excluded.text, excluded.status)");
+      "WHERE (initiative_goal.position, initiative_goal.text, initiative_goal.status) "
+      "IS DISTINCT FROM (excluded.position, excluded.text, excluded.status)");
   for (size_t i = 0; i < v.results.size(); ++i) {
     const std::string rid = i < result_ids.size() ? result_ids[i] : RandomUuid();
     result.Bind(1, rid).Bind(2, iid).Bind(3, static_cast<int64_t>(i + 1)).Bind(4, v.results[i].first);
@@ -231,7 +232,8 @@ Result<std::string> SavePartnership(Connection& c, const PartnershipSource& p) {
   st.Bind(1, pid).Bind(2, p.initiative_id).Bind(3, p.library_id).Bind(4, Opt(p.municipality_id));
   st.Bind(5, Opt(p.integration_id)).Bind(6, Opt(p.starts_on)).Run();
   Statement member = c.Prepare(
-      "INSERT OR IGNORE INTO initiative_organization (initiative_id, organization_id, role) VALUES (?1, ?2, 'participant')");
+      "INSERT INTO initiative_organization (initiative_id, organization_id, role) "
+      "VALUES (?1, ?2, 'participant') ON CONFLICT DO NOTHING");
   for (const std::string* org : {&p.library_id, &p.municipality_id, &p.integration_id}) {
     if (org->empty()) continue;
     member.Bind(1, p.initiative_id).Bind(2, *org).Run();

@@ -10,7 +10,7 @@
 
 #include "core/error.h"
 #include "programme/budget.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

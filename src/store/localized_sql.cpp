@@ -6,22 +6,22 @@ namespace tilti::store {
 
 std::string BestText(std::string_view entity, std::string_view id_expr, std::string_view field,
                      std::string_view source_text_expr, std::string_view source_locale_expr) {
-  std::string s = "coalesce((SELECT t.value || char(31) || t.locale FROM translation t WHERE ";
+  std::string s = "coalesce((SELECT t.value || '\x1f' || t.locale FROM translation t WHERE ";
   s += "t.entity = '" + std::string(entity) + "' AND t.entity_id = " + std::string(id_expr);
   s += " AND t.field = '" + std::string(field) + "' AND t.locale IN (?1, ?2, ?3)";
   s += " ORDER BY CASE t.locale WHEN ?1 THEN 0 WHEN ?2 THEN 1 ELSE 2 END LIMIT 1), ";
-  s += std::string(source_text_expr) + " || char(31) || " + std::string(source_locale_expr) + ")";
+  s += std::string(source_text_expr) + " || '\x1f' || " + std::string(source_locale_expr) + ")";
   return s;
 }
 
 std::string BestPlaceName(std::string_view place_expr) {
   std::string p(place_expr);
-  return "coalesce((SELECT pn.name || char(31) || pn.locale FROM place_name pn WHERE "
+  return "coalesce((SELECT pn.name || '\x1f' || pn.locale FROM place_name pn WHERE "
          "pn.place_id = " +
          p +
          ".id AND pn.locale IN (?1, ?2, ?3) ORDER BY CASE pn.locale "
          "WHEN ?1 THEN 0 WHEN ?2 THEN 1 ELSE 2 END LIMIT 1), " +
-         p + ".name || char(31) || 'lv')";
+         p + ".name || '\x1f' || 'lv')";
 }
 
 LocalizedText SplitLocalized(std::string_view v) {

@@ -5,7 +5,7 @@
 #include <string_view>
 
 #include "core/localized_text.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

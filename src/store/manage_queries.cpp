@@ -11,9 +11,14 @@ namespace {
 constexpr std::string_view kInFilter =
     "(?4 = 1 OR o.id IN (SELECT value FROM json_each(?5)))";
 
+// The same for the counts, whose statements have no locale chain: PostgreSQL wants every
+// parameter up to the highest one used, so these start at ?1.
+constexpr std::string_view kCountFilter =
+    "(?1 = 1 OR o.id IN (SELECT value FROM json_each(?2)))";
+
 int64_t Count(Connection& c, const std::string& sql, const OrganizationScope& filter) {
   Statement& st = c.Cached(sql);
-  st.Bind(4, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(5, IdsJson(filter.ids));
+  st.Bind(1, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(2, IdsJson(filter.ids));
   int64_t n = st.Step() ? st.Int(0) : 0;
   st.Reset();
   return n;
@@ -64,14 +69,14 @@ std::vector<ManagedLibrary> LibrariesToManage(Connection& c, const LocaleChain& 
 int64_t CountOpenReports(Connection& c, const OrganizationScope& filter) {
   static const std::string sql =
       "SELECT count(*) FROM report r JOIN organization o ON o.id = r.organization_id"
-      " WHERE r.status = 'open' AND " + std::string(kInFilter);
+      " WHERE r.status = 'open' AND " + std::string(kCountFilter);
   return Count(c, sql, filter);
 }
 
 int64_t CountPendingChanges(Connection& c, const OrganizationScope& filter) {
   static const std::string sql =
       "SELECT count(*) FROM pending_change p JOIN organization o ON o.id = p.organization_id"
-      " WHERE p.status = 'pending' AND " + std::string(kInFilter);
+      " WHERE p.status = 'pending' AND " + std::string(kCountFilter);
   return Count(c, sql, filter);
 }
 

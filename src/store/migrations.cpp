@@ -40,4 +40,14 @@ std::vector<Migration> BuiltinSqliteMigrations() {
   return r.value();
 }
 
+std::vector<Migration> BuiltinMigrations(bool postgres) {
+  return postgres ? BuiltinPostgresMigrations() : BuiltinSqliteMigrations();
+}
+
+std::vector<Migration> BuiltinPostgresMigrations() {
+  auto r = MigrationsFromFiles(embedded::migrations_postgres());
+  if (!r.ok()) throw std::logic_error(r.error().detail);
+  return r.value();
+}
+
 }  // namespace tilti::store

@@ -18,7 +18,11 @@ struct Migration {
 // that does not start with four digits and '_', or on a repeated version.
 Result<std::vector<Migration>> MigrationsFromFiles(const std::vector<embedded::File>& files);
 
-// The migrations compiled into the binary.
+// The migrations compiled into the binary: migrations/sqlite and migrations/postgres. Every
+// version after 0023 comes as a pair, one file in each.
 std::vector<Migration> BuiltinSqliteMigrations();
+std::vector<Migration> BuiltinPostgresMigrations();
+// The ones for a database of that dialect.
+std::vector<Migration> BuiltinMigrations(bool postgres);
 
 }  // namespace tilti::store

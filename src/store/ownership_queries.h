@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

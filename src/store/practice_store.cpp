@@ -24,7 +24,7 @@ std::string ViewColumns() {
   for (std::string_view f : kTextFields) {
     sql += BestText("practice", "p.id", f, "p." + std::string(f), "p.source_locale") + ", ";
   }
-  sql += "CASE WHEN o.id IS NULL THEN p.library_name || char(31) || p.source_locale ELSE " +
+  sql += "CASE WHEN o.id IS NULL THEN p.library_name || '\x1f' || p.source_locale ELSE " +
          BestText("organization", "o.id", "name", "o.name", "o.source_locale") +
          " END, coalesce(o.slug, ''), coalesce(p.organization_id, ''), p.submitted_by, p.submitted_at, "
          "p.review_note, coalesce(p.published_at, ''), p.last_modified, p.is_sample, p.source_note "
@@ -82,9 +82,9 @@ std::vector<PracticeImage> ImagesOf(Connection& c, std::string_view practice_id,
 
 std::vector<LocalizedText> TargetGroupsOf(Connection& c, std::string_view practice_id, const LocaleChain& chain) {
   static const std::string sql =
-      "SELECT " + BestText("taxonomy_term", "t.id", "name", "t.name", "'en'") +
-      " FROM practice_target_group g JOIN taxonomy_term t ON t.id = g.taxonomy_term_id"
-      " WHERE g.practice_id = ?4 ORDER BY t.position, t.code";
+      "SELECT " + BestText("taxonomy_term", "tt.id", "name", "tt.name", "'en'") +
+      " FROM practice_target_group g JOIN taxonomy_term tt ON tt.id = g.taxonomy_term_id"
+      " WHERE g.practice_id = ?4 ORDER BY tt.position, tt.code";
   Statement& st = c.Cached(sql);
   BindChain(st, chain);
   st.Bind(4, practice_id);
@@ -211,13 +211,16 @@ std::string SavePractice(Connection& c, const PracticeSource& p, std::string_vie
     WriteOriginal(c, "practice", id, kTextFields[i], p.source_locale, texts[i], now);
   }
   ReplaceIds(c, id, "DELETE FROM practice_target_group WHERE practice_id = ?1",
-             "INSERT OR IGNORE INTO practice_target_group (practice_id, taxonomy_term_id) VALUES (?1, ?2)",
+             "INSERT INTO practice_target_group (practice_id, taxonomy_term_id) VALUES (?1, ?2) "
+             "ON CONFLICT DO NOTHING",
              p.target_group_ids);
   ReplaceIds(c, id, "DELETE FROM practice_link WHERE practice_id = ?1 AND kind = 'event'",
-             "INSERT OR IGNORE INTO practice_link (practice_id, kind, target_id) VALUES (?1, 'event', ?2)",
+             "INSERT INTO practice_link (practice_id, kind, target_id) VALUES (?1, 'event', ?2) "
+             "ON CONFLICT DO NOTHING",
              p.event_ids);
   ReplaceIds(c, id, "DELETE FROM practice_link WHERE practice_id = ?1 AND kind = 'service'",
-             "INSERT OR IGNORE INTO practice_link (practice_id, kind, target_id) VALUES (?1, 'service', ?2)",
+             "INSERT INTO practice_link (practice_id, kind, target_id) VALUES (?1, 'service', ?2) "
+             "ON CONFLICT DO NOTHING",
              p.service_ids);
   RefreshPracticeSearch(c, id);
   return slug;
@@ -296,7 +299,7 @@ PracticeList PublishedPractices(Connection& c, const PracticeFilter& filter, con
   values.clear();
   const std::string where = PublishedWhere(filter, 4, values);
   const int next = static_cast<int>(values.size()) + 4;
-  Statement st = c.Prepare(ViewColumns() + where + " ORDER BY p.published_at DESC, p.id LIMIT ?" +
+  Statement st = c.Prepare(ViewColumns() + where + " ORDER BY p.published_at DESC NULLS LAST, p.id LIMIT ?" +
                            std::to_string(next) + " OFFSET ?" + std::to_string(next + 1));
   BindChain(st, chain);
   for (size_t i = 0; i < values.size(); ++i) st.Bind(static_cast<int>(i) + 4, values[i]);

@@ -10,7 +10,7 @@
 
 #include "core/localized_text.h"
 #include "store/hackathon_store.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 #include "store/translation_store.h"
 #include "store/upload_store.h"
 

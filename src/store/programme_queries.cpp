@@ -61,7 +61,7 @@ std::vector<PartnershipRow> AllPartnerships(Connection& c, const LocaleChain& ch
       "LEFT JOIN organization m ON m.id = p.municipality_organization_id "
       "LEFT JOIN organization g ON g.id = p.integration_organization_id "
       "LEFT JOIN location loc ON loc.id = (SELECT id FROM location WHERE organization_id = l.id ORDER BY id LIMIT 1) "
-      "ORDER BY i.starts_on DESC, i.slug, p.position";
+      "ORDER BY i.starts_on DESC NULLS LAST, i.slug NULLS FIRST, p.position";
   Statement st = c.Prepare(sql);
   BindChain(st, chain);
   std::vector<PartnershipRow> out;
@@ -119,12 +119,13 @@ std::vector<IdeaCount> IdeaCounts(Connection& c) {
 }
 
 LibraryFreshness CountLibraryFreshness(Connection& c, std::string_view cutoff) {
-  // NULL sorts first in min(): a library with one never-checked record counts as never checked.
+  // '' sorts first in least(): a library with one never-checked record counts as never checked.
   Statement st = c.Prepare(
-      "WITH oldest(d, unknown) AS (SELECT min(coalesce(o.assured_date, ''), "
+      "WITH oldest(d, unknown) AS (SELECT least(coalesce(o.assured_date, ''), "
       "coalesce((SELECT min(coalesce(l.assured_date, '')) FROM location l WHERE l.organization_id = o.id), 'z')), 0 "
       "FROM organization o WHERE o.kind = 'library') "
-      "SELECT count(*), coalesce(sum(d = ''), 0), coalesce(sum(d <> '' AND d < ?1), 0) FROM oldest");
+      "SELECT count(*), count(*) FILTER (WHERE d = ''), count(*) FILTER (WHERE d <> '' AND d < ?1) "
+      "FROM oldest");
   st.Bind(1, cutoff);
   st.Step();
   return {st.Int(0), st.Int(1), st.Int(2)};
@@ -201,9 +202,9 @@ std::optional<InitiativeDetail> InitiativeBySlug(Connection& c, std::string_view
   }
   {
     static const std::string sql =
-        "SELECT " + BestText("taxonomy_term", "t.id", "name", "t.name", "'en'") +
-        " FROM initiative_target_group g JOIN taxonomy_term t ON t.id = g.taxonomy_term_id "
-        "WHERE g.initiative_id = ?4 ORDER BY t.code";
+        "SELECT " + BestText("taxonomy_term", "tt.id", "name", "tt.name", "'en'") +
+        " FROM initiative_target_group g JOIN taxonomy_term tt ON tt.id = g.taxonomy_term_id "
+        "WHERE g.initiative_id = ?4 ORDER BY tt.code";
     Statement t = c.Prepare(sql);
     BindChain(t, chain);
     t.Bind(4, d.item.id);

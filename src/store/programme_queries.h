@@ -9,7 +9,7 @@
 
 #include "core/localized_text.h"
 #include "programme/budget.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -130,7 +130,8 @@ std::vector<LivePlace> LivePlaces(Connection& c, std::string_view registration_i
   Statement st = c.Prepare(
       "SELECT p.occurrence_id, p.status FROM registration_place p "
       "JOIN occurrence o ON o.id = p.occurrence_id "
-      "WHERE p.registration_id = ?1 AND o.starts_at > ?2 AND (?3 IS NULL OR p.occurrence_id = ?3) "
+      "WHERE p.registration_id = ?1 AND o.starts_at > ?2 "
+      "AND (CAST(?3 AS TEXT) IS NULL OR p.occurrence_id = ?3) "
       "ORDER BY o.starts_at");
   st.Bind(1, registration_id).Bind(2, now).Bind(3, occurrence_id);
   std::vector<LivePlace> out;
@@ -333,7 +334,7 @@ std::vector<OccurrenceRegistration> RegistrationsOf(Connection& c,
       "FROM registration_place p JOIN registration r ON r.id = p.registration_id "
       "WHERE p.occurrence_id = ?1 "
       "ORDER BY CASE p.status WHEN 'confirmed' THEN 0 WHEN 'pending' THEN 1 "
-      "WHEN 'waitlisted' THEN 2 ELSE 3 END, p.waitlist_seq, r.created, r.id");
+      "WHEN 'waitlisted' THEN 2 ELSE 3 END, p.waitlist_seq NULLS FIRST, r.created, r.id");
   st.Bind(1, occurrence_id);
   std::vector<OccurrenceRegistration> out;
   int position = 0;

@@ -17,7 +17,7 @@
 #include "core/error.h"
 #include "events/event.h"
 #include "events/registration_rules.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -8,7 +8,7 @@ namespace tilti::store {
 
 bool TakeRateLimits(Connection& c, const std::vector<RateLimit>& limits, int64_t now_unix) {
   for (const auto& l : limits) {
-    Statement& st = c.Cached("SELECT count FROM rate_limit WHERE key = ?1 AND window = ?2");
+    Statement& st = c.Cached("SELECT count FROM rate_limit WHERE key = ?1 AND \"window\" = ?2");
     st.Bind(1, l.key).Bind(2, now_unix / l.window_seconds);
     int64_t used = st.Step() ? st.Int(0) : 0;
     st.Reset();
@@ -16,13 +16,13 @@ bool TakeRateLimits(Connection& c, const std::vector<RateLimit>& limits, int64_t
   }
   for (const auto& l : limits) {
     int64_t window = now_unix / l.window_seconds;
-    c.Cached("DELETE FROM rate_limit WHERE key = ?1 AND window < ?2")
+    c.Cached("DELETE FROM rate_limit WHERE key = ?1 AND \"window\" < ?2")
         .Bind(1, l.key)
         .Bind(2, window)
         .Run();
     c.Cached(
-         "INSERT INTO rate_limit (key, window, count) VALUES (?1, ?2, 1) "
-         "ON CONFLICT (key, window) DO UPDATE SET count = count + 1")
+         "INSERT INTO rate_limit (key, \"window\", count) VALUES (?1, ?2, 1) "
+         "ON CONFLICT (key, \"window\") DO UPDATE SET count = rate_limit.count + 1")
         .Bind(1, l.key)
         .Bind(2, window)
         .Run();

@@ -11,7 +11,7 @@
 #include "directory/report.h"
 #include "store/audit_store.h"
 #include "store/manage_queries.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

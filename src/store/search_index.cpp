@@ -8,6 +8,7 @@
 
 #include "directory/folding.h"
 #include "store/service_index.h"
+#include "store/text_match.h"
 
 namespace tilti::store {
 namespace {
@@ -44,9 +45,12 @@ UNION SELECT name FROM municipality WHERE id = ?2
 UNION SELECT value FROM translation
  WHERE entity = 'municipality' AND entity_id = ?2 AND field = 'name'
 UNION SELECT city FROM address WHERE location_id = ?3
-UNION SELECT state_province FROM address WHERE location_id = ?3)";
+UNION SELECT state_province FROM address WHERE location_id = ?3
+ORDER BY 1)";
 
-// ?1 organization id, ?2 location id. The services are those LibraryBySlug shows.
+// ?1 organization id, ?2 location id. The services are those LibraryBySlug shows. Sorted (as
+// kPlaces): the document's words come in the same order on both databases, and after an
+// incremental update as after a full rebuild.
 constexpr std::string_view kBody = R"(
 WITH svc(id) AS (
   SELECT id FROM service WHERE status = 'active' AND (organization_id = ?1 OR id IN
@@ -71,7 +75,8 @@ UNION SELECT t.value FROM translation t JOIN svc ON t.entity = 'service' AND t.e
 UNION SELECT tt.name FROM taxonomy_term tt JOIN term ON term.id = tt.id
 UNION SELECT t.value FROM translation t JOIN term
     ON t.entity = 'taxonomy_term' AND t.entity_id = term.id
- WHERE t.field = 'name')";
+ WHERE t.field = 'name'
+ORDER BY 1)";
 
 constexpr std::string_view kInsertDocument = R"(
 INSERT INTO search_document (names, places, body, entity, entity_id)
@@ -80,8 +85,7 @@ VALUES (?1, ?2, ?3, 'location', ?4))";
 constexpr std::string_view kRefreshTerms = R"(
 DELETE FROM search_term;
 INSERT INTO search_term (term, length, documents)
-  SELECT term, length(term), doc FROM search_document_terms;
-INSERT INTO search_document (search_document) VALUES ('optimize');)";
+  SELECT term, length(term), doc FROM search_document_terms;)";
 
 // Folds every text the statement returns and joins the distinct folds with spaces (a text
 // that differs only in script or diacritics from an earlier one adds nothing, so it does not
@@ -114,14 +118,23 @@ constexpr size_t kMaxQueryWords = 8;
 constexpr size_t kMaxTypoCandidates = 16;
 constexpr int kMinTypoLength = 5;
 
-constexpr std::string_view kSearch = R"(
-SELECT o.slug, bm25(search_document, 10.0, 5.0, 1.0),
-       search_document.names, search_document.places, search_document.body
-FROM search_document
-JOIN location l ON l.id = search_document.entity_id
-JOIN organization o ON o.id = l.organization_id
-WHERE search_document MATCH ?1 AND search_document.entity = 'location' AND o.kind = 'library'
-ORDER BY 2, 1)";
+// Relevance, lower is better: bm25 with names x10, places x5, body x1 (SQLite), or PostgreSQL's
+// ts_rank with the same weights on the A, B and C parts of the document, negated.
+std::string Rank(Dialect d) {
+  return d == Dialect::kPostgres
+             ? "-ts_rank('{0, 0.1, 0.5, 1.0}', search_document.document, CAST(?1 AS tsquery))"
+             : "bm25(search_document, 10.0, 5.0, 1.0)";
+}
+
+std::string SearchSql(Dialect d) {
+  return "SELECT o.slug, " + Rank(d) +
+         ", search_document.names, search_document.places, search_document.body "
+         "FROM search_document "
+         "JOIN location l ON l.id = search_document.entity_id "
+         "JOIN organization o ON o.id = l.organization_id "
+         "WHERE " + MatchCondition(d, "search_document", "?1") +
+         " AND search_document.entity = 'location' AND o.kind = 'library' ORDER BY 2, 1";
+}
 
 // What one query word may match.
 struct Clause {
@@ -185,23 +198,17 @@ std::vector<std::string> TypoCandidates(Connection& c, const std::string& word, 
 }
 
 
-std::string MatchExpression(const std::vector<Clause>& clauses) {
-  std::string out;
+std::string MatchExpression(Dialect d, const std::vector<Clause>& clauses) {
+  std::vector<std::vector<MatchWord>> all;
   for (const Clause& clause : clauses) {
-    if (!out.empty()) out += " AND ";
+    std::vector<MatchWord>& any = all.emplace_back();
     if (!clause.corrections.empty()) {
-      out += '(';
-      for (size_t i = 0; i < clause.corrections.size(); ++i) {
-        if (i > 0) out += " OR ";
-        out += QuoteFtsWord(clause.corrections[i]);
-      }
-      out += ')';
+      for (const std::string& word : clause.corrections) any.push_back({word, false});
     } else {
-      out += QuoteFtsWord(clause.word);
-      if (clause.prefix) out += '*';
+      any.push_back({clause.word, clause.prefix});
     }
   }
-  return out;
+  return MatchQuery(d, all);
 }
 
 // The query as clauses, or nothing when some word cannot match any document.
@@ -292,13 +299,19 @@ void ReindexOrganization(Connection& c, std::string_view organization_id) {
       "ON o.id = l.organization_id WHERE o.kind = 'library' AND o.id = ?1 ORDER BY l.id");
   st.Bind(1, organization_id);
   for (const LibraryLocation& l : ReadLocations(st)) collect(InsertDocument(c, l));
-  Statement& count = c.Cached("SELECT doc FROM search_document_terms WHERE term = ?1");
+  // How many documents hold the word: FTS5's vocabulary, or the GIN index on PostgreSQL (its
+  // vocabulary view, ts_stat, reads every document).
+  Statement& count = c.Cached(
+      c.IsPostgres() ? "SELECT count(*) FROM search_document WHERE " +
+                           MatchCondition(c.dialect(), "search_document", "?1") +
+                           " HAVING count(*) > 0"
+                     : std::string("SELECT doc FROM search_document_terms WHERE term = ?1"));
   Statement& upsert = c.Cached(
       "INSERT INTO search_term (term, length, documents) VALUES (?1, length(?1), ?2) "
       "ON CONFLICT (term) DO UPDATE SET documents = excluded.documents");
   Statement& remove = c.Cached("DELETE FROM search_term WHERE term = ?1");
   for (const std::string& w : words) {
-    count.Bind(1, w);
+    count.Bind(1, c.IsPostgres() ? QuoteTsWord(w) : w);
     if (count.Step()) {
       upsert.Bind(1, w).Bind(2, count.Int(0)).Run();
       upsert.Reset();
@@ -324,6 +337,7 @@ void RebuildLibraryIndex(Connection& c) {
   }
   for (const LibraryLocation& l : locations) InsertDocument(c, l);
   c.Exec(kRefreshTerms);
+  OptimizeTextIndex(c, "search_document");
   // The in-memory search snapshots of every node follow this number (search_snapshot.h).
   c.Exec("UPDATE directory_version SET version = version + 1 WHERE id = 1");
   RebuildServiceIndex(c);  // the HSDS API search (service_index.h)
@@ -333,8 +347,8 @@ std::vector<SearchHit> SearchLibraries(Connection& c, std::string_view query, si
   if (limit == 0) return {};
   const std::optional<std::vector<Clause>> clauses = Plan(c, query);
   if (!clauses) return {};
-  Statement& st = c.Cached(std::string(kSearch));
-  st.Bind(1, MatchExpression(*clauses));
+  Statement& st = c.Cached(SearchSql(c.dialect()));
+  st.Bind(1, MatchExpression(c.dialect(), *clauses));
   std::vector<SearchHit> hits;
   std::set<std::string, std::less<>> seen;
   while (hits.size() < limit && st.Step()) {
@@ -389,13 +403,11 @@ TextMatches MatchingLibraries(Connection& c, std::string_view query, size_t limi
   int64_t rarest = INT64_MAX;
   for (const Clause& clause : *clauses) rarest = std::min(rarest, DocumentsOf(c, clause));
   out.ranked = rarest <= kRankedMatchLimit;
-  static const std::string kRanked =
-      "SELECT rowid FROM search_document WHERE search_document MATCH ?1 "
-      "ORDER BY bm25(search_document, 10.0, 5.0, 1.0), rowid";
-  static const std::string kUnranked =
-      "SELECT rowid FROM search_document WHERE search_document MATCH ?1";
-  Statement& st = c.Cached(out.ranked ? kRanked : kUnranked);
-  st.Bind(1, MatchExpression(*clauses));
+  const std::string matching = "SELECT rowid FROM search_document WHERE " +
+                               MatchCondition(c.dialect(), "search_document", "?1");
+  Statement& st =
+      c.Cached(out.ranked ? matching + " ORDER BY " + Rank(c.dialect()) + ", rowid" : matching);
+  st.Bind(1, MatchExpression(c.dialect(), *clauses));
   while (out.documents.size() < limit && st.Step()) out.documents.push_back(st.Int(0));
   st.Reset();
   return out;
@@ -425,15 +437,6 @@ bool RebuildLibraryIndexIfEmpty(Connection& c) {
   st.Reset();
   if (rebuild) RebuildLibraryIndex(c);
   return rebuild;
-}
-
-std::string QuoteFtsWord(std::string_view word) {
-  std::string out = "\"";
-  for (char ch : word) {
-    if (ch == '"') out += '"';
-    out += ch;
-  }
-  return out + "\"";
 }
 
 }  // namespace tilti::store

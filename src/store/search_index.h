@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 
@@ -82,7 +82,5 @@ struct SearchHit {
 // on a read connection. Throws SqlError only on a database failure.
 std::vector<SearchHit> SearchLibraries(Connection& c, std::string_view query, size_t limit);
 
-// An FTS5 string: the word in double quotes, inner quotes doubled, so no input is syntax.
-std::string QuoteFtsWord(std::string_view word);
 
 }  // namespace tilti::store

@@ -56,9 +56,9 @@ bool BetterPlace(const PlaceRow& a, const PlaceRow& b) {
 
 PlaceMatch ReadPlace(Connection& c, const LocaleChain& chain, int64_t id) {
   static const std::string sql =
-      "SELECT p.id, coalesce((SELECT pn.name || char(31) || pn.locale FROM place_name pn "
+      "SELECT p.id, coalesce((SELECT pn.name || '\x1f' || pn.locale FROM place_name pn "
       "WHERE pn.place_id = p.id AND pn.locale IN (?1, ?2, ?3) ORDER BY CASE pn.locale WHEN ?1 "
-      "THEN 0 WHEN ?2 THEN 1 ELSE 2 END LIMIT 1), p.name || char(31) || 'lv'), p.latitude, "
+      "THEN 0 WHEN ?2 THEN 1 ELSE 2 END LIMIT 1), p.name || '\x1f' || 'lv'), p.latitude, "
       "p.longitude FROM place p WHERE p.id = ?4";
   Statement& st = c.Cached(sql);
   BindChain(st, chain);

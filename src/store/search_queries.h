@@ -13,7 +13,7 @@
 #include "directory/grouping.h"
 #include "directory/library.h"
 #include "directory/search_filters.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

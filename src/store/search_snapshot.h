@@ -24,7 +24,7 @@
 #include "directory/grouping.h"
 #include "directory/opening_hours.h"
 #include "store/search_index.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -1,6 +1,7 @@
 #include "store/service_index.h"
 
 #include "store/search_index.h"
+#include "store/text_match.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -22,25 +23,25 @@ struct IndexedKind {
   std::string_view translations;  // entity_id, value
   std::string_view clear;
   std::string_view insert;  // ?1 text, ?2 id
-  std::string_view optimize;
+  std::string_view table;  // the index table
 };
 
 constexpr IndexedKind kServices{
     "SELECT id, name, alternate_name, description FROM service ORDER BY id",
     "SELECT entity_id, value FROM translation WHERE entity = 'service' "
-    "AND field IN ('name', 'alternate_name', 'description') ORDER BY entity_id",
+    "AND field IN ('name', 'alternate_name', 'description') ORDER BY entity_id, field, locale",
     "DELETE FROM service_search",
     "INSERT INTO service_search (text, service_id) VALUES (?1, ?2)",
-    "INSERT INTO service_search (service_search) VALUES ('optimize')",
+    "service_search",
 };
 
 constexpr IndexedKind kOrganizations{
     "SELECT id, name, alternate_name, description FROM organization ORDER BY id",
     "SELECT entity_id, value FROM translation WHERE entity = 'organization' "
-    "AND field IN ('name', 'alternate_name', 'description') ORDER BY entity_id",
+    "AND field IN ('name', 'alternate_name', 'description') ORDER BY entity_id, field, locale",
     "DELETE FROM organization_search",
     "INSERT INTO organization_search (text, organization_id) VALUES (?1, ?2)",
-    "INSERT INTO organization_search (organization_search) VALUES ('optimize')",
+    "organization_search",
 };
 
 // Fold is ICU work; imported directories repeat the same service names and descriptions
@@ -93,7 +94,7 @@ void Rebuild(Connection& c, const IndexedKind& kind, FoldCache& cache) {
     insert.Bind(1, text).Bind(2, id).Run();
     insert.Reset();
   }
-  c.Exec(kind.optimize);
+  OptimizeTextIndex(c, kind.table);
 }
 
 bool Exists(Connection& c, const std::string& sql) {
@@ -190,22 +191,18 @@ bool RebuildServiceIndexIfEmpty(Connection& c) {
   return rebuild;
 }
 
-std::optional<std::string> SearchMatchExpression(std::string_view search) {
+std::optional<std::string> SearchMatchExpression(Dialect d, std::string_view search) {
   std::vector<std::string> words =
       directory::Tokens(directory::Fold(search.substr(0, std::min(search.size(), kMaxQueryBytes))));
   if (words.empty()) return std::nullopt;
   if (words.size() > kMaxQueryWords) words.resize(kMaxQueryWords);
-  std::string out;
-  for (const std::string& word : words) {
-    if (!out.empty()) out += " AND ";
-    out += QuoteFtsWord(word);
-    out += '*';
-  }
-  return out;
+  std::vector<std::vector<MatchWord>> clauses;
+  for (std::string& word : words) clauses.push_back({{std::move(word), true}});
+  return MatchQuery(d, clauses);
 }
 
 std::vector<std::string> ServicesMatching(Connection& c, std::string_view search) {
-  const std::optional<std::string> match = SearchMatchExpression(search);
+  const std::optional<std::string> match = SearchMatchExpression(c.dialect(), search);
   std::vector<std::string> out;
   if (!match) {
     Statement& st = c.Cached("SELECT id FROM service ORDER BY id");
@@ -214,7 +211,8 @@ std::vector<std::string> ServicesMatching(Connection& c, std::string_view search
     return out;
   }
   Statement& st = c.Cached(
-      "SELECT service_id FROM service_search WHERE service_search MATCH ?1 ORDER BY service_id");
+      "SELECT service_id FROM service_search WHERE " +
+      MatchCondition(c.dialect(), "service_search", "?1") + " ORDER BY service_id");
   st.Bind(1, *match);
   while (st.Step()) out.push_back(st.Text(0));
   st.Reset();

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 
@@ -40,7 +40,7 @@ bool RebuildServiceIndexIfEmpty(Connection& c);
 // words or spaces after folding). nullopt when the search has no words (empty, or only
 // punctuation): no text filter. Pure; bind the result as a parameter, e.g.
 // `id IN (SELECT service_id FROM service_search WHERE service_search MATCH ?)`.
-std::optional<std::string> SearchMatchExpression(std::string_view search);
+std::optional<std::string> SearchMatchExpression(Dialect d, std::string_view search);
 
 // The ids of the services matching `search` (as above), ascending; every service when the
 // search has no words. Read-only. Throws SqlError only on a database failure.

@@ -1,4 +1,5 @@
 #include "store/service_index.h"
+#include "store/text_match.h"
 
 #include <gtest/gtest.h>
 
@@ -13,24 +14,36 @@ namespace tilti::store {
 namespace {
 
 TEST(SearchMatchExpression, QuotesEveryFoldedWordAsARequiredPrefix) {
-  EXPECT_EQ(SearchMatchExpression("Rēzekne  BIBL"), "\"rezekne\"* AND \"bibl\"*");
-  EXPECT_EQ(SearchMatchExpression("Резекне"), "\"rezekne\"*");
+  EXPECT_EQ(SearchMatchExpression(Dialect::kSqlite, "Rēzekne  BIBL"), "\"rezekne\"* AND \"bibl\"*");
+  EXPECT_EQ(SearchMatchExpression(Dialect::kSqlite, "Резекне"), "\"rezekne\"*");
+}
+
+TEST(SearchMatchExpression, OnPostgresIsATsqueryOfQuotedPrefixes) {
+  EXPECT_EQ(SearchMatchExpression(Dialect::kPostgres, "Rēzekne  BIBL"),
+            "'rezekne':* & 'bibl':*");
+  // tsquery syntax in the input is plain words too.
+  EXPECT_EQ(SearchMatchExpression(Dialect::kPostgres, "a' | !b & c:*"), "'a':* & 'b':* & 'c':*");
+  EXPECT_EQ(QuoteTsWord("o'k\\"), "'o''k\\\\'");
+  EXPECT_EQ(MatchQuery(Dialect::kPostgres, {{{"a", false}, {"b", true}}, {{"c", false}}}),
+            "('a' | 'b':*) & 'c'");
+  EXPECT_EQ(MatchQuery(Dialect::kSqlite, {{{"a", false}, {"b", true}}, {{"c", false}}}),
+            "(\"a\" OR \"b\"*) AND \"c\"");
 }
 
 TEST(SearchMatchExpression, NoWordsMeansNoFilter) {
-  EXPECT_FALSE(SearchMatchExpression("").has_value());
-  EXPECT_FALSE(SearchMatchExpression("  \" * ( ) - ").has_value());
+  EXPECT_FALSE(SearchMatchExpression(Dialect::kSqlite, "").has_value());
+  EXPECT_FALSE(SearchMatchExpression(Dialect::kSqlite, "  \" * ( ) - ").has_value());
 }
 
 TEST(SearchMatchExpression, Fts5SyntaxInTheInputIsPlainWords) {
-  EXPECT_EQ(SearchMatchExpression("a\" OR b*"), "\"a\"* AND \"or\"* AND \"b\"*");
-  EXPECT_EQ(SearchMatchExpression("NEAR(x y) AND z:"),
+  EXPECT_EQ(SearchMatchExpression(Dialect::kSqlite, "a\" OR b*"), "\"a\"* AND \"or\"* AND \"b\"*");
+  EXPECT_EQ(SearchMatchExpression(Dialect::kSqlite, "NEAR(x y) AND z:"),
             "\"near\"* AND \"x\"* AND \"y\"* AND \"and\"* AND \"z\"*");
-  EXPECT_EQ(SearchMatchExpression("^col:x"), "\"col\"* AND \"x\"*");
+  EXPECT_EQ(SearchMatchExpression(Dialect::kSqlite, "^col:x"), "\"col\"* AND \"x\"*");
 }
 
 TEST(SearchMatchExpression, OnlyTheFirstEightWordsCount) {
-  EXPECT_EQ(SearchMatchExpression("a b c d e f g h i j"),
+  EXPECT_EQ(SearchMatchExpression(Dialect::kSqlite, "a b c d e f g h i j"),
             "\"a\"* AND \"b\"* AND \"c\"* AND \"d\"* AND \"e\"* AND \"f\"* AND \"g\"* AND \"h\"*");
 }
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -43,8 +43,8 @@ void WriteName(Connection& c, std::string_view id, std::string_view locale,
 
 std::vector<TaxonomyTerms> AllTaxonomies(Connection& c, const LocaleChain& chain) {
   static const std::string sql =
-      "SELECT t.id, t.code, " + BestText("taxonomy", "t.id", "name", "t.name", "'en'") +
-      " FROM taxonomy t ORDER BY t.code";
+      "SELECT tx.id, tx.code, " + BestText("taxonomy", "tx.id", "name", "tx.name", "'en'") +
+      " FROM taxonomy tx ORDER BY tx.code";
   std::vector<std::pair<std::string, TaxonomyTerms>> taxonomies;
   {
     Statement& st = c.Cached(sql);

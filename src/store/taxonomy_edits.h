@@ -12,7 +12,7 @@
 
 #include "core/localized_text.h"
 #include "store/audit_store.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 

@@ -316,8 +316,8 @@ Result<LessonOutcome> RecordLessonAnswers(
   out.lesson_done = out.check.all_right;
   if (out.lesson_done) {
     Statement st = c.Prepare(
-        "INSERT OR IGNORE INTO training_lesson_done (account_id, lesson_id, done_at) "
-        "VALUES (?1, ?2, ?3)");
+        "INSERT INTO training_lesson_done (account_id, lesson_id, done_at) "
+        "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING");
     st.Bind(1, account_id).Bind(2, lesson_id).Bind(3, now).Run();
   } else {
     Statement st =

@@ -42,10 +42,11 @@ const char* RecordSql(std::string_view entity) {
 }
 
 // The records of the organisations chosen by `org_condition` (an SQL condition on o.id, a
-// constant of this file) and their fields with work in locale ?6: missing (an original, no
-// row) or outdated.
-std::string WorkCte(std::string_view org_condition) {
+// constant of this file) and their fields with work in the locale bound at `locale_param`
+// ("?6"): missing (an original, no row) or outdated.
+std::string WorkCte(std::string_view org_condition, std::string_view locale_param) {
   const std::string cond(org_condition);
+  const std::string locale(locale_param);
   return "WITH rec(entity, entity_id, org, rname) AS ("
          " SELECT 'organization', o.id, o.id, o.name FROM organization o WHERE " + cond +
          " UNION ALL SELECT 'location', l.id, l.organization_id, coalesce(l.name, '')"
@@ -58,19 +59,23 @@ std::string WorkCte(std::string_view org_condition) {
          "  FROM resource r JOIN organization o ON o.id = r.organization_id WHERE " + cond +
          "), work(org, entity, entity_id, rname, missing, outdated) AS ("
          " SELECT rec.org, rec.entity, rec.entity_id, rec.rname,"
-         "  sum(t.locale IS NULL), sum(coalesce(t.outdated, 0) = 1 AND t.source <> 'original')"
+         "  count(*) FILTER (WHERE t.locale IS NULL),"
+         "  count(*) FILTER (WHERE coalesce(t.outdated, 0) = 1 AND t.source <> 'original')"
          " FROM rec JOIN translation src ON src.entity = rec.entity"
          "  AND src.entity_id = rec.entity_id AND src.source = 'original'"
-         "  AND src.field IN ('name', 'description', 'title', 'accessibility_note', 'what_to_expect') AND src.locale <> ?6 AND src.value <> ''"
+         "  AND src.field IN ('name', 'description', 'title', 'accessibility_note', 'what_to_expect') AND src.locale <> " + locale +
+         " AND src.value <> ''"
          " LEFT JOIN translation t ON t.entity = src.entity AND t.entity_id = src.entity_id"
-         "  AND t.field = src.field AND t.locale = ?6"
-         " GROUP BY rec.entity, rec.entity_id"
-         " HAVING sum(t.locale IS NULL) + sum(coalesce(t.outdated, 0) = 1"
-         "  AND t.source <> 'original') > 0) ";
+         "  AND t.field = src.field AND t.locale = " + locale +
+         " GROUP BY rec.org, rec.entity, rec.entity_id, rec.rname"
+         " HAVING count(*) FILTER (WHERE t.locale IS NULL OR (coalesce(t.outdated, 0) = 1"
+         "  AND t.source <> 'original')) > 0) ";
 }
 
 constexpr std::string_view kInFilter =
     "(?4 = 1 OR o.id IN (SELECT value FROM json_each(?5)))";
+constexpr std::string_view kInFilterFrom1 =
+    "(?1 = 1 OR o.id IN (SELECT value FROM json_each(?2)))";
 
 struct Row {
   bool exists = false;
@@ -246,7 +251,7 @@ Backlog TranslationBacklog(Connection& c, const LocaleChain& chain, std::string_
                            const OrganizationScope& filter, size_t limit, size_t offset,
                            size_t records_per_organization) {
   static const std::string sql =
-      WorkCte(kInFilter) +
+      WorkCte(kInFilter, "?6") +
       ", per_org AS (SELECT org, sum(missing) AS m, sum(outdated) AS od FROM work GROUP BY org)"
       // The page first, so the names are looked up for its rows only, not for every
       // organisation with work; the totals from the same (materialised) per_org.
@@ -280,15 +285,17 @@ Backlog TranslationBacklog(Connection& c, const LocaleChain& chain, std::string_
   st.Reset();
   if (b.page.empty()) return b;
 
-  // The records with work of this page's organisations, a few per organisation.
+  // The records with work of this page's organisations, a few per organisation. No locale
+  // chain here, so the parameters start at ?1 (PostgreSQL wants every one up to the highest).
   static const std::string records_sql =
-      WorkCte("o.id IN (SELECT value FROM json_each(?5)) AND ?4 = ?4") +
+      WorkCte("o.id IN (SELECT value FROM json_each(?1))", "?2") +
       "SELECT org, entity, entity_id, rname, missing, outdated FROM (SELECT *, row_number()"
-      " OVER (PARTITION BY org ORDER BY entity <> 'organization', entity, rname, entity_id)"
-      " AS n FROM work) WHERE n <= ?7 ORDER BY org, n";
+      " OVER (PARTITION BY org ORDER BY CASE WHEN entity = 'organization' THEN 0 ELSE 1 END,"
+      " entity, rname, entity_id)"
+      " AS n FROM work) AS numbered WHERE n <= ?3 ORDER BY org, n";
   Statement& r = c.Cached(records_sql);
-  r.Bind(4, int64_t{0}).Bind(5, IdsJson(ids)).Bind(6, locale);
-  r.Bind(7, static_cast<int64_t>(records_per_organization));
+  r.Bind(1, IdsJson(ids)).Bind(2, locale);
+  r.Bind(3, static_cast<int64_t>(records_per_organization));
   std::map<std::string, std::vector<BacklogRecord>> by_org;
   while (r.Step()) {
     by_org[r.Text(0)].push_back({r.Text(1), r.Text(2), r.Text(3), r.Int(4), r.Int(5)});
@@ -301,29 +308,31 @@ Backlog TranslationBacklog(Connection& c, const LocaleChain& chain, std::string_
 std::vector<PendingTranslation> PendingTranslations(Connection& c, std::string_view locale,
                                                     const OrganizationScope& filter,
                                                     size_t limit) {
+  // Without a locale chain its parameters start at ?1 (PostgreSQL wants every parameter up to
+  // the highest one used): ?1 = 1 for every organisation, else ?2 lists them; ?3 the locale.
   static const std::string sql =
       "WITH rec(entity, entity_id) AS ("
-      " SELECT 'organization', o.id FROM organization o WHERE " + std::string(kInFilter) +
+      " SELECT 'organization', o.id FROM organization o WHERE " + std::string(kInFilterFrom1) +
       " UNION ALL SELECT 'location', l.id FROM location l JOIN organization o"
-      "  ON o.id = l.organization_id WHERE " + std::string(kInFilter) +
+      "  ON o.id = l.organization_id WHERE " + std::string(kInFilterFrom1) +
       " UNION ALL SELECT 'service', s.id FROM service s JOIN organization o"
-      "  ON o.id = s.organization_id WHERE " + std::string(kInFilter) +
+      "  ON o.id = s.organization_id WHERE " + std::string(kInFilterFrom1) +
       " UNION ALL SELECT 'event', e.id FROM event e JOIN organization o"
-      "  ON o.id = e.organization_id WHERE " + std::string(kInFilter) +
+      "  ON o.id = e.organization_id WHERE " + std::string(kInFilterFrom1) +
       " UNION ALL SELECT 'resource', r.id FROM resource r JOIN organization o"
-      "  ON o.id = r.organization_id WHERE " + std::string(kInFilter) +
+      "  ON o.id = r.organization_id WHERE " + std::string(kInFilterFrom1) +
       ") SELECT src.entity, src.entity_id, src.field, src.value, src.locale,"
       " coalesce(t.value, ''), coalesce(t.outdated, 0)"
       " FROM rec JOIN translation src ON src.entity = rec.entity"
       "  AND src.entity_id = rec.entity_id AND src.source = 'original'"
-      "  AND src.field IN ('name', 'description', 'title', 'accessibility_note', 'what_to_expect') AND src.locale <> ?6 AND src.value <> ''"
+      "  AND src.field IN ('name', 'description', 'title', 'accessibility_note', 'what_to_expect') AND src.locale <> ?3 AND src.value <> ''"
       " LEFT JOIN translation t ON t.entity = src.entity AND t.entity_id = src.entity_id"
-      "  AND t.field = src.field AND t.locale = ?6"
+      "  AND t.field = src.field AND t.locale = ?3"
       " WHERE t.locale IS NULL OR (t.outdated = 1 AND t.source <> 'original')"
-      " ORDER BY src.entity, src.entity_id, src.field LIMIT ?7";
+      " ORDER BY src.entity, src.entity_id, src.field LIMIT ?4";
   Statement& st = c.Cached(sql);
-  st.Bind(4, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(5, IdsJson(filter.ids));
-  st.Bind(6, locale).Bind(7, static_cast<int64_t>(limit));
+  st.Bind(1, static_cast<int64_t>(filter.all ? 1 : 0)).Bind(2, IdsJson(filter.ids));
+  st.Bind(3, locale).Bind(4, static_cast<int64_t>(limit));
   std::vector<PendingTranslation> out;
   while (st.Step()) {
     out.push_back({st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5),
@@ -394,7 +403,8 @@ void WriteOriginal(Connection& c, std::string_view entity, std::string_view id,
        "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, 'original', 0, ?6) "
        "ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET value = excluded.value, "
        "source = 'original', outdated = 0, updated_at = excluded.updated_at "
-       "WHERE value IS NOT excluded.value OR source <> 'original'")
+       "WHERE translation.value IS DISTINCT FROM excluded.value "
+       "OR translation.source <> 'original'")
       .Bind(1, entity).Bind(2, id).Bind(3, field).Bind(4, locale).Bind(5, value).Bind(6, now)
       .Run();
 }
@@ -437,7 +447,8 @@ void WriteHumanTranslations(Connection& c, std::string_view entity, std::string_
          "INSERT INTO translation (entity, entity_id, field, locale, value, source, outdated, updated_at)"
          " VALUES (?1, ?2, ?3, ?4, ?5, 'human', 0, ?6)"
          " ON CONFLICT (entity, entity_id, field, locale) DO UPDATE SET value = excluded.value,"
-         " source = 'human', outdated = 0, updated_at = excluded.updated_at WHERE source <> 'original'")
+         " source = 'human', outdated = 0, updated_at = excluded.updated_at"
+         " WHERE translation.source <> 'original'")
         .Bind(1, entity).Bind(2, id).Bind(3, field).Bind(4, locale).Bind(5, value).Bind(6, now)
         .Run();
   }

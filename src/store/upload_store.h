@@ -8,7 +8,7 @@
 
 #include "core/file_type.h"
 #include "core/localized_text.h"
-#include "store/sqlite.h"
+#include "store/sql.h"
 
 namespace tilti::store {
 
