@@ -1,8 +1,11 @@
 #include "store/postgres.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <pqxx/pqxx>
 #include <vector>
+
+#include "core/text.h"
 
 namespace tilti::store {
 
@@ -48,6 +51,29 @@ std::string HexBytea(std::string_view bytes) {
   return out;
 }
 
+// PostgreSQL's text holds only valid UTF-8 without NUL, where SQLite stores any bytes. A value
+// that is not (a path segment like %C3%28) becomes valid text with U+FFFD for each bad byte, so
+// it matches nothing, as on SQLite, instead of failing the request.
+std::string ServerText(std::string_view v) {
+  if (Utf8Length(v) >= 0 && std::memchr(v.data(), '\0', v.size()) == nullptr) {
+    return std::string(v);
+  }
+  std::string out;
+  size_t i = 0;
+  while (i < v.size()) {
+    const auto b = static_cast<unsigned char>(v[i]);
+    const size_t n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+    if (n > 0 && i + n <= v.size() && Utf8Length(v.substr(i, n)) == 1 && b != 0) {
+      out.append(v.substr(i, n));
+      i += n;
+    } else {
+      AppendUtf8(out, 0xFFFD);
+      ++i;
+    }
+  }
+  return out;
+}
+
 class PostgresStatement final : public StatementImpl {
  public:
   // `name` empty: run unnamed (parsed at each run); otherwise prepared on the server as `name`.
@@ -73,7 +99,7 @@ class PostgresStatement final : public StatementImpl {
     std::snprintf(buf, sizeof buf, "%.17g", v);
     Set(i, buf);
   }
-  void BindText(int i, std::string_view v) override { Set(i, std::string(v)); }
+  void BindText(int i, std::string_view v) override { Set(i, ServerText(v)); }
   void BindBlob(int i, std::string_view bytes) override { Set(i, HexBytea(bytes)); }
   void BindNull(int i) override {
     if (const int n = Number(i)) params_[static_cast<size_t>(n - 1)].reset();

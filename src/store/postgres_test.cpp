@@ -170,6 +170,16 @@ TEST_F(BackendContract, UnusedParametersAreIgnoredAsInSqlite) {
   EXPECT_EQ(st.Text(0), "a-b");
 }
 
+TEST_F(BackendContract, TextThatIsNotUtf8MatchesNothingAndFailsNothing) {
+  // A URL segment like %C3%28 arrives as these bytes; SQLite compares them, PostgreSQL would
+  // refuse them: both must simply find no row.
+  auto r = db().Read();
+  Statement st = r->Prepare("SELECT count(*) FROM organization WHERE slug = ?1 OR name = ?2");
+  st.Bind(1, std::string_view("\xc3\x28", 2)).Bind(2, std::string_view("a\0b", 3));
+  ASSERT_TRUE(st.Step());
+  EXPECT_EQ(st.Int(0), 0);
+}
+
 TEST_F(BackendContract, SharedFunctionsAgree) {
   auto r = db().Read();
   Statement st = r->Prepare(

@@ -7,10 +7,8 @@
 // route is also sent without the CSRF token and with a foreign Origin: both are refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import {
-  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, runTilti, addUser, signInHttp,
-} from './harness.mjs';
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, runTilti, addUser, signInHttp, sqlOf } from './harness.mjs';
 
 const A = 'ogres-centrala-biblioteka';
 const B = 'ventspils-biblioteka';
@@ -21,9 +19,7 @@ const objects = { A: {}, B: {} };
 const sessions = {};
 
 function sql(query) {
-  const r = spawnSync('sqlite3', ['-batch', '-noheader', db, query], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`sqlite3: ${r.stderr}`);
-  return r.stdout.trim();
+  return sqlOf(db)(query);
 }
 
 // The written policy (issue 4): coordinators everything; librarians their own organisations;

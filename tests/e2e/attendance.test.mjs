@@ -4,15 +4,13 @@
 // and the coordinator's totals where groups under 5 never show (page and CSV).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import {
-  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp,
-} from './harness.mjs';
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp, sqlOf } from './harness.mjs';
 
 const OGRE = 'ogres-centrala-biblioteka';
 const dir = makeTempDir();
 const db = await makeDemoDb(dir);
-const sql = (q) => execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim();
+const sql = (q) => sqlOf(db)(q);
 const eventId = sql("SELECT id FROM event WHERE title = 'Digitālās prasmes ar tulka atbalstu: e-pakalpojumi'");
 const on = sql(`SELECT original_start FROM occurrence WHERE event_id = '${eventId}' ORDER BY starts_at LIMIT 1`);
 const occ = sql(`SELECT id FROM occurrence WHERE event_id = '${eventId}' ORDER BY starts_at LIMIT 1`);

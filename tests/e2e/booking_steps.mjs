@@ -1,9 +1,8 @@
 // The steps of booking a resource over plain HTTP, as a browser without JavaScript takes them:
 // shared by the bookings, race and crash tests. Not a test file itself.
-import { execFileSync } from 'node:child_process';
-import { get, decodeEntities } from './harness.mjs';
+import { get, decodeEntities, sqlOf } from './harness.mjs';
 
-export const sqlOf = (db) => (q) => execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim();
+export { sqlOf };
 
 export const resourceId = (db, key) =>
   sqlOf(db)(`SELECT id FROM resource WHERE name = '${key}' LIMIT 1`);

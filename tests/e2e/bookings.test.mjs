@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
   makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, runTilti, addUser, signInHttp,
+  isPostgresDb,
 } from './harness.mjs';
 import {
   sqlOf, resourceId, formSession, post, bookableDates, freeSlots, hold, completeBooking,
@@ -131,7 +132,7 @@ test('the whole journey in Ukrainian: hold, errors, check your answers, book, ch
   assert.equal(moved.status, 303);
   const movedDone = await completeBooking(server, moved.headers.get('location'), { name: 'Оксана', language: 'uk', party_size: '2' }, moveSession);
   assert.equal(movedDone.status, 303);
-  assert.equal(sql(`SELECT group_concat(taken) FROM (SELECT taken FROM slot WHERE starts_at IN ('${slots[0].value}', '${slots[1].value}') ORDER BY starts_at)`), '0,2');
+  assert.equal(sql(`SELECT group_concat(CAST(taken AS TEXT)) FROM (SELECT taken FROM slot WHERE starts_at IN ('${slots[0].value}', '${slots[1].value}') ORDER BY starts_at) AS s`), '0,2');
 
   // Cancel the new booking: its places are free again.
   const newBase = movedDone.headers.get('location').replace(/\?.*/, '');
@@ -222,7 +223,7 @@ test('the librarian: day view, approve or decline, block time, book at the desk,
   const atDesk = await post(server, `/lv/manage/resources/${computers}/book`, { csrf: desk.csrf, date: cdate, start: cslots[0].value, name: 'Anna', party_size: '1', language: 'ru' }, desk);
   assert.equal(atDesk.status, 200, excerpt(atDesk.body));
   assert.match(atDesk.body, /\/ru\/bookings\/[A-Za-z0-9_-]{43}/);
-  assert.equal(sql("SELECT status || ':' || (booked_by IS NOT NULL) FROM booking WHERE name = 'Anna'"), 'confirmed:1');
+  assert.equal(sql("SELECT status || ':' || CASE WHEN booked_by IS NOT NULL THEN 1 ELSE 0 END FROM booking WHERE name = 'Anna'"), 'confirmed:1');
 
   // A day closed after the booking: listed for the librarian, not dropped.
   const location = sql(`SELECT location_id FROM resource WHERE id = '${computers}'`);
@@ -255,9 +256,13 @@ test('retention: past the period the person is gone from the database file, the 
   const done = await completeBooking(s, held.headers.get('location'), { name, language: 'en', contact: 'retention-test@example.org', target_group: 'seniors' }, session);
   assert.equal(done.status, 303);
   await stopAndCheck(s);
+  // The file checks are SQLite's; PostgreSQL keeps a database in files of its own.
+  const onFile = !isPostgresDb(retentionDb);
   const fileHolds = (text) => readFileSync(retentionDb).includes(Buffer.from(text));
-  rsql('PRAGMA wal_checkpoint(TRUNCATE)');
-  assert.ok(fileHolds(name), 'the name is in the file while the booking is kept');
+  if (onFile) {
+    rsql('PRAGMA wal_checkpoint(TRUNCATE)');
+    assert.ok(fileHolds(name), 'the name is in the file while the booking is kept');
+  }
   // 29 days after the slot: kept.
   const slotEnd = new Date(rsql('SELECT ends_at FROM slot LIMIT 1'));
   const at = (days) => new Date(slotEnd.getTime() + days * 86400000).toISOString().replace(/\.\d+Z$/, 'Z');
@@ -268,10 +273,13 @@ test('retention: past the period the person is gone from the database file, the 
   assert.equal(late.code, 0, late.stderr);
   assert.match(late.stdout, /erased 1 booking/);
   assert.equal(rsql('SELECT count(*) FROM booking'), '0');
-  assert.ok(!fileHolds(name), 'the name is gone from the database file');
-  assert.ok(!fileHolds('retention-test@example.org'), 'the contact too');
-  assert.equal(rsql('SELECT month || ":" || target_group || ":" || bookings || ":" || people FROM booking_tally'), `${date.slice(0, 7)}:seniors:1:1`);
-  assert.equal(rsql('PRAGMA integrity_check'), 'ok');
+  if (onFile) {
+    assert.ok(!fileHolds(name), 'the name is gone from the database file');
+    assert.ok(!fileHolds('retention-test@example.org'), 'the contact too');
+  }
+  assert.equal(rsql(`SELECT count(*) FROM booking WHERE name = '${name}'`), '0');
+  assert.equal(rsql("SELECT month || ':' || target_group || ':' || bookings || ':' || people FROM booking_tally"), `${date.slice(0, 7)}:seniors:1:1`);
+  if (onFile) assert.equal(rsql('PRAGMA integrity_check'), 'ok');
   const bad = await runTilti(['retention', '--db', retentionDb, '--now', 'yesterday']);
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /expected a UTC time/);

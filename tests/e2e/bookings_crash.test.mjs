@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { makeTempDir, makeDemoDb, startServer } from './harness.mjs';
+import { makeTempDir, makeDemoDb, startServer, isPostgresDb } from './harness.mjs';
 import { sqlOf, formSession, freeSlots, hold, completeBooking } from './booking_steps.mjs';
 
 const KILLS = 20;
@@ -55,11 +55,11 @@ test(`kill -9 under booking load, ${KILLS} times: nothing acknowledged is lost, 
     running = false;
     await Promise.all(workers);
 
-    assert.equal(sql('PRAGMA integrity_check'), 'ok', `after kill ${round + 1}`);
+    if (!isPostgresDb(db)) assert.equal(sql('PRAGMA integrity_check'), 'ok', `after kill ${round + 1}`);
     const stored = new Set(sql(`SELECT token_hash FROM booking WHERE resource_id = '${id}'`).split('\n').filter(Boolean));
     for (const hash of acknowledged) assert.ok(stored.has(hash), `an acknowledged booking is missing after kill ${round + 1}`);
     assert.equal(sql(`SELECT count(*) FROM slot WHERE resource_id = '${id}' AND taken > capacity`), '0');
-    assert.equal(sql(`SELECT count(*) FROM (SELECT starts_at FROM booking WHERE resource_id = '${id}' AND status IN ('confirmed', 'pending') GROUP BY starts_at HAVING count(*) > 1)`), '0', 'a doubled booking');
+    assert.equal(sql(`SELECT count(*) FROM (SELECT starts_at FROM booking WHERE resource_id = '${id}' AND status IN ('confirmed', 'pending') GROUP BY starts_at HAVING count(*) > 1) AS d`), '0', 'a doubled booking');
     assert.equal(sql(`SELECT count(*) FROM slot s WHERE s.resource_id = '${id}' AND s.taken <> (SELECT coalesce(sum(party_size), 0) FROM booking b WHERE b.resource_id = s.resource_id AND b.starts_at = s.starts_at AND b.status IN ('confirmed', 'pending'))`), '0', 'counters agree with bookings');
   }
   assert.ok(acknowledged.size >= KILLS, `only ${acknowledged.size} bookings were acknowledged under load`);

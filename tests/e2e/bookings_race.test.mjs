@@ -3,7 +3,7 @@
 // client told the time was just taken (409), never a 5xx, and the database agrees.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { makeTempDir, makeDemoDb, startServer, stopAndCheck } from './harness.mjs';
+import { makeTempDir, makeDemoDb, startServer, stopAndCheck, isPostgresDb } from './harness.mjs';
 import { sqlOf, formSession, freeSlots, hold, completeBooking } from './booking_steps.mjs';
 
 const ROUNDS = 100;
@@ -44,6 +44,6 @@ test(`${CLIENTS} clients for one slot, ${ROUNDS} rounds: exactly one booking per
   assert.deepEqual(statuses, { 303: ROUNDS, 409: ROUNDS * (CLIENTS - 1) });
   assert.equal(sql(`SELECT count(*) FROM booking WHERE resource_id = '${id}' AND status = 'confirmed'`), String(ROUNDS));
   assert.equal(sql(`SELECT count(*) FROM slot WHERE resource_id = '${id}' AND taken = 1`), String(ROUNDS));
-  assert.equal(sql(`SELECT count(*) FROM (SELECT starts_at FROM booking WHERE resource_id = '${id}' GROUP BY starts_at HAVING count(*) > 1)`), '0');
-  assert.equal(sql('PRAGMA integrity_check'), 'ok');
+  assert.equal(sql(`SELECT count(*) FROM (SELECT starts_at FROM booking WHERE resource_id = '${id}' GROUP BY starts_at HAVING count(*) > 1) AS d`), '0');
+  if (!isPostgresDb(db)) assert.equal(sql('PRAGMA integrity_check'), 'ok');
 });

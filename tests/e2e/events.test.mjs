@@ -3,14 +3,12 @@
 // another time zone than Riga (times must still be Riga's wall clock).
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import {
-  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, elementText, excerpt, LANGS,
-} from './harness.mjs';
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, elementText, excerpt, LANGS, sqlOf } from './harness.mjs';
 
 const dir = makeTempDir();
 const db = await makeDemoDb(dir);
-const sql = (q) => execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim();
+const sql = (q) => sqlOf(db)(q);
 
 // A cancelled date written straight into the database; the server's start-up materialisation
 // picks it up because the event's horizon is cleared.

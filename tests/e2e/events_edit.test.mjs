@@ -5,15 +5,13 @@
 // calendar feed's SEQUENCE and DTSTAMP move with each change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import {
-  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp,
-} from './harness.mjs';
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp, sqlOf } from './harness.mjs';
 
 const OGRE = 'ogres-centrala-biblioteka';
 const dir = makeTempDir();
 const db = await makeDemoDb(dir);
-const sql = (q) => execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim();
+const sql = (q) => sqlOf(db)(q);
 let server;
 let lib;
 before(async () => {

@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { makeTempDir, makeDemoDb, startServer, stopAndCheck, get, REPO_ROOT } from './harness.mjs';
+import { makeTempDir, makeDemoDb, startServer, stopAndCheck, get, REPO_ROOT, sqlOf } from './harness.mjs';
 
 const dir = makeTempDir();
 const db = await makeDemoDb(dir);
-const sql = (q) => execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim();
+const sql = (q) => sqlOf(db)(q);
 const friday = sql("SELECT id FROM event WHERE title LIKE '%Nāc, pievienojies%'");
 const starts = sql(`SELECT original_start FROM occurrence WHERE event_id = '${friday}' ORDER BY starts_at LIMIT 3`).split('\n');
 const moved = starts[1].slice(0, 10) === '' ? null : starts[1];
@@ -33,7 +33,7 @@ function pythonOccurrences(body) {
   return JSON.parse(execFileSync('/usr/bin/python3', [path.join(REPO_ROOT, 'tests/feeds/check_feed.py'), file, FROM, TO], { encoding: 'utf8' }));
 }
 
-function serverOccurrences(where = '1') {
+function serverOccurrences(where = '1 = 1') {
   return sql(`SELECT event_id || '@tilti', starts_at, CASE status WHEN 'cancelled' THEN 'CANCELLED' ELSE 'CONFIRMED' END
               FROM occurrence WHERE local_date >= '${FROM}' AND local_date < '${TO}' AND ${where} ORDER BY starts_at, event_id || '@tilti'`)
     .split('\n').filter(Boolean).map((l) => { const [uid, start, status] = l.split('|'); return { uid, start, status }; });

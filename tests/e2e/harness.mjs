@@ -9,7 +9,11 @@
 //
 // Environment: TILTI_BIN (default build/tilti), TILTI_E2E_KEEP=1 keeps the temporary
 // directories, TILTI_E2E_VERBOSE=1 prints each server's stderr when it stops.
-import { spawn } from 'node:child_process';
+// TILTI_E2E_POSTGRES=postgresql://…/postgres (a server's admin database, as scripts/postgres.sh
+// prints it): every demo database is then a new PostgreSQL database on that server instead of an
+// SQLite file, dropped at exit, and `sqlOf(db)` queries it with psql.
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import net from 'node:net';
@@ -98,9 +102,45 @@ export function runTilti(args, { timeoutMs = COMMAND_TIMEOUT_MS, env = {} } = {}
   });
 }
 
-/** Runs `tilti demo --db DIR/tilti.db` and returns the database path. */
+export const POSTGRES = process.env.TILTI_E2E_POSTGRES || '';
+export const isPostgresDb = (db) => /^postgres(ql)?:\/\//.test(db);
+
+/** The admin URL with another database name. */
+function withDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/**
+ * A new empty database: an SQLite path in `dir`, or (TILTI_E2E_POSTGRES) a new PostgreSQL
+ * database, dropped when this process exits. Returns its path or URL for --db.
+ */
+export function newDatabase(dir = makeTempDir()) {
+  if (!POSTGRES) return path.join(dir, 'tilti.db');
+  const name = `tilti_e2e_${randomBytes(6).toString('hex')}`;
+  execFileSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', POSTGRES, '-c', `CREATE DATABASE ${name}`]);
+  if (!process.env.TILTI_E2E_KEEP) {
+    process.on('exit', () => {
+      spawnSync('psql', ['-X', '-q', POSTGRES, '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`]);
+    });
+  }
+  return withDatabase(POSTGRES, name);
+}
+
+/**
+ * Runs one SQL statement on the test's database and returns what it prints, rows as lines and
+ * columns joined by '|' (sqlite3's default output; psql -At prints the same).
+ */
+export const sqlOf = (db) => (q) =>
+  (isPostgresDb(db)
+    ? execFileSync('psql', ['-X', '-q', '-At', '-v', 'ON_ERROR_STOP=1', db, '-c', q], { encoding: 'utf8' })
+    : execFileSync('sqlite3', ['-cmd', '.timeout 5000', db, q], { encoding: 'utf8' })
+  ).trim();
+
+/** Runs `tilti demo --db DB` on a new database (newDatabase) and returns its path or URL. */
 export async function makeDemoDb(dir = makeTempDir()) {
-  const db = path.join(dir, 'tilti.db');
+  const db = newDatabase(dir);
   const r = await runTilti(['demo', '--db', db]);
   if (r.code !== 0) {
     throw new Error(`tilti demo failed (exit ${r.code}, signal ${r.signal}):\n${r.stderr}`);
@@ -210,6 +250,7 @@ export async function startDemoServer({ args = [], env = {} } = {}) {
   const db = await makeDemoDb(dir);
   const server = await startServer({ db, args, env });
   server.dir = dir;
+  server.db = db;
   return server;
 }
 

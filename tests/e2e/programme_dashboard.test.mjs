@@ -59,7 +59,7 @@ test('participation by group never shows fewer than 5 people; the CSV neither, a
   const today = new Date().toISOString().slice(0, 10);
   sql(`INSERT INTO event (id, organization_id, location_id, title, category_id, starts_on, start_time, duration_minutes, source_locale, created, last_modified)
        VALUES ('dash-event', '${org}', '${loc}', 'Sarunu klubs', '${category}', '${today}', '10:00', 60, 'lv', '${today}T00:00:00Z', '${today}T00:00:00Z')`);
-  const groups = sql("SELECT group_concat(id) FROM (SELECT t.id FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id WHERE x.code = 'target-group' ORDER BY t.code LIMIT 2)").split(',');
+  const groups = sql("SELECT group_concat(id) FROM (SELECT t.id FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id WHERE x.code = 'target-group' ORDER BY t.code LIMIT 2) AS g").split(',');
   assert.equal(groups.length, 2, 'two target groups in the demo taxonomy');
   sql(`INSERT INTO occurrence (id, event_id, organization_id, original_start, starts_at, ends_at, local_date) VALUES ('dash-occ', 'dash-event', '${org}', '${today}T10:00', '${today}T08:00:00Z', '${today}T09:00:00Z', '${today}')`);
   sql(`INSERT INTO attendance_count (occurrence_id, taxonomy_term_id, count, recorded_by, recorded_at) VALUES ('dash-occ', '${groups[0]}', 3, 'test', '${today}T10:00:00Z'), ('dash-occ', '${groups[1]}', 12, 'test', '${today}T10:00:00Z')`);

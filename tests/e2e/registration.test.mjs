@@ -7,19 +7,19 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import {
-  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, decodeEntities,
-} from './harness.mjs';
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, decodeEntities, sqlOf } from './harness.mjs';
 
 const dir = makeTempDir();
 const db = await makeDemoDb(dir);
-const sql = (q) => execFileSync('sqlite3', [db, q], { encoding: 'utf8' }).trim();
+const sql = (q) => sqlOf(db)(q);
 
 const clubId = sql("SELECT id FROM event WHERE title = 'Latviešu sarunvalodas klubs'");
 const speedId = sql("SELECT id FROM event WHERE title = 'Valodu “ātrie randiņi”'");
 const digitalId = sql("SELECT id FROM event WHERE title = 'Digitālās prasmes ar tulka atbalstu: e-pakalpojumi'");
 const familyId = sql("SELECT id FROM event WHERE title = 'Ģimeņu kultūru vakars'");
 const boardId = sql("SELECT id FROM event WHERE title = 'Galda spēļu un stāstu vakars'");
-const dateOf = (id, n = 0) => sql(`SELECT original_start FROM occurrence WHERE event_id = '${id}' AND starts_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now') ORDER BY starts_at LIMIT 1 OFFSET ${n}`);
+const nowUtc = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+const dateOf = (id, n = 0) => sql(`SELECT original_start FROM occurrence WHERE event_id = '${id}' AND starts_at > '${nowUtc()}' ORDER BY starts_at LIMIT 1 OFFSET ${n}`);
 // Small capacities so the waitlist shows quickly (set before the server starts).
 sql(`UPDATE event SET capacity = 3 WHERE id = '${clubId}'; UPDATE occurrence SET capacity = 3 WHERE event_id = '${clubId}';
      UPDATE event SET capacity = 20 WHERE id = '${speedId}'; UPDATE occurrence SET capacity = 20 WHERE event_id = '${speedId}'`);
@@ -183,7 +183,7 @@ test('register, see the private page, change, cancel; the waitlist moves up and 
 
 test('a whole series, and approval mode', async () => {
   const s = await privatePage((await register('en', familyId, '', { name: 'Series person' })).res);
-  const dates = sql(`SELECT count(*) FROM occurrence WHERE event_id = '${familyId}' AND starts_at > strftime('%Y-%m-%dT%H:%M:%SZ', 'now') AND status = 'scheduled'`);
+  const dates = sql(`SELECT count(*) FROM occurrence WHERE event_id = '${familyId}' AND starts_at > '${nowUtc()}' AND status = 'scheduled'`);
   assert.equal(statuses(s.html).filter((x) => x === 'Confirmed: 1 place').length, Number(dates));
   assert.ok(Number(dates) > 1);
   assert.match(s.html, /Cancel every date/);
@@ -252,7 +252,7 @@ test('race: 200 clients for the last 10 places — exactly 10 confirmed, the res
   const byStatus = {};
   for (const r of results) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
   assert.deepEqual(byStatus, { 303: 200 }, JSON.stringify(byStatus));
-  const rows = sql(`SELECT p.status || ':' || coalesce(p.waitlist_seq, '') FROM registration r JOIN registration_place p ON p.registration_id = r.id WHERE r.name LIKE 'Racer %' AND p.occurrence_id = '${occ}' ORDER BY r.rowid`).split('\n');
+  const rows = sql(`SELECT p.status || ':' || coalesce(CAST(p.waitlist_seq AS TEXT), '') FROM registration r JOIN registration_place p ON p.registration_id = r.id WHERE r.name LIKE 'Racer %' AND p.occurrence_id = '${occ}' ORDER BY r.rowid`).split('\n');
   assert.equal(rows.length, 200);
   assert.deepEqual(rows.slice(0, 10), Array(10).fill('confirmed:'), 'the first ten accepted got the places');
   assert.deepEqual(rows.slice(10), Array.from({ length: 190 }, (_, i) => `waitlisted:${i + 1}`), 'then the waitlist 1..190 in order, no gaps');
@@ -264,7 +264,7 @@ test('rate limit: too many registrations from one address get a clear message an
   const limitedDb = await makeDemoDb(makeTempDir());
   const limited = await startServer({ db: limitedDb, args: ['--registration-limit', '2'] });
   try {
-    const id = execFileSync('sqlite3', [limitedDb, "SELECT id FROM event WHERE title = 'Ģimeņu kultūru vakars'"], { encoding: 'utf8' }).trim();
+    const id = sqlOf(limitedDb)("SELECT id FROM event WHERE title = 'Ģimeņu kultūru vakars'");
     const url = `${limited.origin}/uk/events/${id}/register`;
     const res0 = await get(url);
     const cookie = res0.headers.getSetCookie().find((c) => c.startsWith('tilti_csrf=')).split(';')[0];
@@ -276,7 +276,7 @@ test('rate limit: too many registrations from one address get a clear message an
     assert.equal(third.status, 429);
     assert.ok(third.body.includes('Забагато реєстрацій'));
     assert.ok(third.body.includes('value="Третій"'), 'input kept');
-    const count = execFileSync('sqlite3', [limitedDb, 'SELECT count(*) FROM registration'], { encoding: 'utf8' }).trim();
+    const count = sqlOf(limitedDb)('SELECT count(*) FROM registration');
     assert.equal(count, '2');
   } finally {
     await stopAndCheck(limited);

@@ -1,21 +1,18 @@
 // "Report outdated information": the whole journey with JavaScript off (plain HTTP), in more
 // than one language, and its failure paths (QUALITY W4, R4, R6: CSRF and rate limits).
 import { test, after } from 'node:test';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
 import assert from 'node:assert/strict';
-import { startDemoServer, stopAndCheck, get, elementText, excerpt } from './harness.mjs';
+import { startDemoServer, stopAndCheck, get, elementText, excerpt, sqlOf } from './harness.mjs';
 
 const server = await startDemoServer();
 after(() => stopAndCheck(server));
 
 const SLUG = 'ogres-centrala-biblioteka';
 
-// Rows in the moderation queue, read from the database file (sqlite3 reads a WAL database
-// while the server runs).
+// Rows in the moderation queue, read from the database (sqlite3 reads a WAL database while the
+// server runs).
 function queued() {
-  const db = path.join(server.dir, 'tilti.db');
-  return Number(execFileSync('sqlite3', [db, 'SELECT count(*) FROM report']).toString().trim());
+  return Number(sqlOf(server.db)('SELECT count(*) FROM report'));
 }
 const formUrl = (lang) => `${server.origin}/${lang}/libraries/${SLUG}/report`;
 

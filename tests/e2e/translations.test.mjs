@@ -4,10 +4,8 @@
 // or nothing), and a librarian refused on another library's records (issue 4, QUALITY W4, R6).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import {
-  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp,
-} from './harness.mjs';
+  makeTempDir, makeDemoDb, startServer, stopAndCheck, get, excerpt, addUser, signInHttp, sqlOf } from './harness.mjs';
 
 const OGRE = 'ogres-centrala-biblioteka';
 const JELGAVA = 'jelgavas-pilsetas-biblioteka';
@@ -15,7 +13,7 @@ let server;
 let db;
 let ogreId;
 
-const sql = (q) => execFileSync('sqlite3', ['-cmd', '.timeout 5000', db, q]).toString().trim();
+const sql = (q) => sqlOf(db)(q);
 
 before(async () => {
   db = await makeDemoDb(makeTempDir());
