@@ -94,31 +94,40 @@ class MaterialisationJob {
     std::unique_lock lock(mu_);
     while (!stop_) {
       lock.unlock();
+      // One node at a time does this (Database::RunExclusive); the others skip the hour.
       try {
-        // Batches of 20 events, each its own transaction, so registrations and edits are never
-        // held up for long.
-        int total = 0, n = 0;
-        do {
-          n = db.Write([&](store::Connection& c) {
-            return store::ExtendMaterialisation(c, clock.Now(), 20);
-          });
-          total += n;
-        } while (n > 0 && !Stopping());
-        if (total > 0) spdlog::info("materialised the occurrences of {} event(s)", total);
+        const bool ran = db.RunExclusive("background-jobs", [&] { RunOnce(db, clock); });
+        if (!ran) spdlog::debug("background jobs: another node is running them");
       } catch (const std::exception& e) {
-        spdlog::error("materialising occurrences: {}", e.what());
-      }
-      try {
-        const Erased erased = EraseExpiredPersonalData(db, clock.Now(), retention_days_);
-        if (erased.bookings + erased.registrations > 0) {
-          spdlog::info("retention: erased {} booking(s) and {} registration(s)", erased.bookings,
-                       erased.registrations);
-        }
-      } catch (const std::exception& e) {
-        spdlog::error("retention: {}", e.what());
+        spdlog::error("background jobs: {}", e.what());
       }
       lock.lock();
       cv_.wait_for(lock, std::chrono::hours{1}, [this] { return stop_; });
+    }
+  }
+  void RunOnce(store::Database& db, const Clock& clock) {
+    try {
+      // Batches of 20 events, each its own transaction, so registrations and edits are never
+      // held up for long.
+      int total = 0, n = 0;
+      do {
+        n = db.Write([&](store::Connection& c) {
+          return store::ExtendMaterialisation(c, clock.Now(), 20);
+        });
+        total += n;
+      } while (n > 0 && !Stopping());
+      if (total > 0) spdlog::info("materialised the occurrences of {} event(s)", total);
+    } catch (const std::exception& e) {
+      spdlog::error("materialising occurrences: {}", e.what());
+    }
+    try {
+      const Erased erased = EraseExpiredPersonalData(db, clock.Now(), retention_days_);
+      if (erased.bookings + erased.registrations > 0) {
+        spdlog::info("retention: erased {} booking(s) and {} registration(s)", erased.bookings,
+                     erased.registrations);
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("retention: {}", e.what());
     }
   }
   bool Stopping() {

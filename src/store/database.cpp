@@ -135,6 +135,45 @@ Result<int> Database::Migrate(const std::vector<Migration>& migrations) {
   return applied;
 }
 
+bool Database::RunExclusive(std::string_view name, const std::function<void()>& fn) {
+  if (!IsPostgres()) {
+    fn();
+    return true;
+  }
+  std::lock_guard lock(jobs_mu_);
+  if (!jobs_) {
+    std::string error;
+    jobs_ = PostgresConnection::Open(options_.path, Connection::Mode::kReadWrite, &error);
+    if (!jobs_) throw SqlError(SqlError::Kind::kOther, 0, error);
+  }
+  // The key: FNV-1a of the name, the same on every node and build.
+  uint64_t hash = 1469598103934665603ull;
+  for (unsigned char ch : name) hash = (hash ^ ch) * 1099511628211ull;
+  const std::string key = std::to_string(static_cast<int64_t>(hash));
+  bool taken = false;
+  try {
+    Statement take = jobs_->Prepare("SELECT pg_try_advisory_lock(" + key + ")");
+    taken = take.Step() && take.Int(0) == 1;
+  } catch (const SqlError&) {
+    jobs_.reset();  // a lost connection: a new one next time
+    throw;
+  }
+  if (!taken) return false;
+  struct Unlock {
+    Connection& c;
+    const std::string& key;
+    ~Unlock() {
+      try {
+        c.Exec("SELECT pg_advisory_unlock(" + key + ")");
+      } catch (...) {
+        // The session is gone, and its locks with it.
+      }
+    }
+  } unlock{*jobs_, key};
+  fn();
+  return true;
+}
+
 double Database::FileBytes() {
   if (IsPostgres()) {
     std::lock_guard lock(write_mu_);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -107,6 +108,13 @@ class Database {
   // PostgreSQL: nothing to do (true).
   bool CheckpointTruncate();
 
+  // Runs `fn` unless another node runs the job `name` at this moment, and says whether it ran:
+  // background jobs (occurrence materialisation, retention) run on one node at a time.
+  // PostgreSQL: a session advisory lock taken with pg_try_advisory_lock on a connection of the
+  // job's own, released when fn ends or when this node dies (its session ends). SQLite: one
+  // file has one server, so fn simply runs. Thread-safe; fn may use Read and Write.
+  bool RunExclusive(std::string_view name, const std::function<void()>& fn);
+
   // The file path or URL it was opened with (RedactedUrl for logs).
   const std::string& path() const { return options_.path; }
   // File size in bytes (database file, not counting WAL; PostgreSQL: the database's size), for
@@ -124,6 +132,8 @@ class Database {
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by pool_mu_
+  std::mutex jobs_mu_;
+  std::unique_ptr<Connection> jobs_;  // PostgreSQL: holds the jobs' advisory locks
 };
 
 }  // namespace tilti::store

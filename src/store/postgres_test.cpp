@@ -180,6 +180,30 @@ TEST_F(BackendContract, TextThatIsNotUtf8MatchesNothingAndFailsNothing) {
   EXPECT_EQ(st.Int(0), 0);
 }
 
+TEST_F(BackendContract, ABackgroundJobRunsOnOneNodeAtATime) {
+  // A second node: its own Database on the same database.
+  DatabaseOptions o;
+  o.path = db().path();
+  o.read_connections = 1;
+  auto other = Database::Open(o);
+  ASSERT_TRUE(other.ok()) << other.error().detail;
+  bool inner_ran = false;
+  bool outer_ran = db().RunExclusive("contract-job", [&] {
+    inner_ran = other.value()->RunExclusive("contract-job", [] {});
+  });
+  EXPECT_TRUE(outer_ran);
+  if (db().IsPostgres()) {
+    EXPECT_FALSE(inner_ran) << "the second node ran the job while the first held it";
+  } else {
+    EXPECT_TRUE(inner_ran) << "SQLite: one file, one server; nothing to exclude";
+  }
+  // Released when the job ends: the other node may run it now; another job was never held.
+  EXPECT_TRUE(other.value()->RunExclusive("contract-job", [] {}));
+  EXPECT_TRUE(db().RunExclusive("another-job", [&] {
+    EXPECT_TRUE(other.value()->RunExclusive("contract-job", [] {}));
+  }));
+}
+
 TEST_F(BackendContract, SharedFunctionsAgree) {
   auto r = db().Read();
   Statement st = r->Prepare(

@@ -48,7 +48,11 @@ test(`kill -9 under booking load, ${KILLS} times: nothing acknowledged is lost, 
       }
     };
     const workers = Array.from({ length: WORKERS }, (_, w) => worker(w));
+    // Kill while bookings are in flight, after this round acknowledged one at least (on a busy
+    // machine that can take longer than the spread below).
+    const before = acknowledged.size;
     await sleep(300 + ((round * 137) % 500));
+    for (let waited = 0; acknowledged.size === before && waited < 30_000; waited += 20) await sleep(20);
     server.process.kill('SIGKILL');
     const { signal } = await server.exited;
     assert.equal(signal, 'SIGKILL');
