@@ -585,8 +585,8 @@ Page<ServiceAtLocationRecord> ListServiceAtLocations(Connection& c, const Locale
     for (const auto& row : rows) out.items.push_back(BuildSal(c, chain, row));
     return out;
   }
-  // Near a point: only the locations in the bounding box (the R*Tree of migration 0005), then
-  // the exact distance, nearest first (ties by id), paged here. A box that reaches the
+  // Near a point: only the locations in the bounding box (the R*Tree of migration 0005; a GiST
+  // index on PostgreSQL), then the exact distance, nearest first (ties by id), paged here. A box that reaches the
   // antimeridian is widened to every longitude, since BoundingBox does not wrap.
   directory::GeoBox box =
       directory::BoundingBox(*filter.latitude, *filter.longitude, *filter.proximity_km);
@@ -594,11 +594,20 @@ Page<ServiceAtLocationRecord> ListServiceAtLocations(Connection& c, const Locale
     box.min_lon = -180;
     box.max_lon = 180;
   }
-  where.Add(
-      "sal.location_id IN (SELECT k.location_id FROM location_geo g JOIN location_geo_key k "
-      "ON k.id = g.id WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lon >= ? "
-      "AND g.min_lon <= ?)",
-      {box.min_lat, box.max_lat, box.min_lon, box.max_lon});
+  if (c.IsPostgres()) {
+    // The GiST index on the built-in box (migrations/postgres, docs/postgres-schema.md).
+    where.Add(
+        "sal.location_id IN (SELECT k.location_id FROM location_geo g JOIN location_geo_key k "
+        "ON k.id = g.id WHERE box(point(g.min_lon, g.min_lat), point(g.max_lon, g.max_lat)) "
+        "&& box(point(?, ?), point(?, ?)))",
+        {box.min_lon, box.min_lat, box.max_lon, box.max_lat});
+  } else {
+    where.Add(
+        "sal.location_id IN (SELECT k.location_id FROM location_geo g JOIN location_geo_key k "
+        "ON k.id = g.id WHERE g.max_lat >= ? AND g.min_lat <= ? AND g.max_lon >= ? "
+        "AND g.min_lon <= ?)",
+        {box.min_lat, box.max_lat, box.min_lon, box.max_lon});
+  }
   Statement& st = c.Cached(
       "SELECT sal.id, sal.service_id, sal.location_id, sal.description, l.latitude, l.longitude "
       "FROM service_at_location sal JOIN location l ON l.id = sal.location_id" +
