@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 
+#include "store/backup.h"
 #include "store/database.h"
 #include "store/demo_database_for_tests.h"
 
@@ -51,6 +53,14 @@ TEST(PostgresUrl, AServerThatIsNotThereIsAOneLineErrorWithoutThePassword) {
   EXPECT_EQ(db.error().detail.find("s3cret"), std::string::npos) << db.error().detail;
   EXPECT_NE(db.error().detail.find("cannot connect"), std::string::npos) << db.error().detail;
   EXPECT_EQ(db.error().detail.find('\n'), std::string::npos) << db.error().detail;
+}
+
+TEST(PostgresUrl, TiltiBackupSaysToUsePgDump) {
+  auto r = BackupDatabase("postgresql://tilti:s3cret@127.0.0.1:1/tilti", "/tmp/never-written.db");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().detail.find("pg_dump"), std::string::npos) << r.error().detail;
+  EXPECT_EQ(r.error().detail.find("s3cret"), std::string::npos) << r.error().detail;
+  EXPECT_FALSE(std::filesystem::exists("/tmp/never-written.db"));
 }
 
 // The backend contract on whichever database the tests run on (scripts/test.sh runs this file
