@@ -33,18 +33,7 @@ int RunHsdsExport(store::Database& db, std::string_view format, const std::strin
     return 2;
   }
   const auto start = std::chrono::steady_clock::now();
-  exchange::TableSet tables;
-  {
-    auto lease = db.Read();
-    lease->Exec("BEGIN");  // one snapshot for every table
-    try {
-      tables = store::DumpDirectory(*lease);
-    } catch (...) {
-      lease->Exec("ROLLBACK");
-      throw;
-    }
-    lease->Exec("COMMIT");
-  }
+  const exchange::TableSet tables = store::DumpDirectory(db);  // one snapshot for every table
   size_t rows = 0;
   for (const auto& t : tables.tables) rows += t.rows.size();
 

@@ -8,7 +8,6 @@
 #include <sstream>
 
 #include "store/demo_database_for_tests.h"
-#include "store/migrations.h"
 
 namespace tilti::app {
 namespace {
@@ -33,25 +32,21 @@ TEST(HsdsCommands, ExportImportExportGivesTheSameFileAndRefusalsExitOne) {
       << err.str();
   EXPECT_NE(out.str().find("organizations"), std::string::npos);
 
-  store::DatabaseOptions o;
-  o.path = (dir / "fresh.db").string();
-  o.create_if_missing = true;
-  auto fresh = store::Database::Open(o);
-  ASSERT_TRUE(fresh.ok());
-  ASSERT_TRUE(fresh.value()->Migrate(store::BuiltinSqliteMigrations()).ok());
-  ASSERT_EQ(RunHsdsImport(*fresh.value(), kHsdsJson, (dir / "a.json").string(), out, err), 0)
+  // A fresh database on the demo's backend (PostgreSQL with TILTI_TEST_POSTGRES).
+  auto fresh = std::make_unique<store::MigratedDatabaseForTests>();
+  ASSERT_EQ(RunHsdsImport(fresh->db(), kHsdsJson, (dir / "a.json").string(), out, err), 0)
       << err.str();
-  ASSERT_EQ(RunHsdsExport(*fresh.value(), kHsdsJson, (dir / "b.json").string(), out, err), 0);
+  ASSERT_EQ(RunHsdsExport(fresh->db(), kHsdsJson, (dir / "b.json").string(), out, err), 0);
   EXPECT_EQ(Slurp(dir / "a.json"), Slurp(dir / "b.json"));
 
   std::ofstream(dir / "bad.json") << "[{\"id\": }]";
   std::ostringstream err2;
-  EXPECT_EQ(RunHsdsImport(*fresh.value(), kHsdsJson, (dir / "bad.json").string(), out, err2), 1);
+  EXPECT_EQ(RunHsdsImport(fresh->db(), kHsdsJson, (dir / "bad.json").string(), out, err2), 1);
   EXPECT_NE(err2.str().find("refused, nothing was written"), std::string::npos) << err2.str();
   EXPECT_NE(err2.str().find("line 1, column"), std::string::npos) << err2.str();
-  EXPECT_EQ(RunHsdsImport(*fresh.value(), kHsdsTabular, (dir / "nowhere").string(), out, err2),
+  EXPECT_EQ(RunHsdsImport(fresh->db(), kHsdsTabular, (dir / "nowhere").string(), out, err2),
             1);
-  fresh.value().reset();
+  fresh.reset();
   fs::remove_all(dir);
 }
 

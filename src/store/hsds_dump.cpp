@@ -24,35 +24,71 @@ struct SchemaColumn {
   bool not_null = false;
   bool has_default = false;
   int pk = 0;
+  bool identity = false;  // PostgreSQL: an identity column (SQLite's INTEGER PRIMARY KEY)
 };
 
 // Identifiers in SQL text come only from the schema (ExchangedTables, PRAGMA results), never
 // from the input; quoting is for the reserved words among them ("interval", "count").
 std::string Quote(const std::string& identifier) { return '"' + identifier + '"'; }
 
+ColumnType ExchangeType(const std::string& table, const std::string& column,
+                        const std::string& type) {
+  // SQLite's declared types (upper-cased) and PostgreSQL's (format_type) for the same columns.
+  if (type == "INTEGER" || type == "INT" || type == "bigint" || type == "integer") {
+    return ColumnType::kInteger;
+  }
+  if (type == "REAL" || type == "double precision") return ColumnType::kReal;
+  if (type == "TEXT" || type == "text") return ColumnType::kText;
+  throw std::runtime_error("hsds_dump: column " + table + "." + column + " has type " + type +
+                           ", which the exchange does not handle");
+}
+
+// The table's columns in order, as SQLite's pragma_table_info gives them, on either backend.
 std::vector<SchemaColumn> TableInfo(Connection& c, const std::string& table) {
-  Statement st = c.Prepare(
-      "SELECT name, upper(type), \"notnull\", dflt_value IS NOT NULL, pk "
-      "FROM pragma_table_info(?) ORDER BY cid");
-  st.Bind(1, table);
   std::vector<SchemaColumn> out;
+  if (!c.IsPostgres()) {
+    Statement st = c.Prepare(
+        "SELECT name, upper(type), \"notnull\", dflt_value IS NOT NULL, pk "
+        "FROM pragma_table_info(?) ORDER BY cid");
+    st.Bind(1, table);
+    while (st.Step()) {
+      SchemaColumn col;
+      col.name = st.Text(0);
+      col.type = ExchangeType(table, col.name, st.Text(1));
+      col.not_null = st.Int(2) != 0;
+      col.has_default = st.Int(3) != 0;
+      col.pk = static_cast<int>(st.Int(4));
+      out.push_back(std::move(col));
+    }
+    return out;
+  }
+  // PostgreSQL: the catalogue, for the table of that name in the current schema. pk is the
+  // column's 1-based place in the primary key (indkey), 0 when not in it, as the pragma's.
+  Statement st = c.Prepare(
+      "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.atthasdef, "
+      "coalesce((SELECT k.n FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, n) "
+      "WHERE k.attnum = a.attnum), 0), a.attidentity <> '', a.attgenerated <> '' "
+      "FROM pg_attribute a JOIN pg_class t ON t.oid = a.attrelid "
+      "JOIN pg_namespace s ON s.oid = t.relnamespace "
+      "LEFT JOIN pg_index i ON i.indrelid = t.oid AND i.indisprimary "
+      "WHERE s.nspname = current_schema() AND t.relname = ?1 AND a.attnum > 0 "
+      "AND NOT a.attisdropped ORDER BY a.attnum");
+  st.Bind(1, table);
   while (st.Step()) {
     SchemaColumn col;
     col.name = st.Text(0);
-    const std::string type = st.Text(1);
-    if (type == "INTEGER" || type == "INT") {
-      col.type = ColumnType::kInteger;
-    } else if (type == "REAL") {
-      col.type = ColumnType::kReal;
-    } else if (type == "TEXT") {
-      col.type = ColumnType::kText;
-    } else {
-      throw std::runtime_error("hsds_dump: column " + table + "." + col.name + " has type " +
-                               type + ", which the exchange does not handle");
-    }
-    col.not_null = st.Int(2) != 0;
-    col.has_default = st.Int(3) != 0;
+    const bool identity = st.Int(5) != 0, generated = st.Int(6) != 0;
+    // The PostgreSQL-only columns (docs/postgres-schema.md): SQLite's implicit rowid made an
+    // identity column, and the generated tsvector of the text-search tables. SQLite's
+    // pragma lists neither, and neither is data to exchange.
+    if ((identity && col.name == "rowid") || (generated && col.name == "document")) continue;
+    col.type = ExchangeType(table, col.name, st.Text(1));
     col.pk = static_cast<int>(st.Int(4));
+    col.identity = identity;
+    // An identity primary key is SQLite's INTEGER PRIMARY KEY (a rowid alias), which the
+    // pragma reports as nullable; PostgreSQL implies NOT NULL for every primary key.
+    col.not_null = st.Int(2) != 0 && !(identity && col.pk > 0);
+    col.has_default = st.Int(3) != 0;
     out.push_back(std::move(col));
   }
   return out;
@@ -162,12 +198,72 @@ void BindValue(Statement& st, int i, const Value& v) {
   }
 }
 
-// SQLite's message without our statement prefix ("step [INSERT ...]: ").
-std::string SqlReason(const SqlError& e) {
+// The database's message without our statement prefix ("step [INSERT ...]: ").
+std::string WithoutStatement(const SqlError& e) {
   std::string what = e.what();
   auto at = what.find("]: ");
   if (what.rfind("step [", 0) == 0 && at != std::string::npos) what = what.substr(at + 3);
   return what;
+}
+
+// The text between `open` and the next `close` after it in `s`, or nullopt.
+std::optional<std::string> Between(const std::string& s, const std::string& open,
+                                   const std::string& close) {
+  const size_t a = s.find(open);
+  if (a == std::string::npos) return std::nullopt;
+  const size_t b = s.find(close, a + open.size());
+  if (b == std::string::npos) return std::nullopt;
+  return s.substr(a + open.size(), b - a - open.size());
+}
+
+// PostgreSQL's refusal of a row of `table` in SQLite's words, so that a problem reads the same
+// on either backend: "UNIQUE constraint failed: t.a, t.b", "NOT NULL constraint failed: t.c",
+// "CHECK constraint failed: <name>" (SQLite names the constraint, or quotes its expression
+// when it has no name; PostgreSQL's message only has the name it generated), "FOREIGN KEY
+// constraint failed", and a trigger's own text ("audit rows cannot be changed"). The message
+// comes as libpq gives it, made one line: "ERROR:  <message> DETAIL:  <detail> CONTEXT: ...".
+std::string PostgresReason(const std::string& table, std::string what) {
+  if (what.rfind("ERROR:", 0) == 0) what.erase(0, what.find_first_not_of(' ', 6));
+  std::string message = what;
+  for (const char* part : {" DETAIL:", " HINT:", " CONTEXT:"}) {
+    const size_t at = message.find(part);
+    if (at != std::string::npos) message.resize(at);
+  }
+  if (message.rfind("duplicate key value violates unique constraint ", 0) == 0) {
+    // DETAIL:  Key (a, b)=(1, 2) already exists.
+    if (auto cols = Between(what, " DETAIL:  Key (", ")=(")) {
+      std::string out;
+      size_t i = 0;
+      while (i <= cols->size()) {
+        size_t j = cols->find(", ", i);
+        if (j == std::string::npos) j = cols->size();
+        out += (out.empty() ? "" : ", ") + table + "." + cols->substr(i, j - i);
+        i = j + 2;
+      }
+      return "UNIQUE constraint failed: " + out;
+    }
+    return "UNIQUE constraint failed: index '" + Between(message, "\"", "\"").value_or("") + "'";
+  }
+  if (message.rfind("null value in column \"", 0) == 0 &&
+      message.find("violates not-null constraint") != std::string::npos) {
+    return "NOT NULL constraint failed: " + table + "." +
+           Between(message, "\"", "\"").value_or("");
+  }
+  if (message.find(" violates check constraint \"") != std::string::npos) {
+    return "CHECK constraint failed: " +
+           Between(message, "check constraint \"", "\"").value_or(table);
+  }
+  if (message.find(" violates foreign key constraint ") != std::string::npos) {
+    return "FOREIGN KEY constraint failed";
+  }
+  return message;
+}
+
+// Why the database refused a row of `table`: SQLite's message, or PostgreSQL's in SQLite's
+// words.
+std::string SqlReason(Connection& c, const std::string& table, const SqlError& e) {
+  const std::string what = WithoutStatement(e);
+  return c.IsPostgres() ? PostgresReason(table, what) : what;
 }
 
 struct Aborted : std::exception {};
@@ -228,7 +324,7 @@ class Loader {
       if (sc.pk == 0) {
         updates += (updates.empty() ? "" : ", ") + Quote(sc.name) + " = excluded." + Quote(sc.name);
         differs += (differs.empty() ? "" : " OR ") + Quote(t.name) + "." + Quote(sc.name) +
-                   " IS NOT excluded." + Quote(sc.name);
+                   " IS DISTINCT FROM excluded." + Quote(sc.name);
       }
     }
     std::string conflict;
@@ -255,6 +351,8 @@ class Loader {
     }
 
     auto& origins = origins_[t.name];
+    const bool savepoint = c_.IsPostgres();
+    bool in_savepoint = false;
     for (size_t r : order) {
       const auto& row = t.rows[r];
       std::vector<Value> values(input_cols.size());
@@ -281,14 +379,36 @@ class Loader {
       }
       st.Reset();
       for (size_t k = 0; k < values.size(); ++k) BindValue(st, static_cast<int>(k + 1), values[k]);
+      // A refused row is a problem to report, and the rows after it still get checked. SQLite
+      // undoes just the failed statement; PostgreSQL aborts the whole transaction on an error,
+      // so there each row runs in a savepoint, rolled back when the row is refused. (The
+      // savepoint of the next row is set in the same round trip that releases this one's.)
       try {
+        if (savepoint && !in_savepoint) {
+          c_.Exec("SAVEPOINT hsds_row");
+          in_savepoint = true;
+        }
         st.Run();
         summary_.changed += c_.Changes();
         ++summary_.rows;
+        if (savepoint) c_.Exec("RELEASE SAVEPOINT hsds_row; SAVEPOINT hsds_row");
       } catch (const SqlError& e) {
         if (!e.IsConstraint()) throw;
-        Problem(row.origin + ": " + SqlReason(e));
+        if (savepoint) c_.Exec("ROLLBACK TO SAVEPOINT hsds_row");  // and it stays set
+        Problem(row.origin + ": " + SqlReason(c_, t.name, e));
       }
+    }
+    if (in_savepoint) c_.Exec("RELEASE SAVEPOINT hsds_row");
+    // PostgreSQL: an identity column given explicit ids (place.id, SQLite's INTEGER PRIMARY
+    // KEY) must have its sequence moved past them, or the next row without an id would get
+    // one already taken (SQLite takes max(rowid) + 1 by itself).
+    for (size_t i = 0; i < target.size(); ++i) {
+      if (target[i] < 0 || !schema[target[i]].identity) continue;
+      const std::string& col = schema[target[i]].name;
+      Statement next = c_.Prepare("SELECT setval(pg_get_serial_sequence(?1, ?2), coalesce(max(" +
+                                  Quote(col) + "), 0) + 1, false) FROM " + Quote(t.name));
+      next.Bind(1, Quote(t.name)).Bind(2, col);
+      next.Run();
     }
     ++summary_.tables;
   }
@@ -296,25 +416,33 @@ class Loader {
   // Every row that refers to a missing parent, with its origin. Runs after all rows are in
   // (foreign keys are deferred), so rows may come in any order.
   void CheckForeignKeys() {
+    // Which foreign keys of which tables have broken rows, as (table, foreign key id).
     std::set<std::pair<std::string, int64_t>> broken;
-    Statement check = c_.Prepare("PRAGMA foreign_key_check");
-    while (check.Step()) broken.emplace(check.Text(0), check.Int(3));
+    if (!c_.IsPostgres()) {
+      Statement check = c_.Prepare("PRAGMA foreign_key_check");
+      while (check.Step()) broken.emplace(check.Text(0), check.Int(3));
+    } else {
+      // PostgreSQL has no such check: ask each foreign key of the exchanged tables (the only
+      // ones kept below) whether a row has a missing parent.
+      for (const auto& table : ExchangedTables()) {
+        for (const auto& fk : ForeignKeys(table)) {
+          Statement any = c_.Prepare("SELECT 1 FROM " + Quote(table) + " WHERE " +
+                                     Orphans(fk) + " LIMIT 1");
+          if (any.Step()) broken.emplace(table, fk.id);
+        }
+      }
+    }
     for (const auto& [table, fkid] : broken) {
       if (!origins_.count(table) && !IsExchanged(table)) continue;
-      Statement fk = c_.Prepare(
-          "SELECT \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?) WHERE id = ?");
-      fk.Bind(1, table).Bind(2, fkid);
-      if (!fk.Step()) continue;
-      const std::string parent = fk.Text(0), from = fk.Text(1);
-      const std::string to = fk.IsNull(2) ? "rowid" : fk.Text(2);
+      const auto fks = ForeignKeys(table);
+      auto fk = std::find_if(fks.begin(), fks.end(), [&](const auto& f) { return f.id == fkid; });
+      if (fk == fks.end()) continue;
       const auto schema = TableInfo(c_, table);
       const auto pk = PrimaryKey(schema);
       std::string select;
       for (const auto& k : pk) select += Quote(k) + ", ";
-      Statement rows = c_.Prepare("SELECT " + select + Quote(from) + " FROM " + Quote(table) +
-                                  " WHERE " + Quote(from) + " IS NOT NULL AND " + Quote(from) +
-                                  " NOT IN (SELECT " + Quote(to) + " FROM " + Quote(parent) +
-                                  ") ORDER BY 1");
+      Statement rows = c_.Prepare("SELECT " + select + Quote(fk->from) + " FROM " +
+                                  Quote(table) + " WHERE " + Orphans(*fk) + " ORDER BY 1");
       while (rows.Step()) {
         std::string key;
         for (size_t k = 0; k < pk.size(); ++k) {
@@ -329,12 +457,53 @@ class Loader {
         const std::string where = it != origins.end() ? it->second : "existing " + table + " row";
         const int last = static_cast<int>(pk.size());
         const std::string value = rows.IsNull(last) ? "NULL" : '"' + rows.Text(last) + '"';
-        Problem(where + ": " + from + " " + value + " refers to no " + parent);
+        Problem(where + ": " + fk->from + " " + value + " refers to no " + fk->parent);
       }
     }
   }
 
  private:
+  // One foreign key of a table: its SQLite id (pragma_foreign_key_list), the parent table and
+  // the first column pair (every exchanged foreign key has one column).
+  struct ForeignKey {
+    int64_t id = 0;
+    std::string parent, from, to;
+  };
+
+  std::vector<ForeignKey> ForeignKeys(const std::string& table) {
+    std::vector<ForeignKey> out;
+    // PostgreSQL numbers them as SQLite does: SQLite's ids count from the last declared, and
+    // the baseline declares them in SQLite's order, so newest constraint (highest oid) first.
+    Statement st = c_.Prepare(
+        c_.IsPostgres()
+            ? "SELECT row_number() OVER (ORDER BY k.oid DESC) - 1, p.relname, a.attname, "
+              "pa.attname FROM pg_constraint k JOIN pg_class t ON t.oid = k.conrelid "
+              "JOIN pg_namespace s ON s.oid = t.relnamespace "
+              "JOIN pg_class p ON p.oid = k.confrelid "
+              "JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = k.conkey[1] "
+              "JOIN pg_attribute pa ON pa.attrelid = k.confrelid AND pa.attnum = k.confkey[1] "
+              "WHERE k.contype = 'f' AND s.nspname = current_schema() AND t.relname = ?1 "
+              "ORDER BY 1"
+            : "SELECT id, \"table\", \"from\", \"to\" FROM pragma_foreign_key_list(?1) "
+              "WHERE seq = 0 ORDER BY id");
+    st.Bind(1, table);
+    while (st.Step()) {
+      ForeignKey fk;
+      fk.id = st.Int(0);
+      fk.parent = st.Text(1);
+      fk.from = st.Text(2);
+      fk.to = st.IsNull(3) ? "rowid" : st.Text(3);  // SQLite: no column, the parent's key
+      out.push_back(std::move(fk));
+    }
+    return out;
+  }
+
+  // The condition for a row whose foreign key names no parent row.
+  static std::string Orphans(const ForeignKey& fk) {
+    return Quote(fk.from) + " IS NOT NULL AND " + Quote(fk.from) + " NOT IN (SELECT " +
+           Quote(fk.to) + " FROM " + Quote(fk.parent) + ")";
+  }
+
   static bool IsExchanged(const std::string& table) {
     const auto& all = ExchangedTables();
     return std::find(all.begin(), all.end(), table) != all.end();
@@ -429,6 +598,23 @@ exchange::TableSet DumpDirectory(Connection& c) {
     out.tables.push_back(std::move(t));
   }
   return out;
+}
+
+exchange::TableSet DumpDirectory(Database& db) {
+  auto lease = db.Read();
+  Connection& c = *lease;
+  // SQLite's read transaction keeps the snapshot of its first read; PostgreSQL's default
+  // (READ COMMITTED) takes a new one for every statement, REPEATABLE READ keeps the first.
+  c.Exec(c.IsPostgres() ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" : "BEGIN");
+  exchange::TableSet tables;
+  try {
+    tables = DumpDirectory(c);
+  } catch (...) {
+    c.Exec("ROLLBACK");
+    throw;
+  }
+  c.Exec("COMMIT");
+  return tables;
 }
 
 Result<LoadSummary> LoadDirectory(Database& db, const exchange::TableSet& tables) {

@@ -28,11 +28,14 @@ namespace tilti::store {
 // The exchanged tables, parents before children.
 const std::vector<std::string>& ExchangedTables();
 
-// Every exchanged table with its columns as PRAGMA table_info gives them (so a column added
-// by a future migration travels without code changes) and every row, ordered by primary key.
-// Call inside one read transaction (BEGIN ... COMMIT on a read lease) for a consistent
-// snapshot. Throws SqlError on a database failure.
+// Every exchanged table with its columns as SQLite's PRAGMA table_info gives them (so a column
+// added by a future migration travels without code changes; on PostgreSQL read from its
+// catalogue, leaving out its own rowid and document columns, so both give the same tables) and
+// every row, ordered by primary key. Call inside one read transaction for a consistent
+// snapshot, or use the overload below. Throws SqlError on a database failure.
 exchange::TableSet DumpDirectory(Connection& c);
+// The same on a read lease of `db`, in one read transaction: one snapshot for every table.
+exchange::TableSet DumpDirectory(Database& db);
 
 struct LoadSummary {
   int64_t rows = 0;     // rows read
@@ -50,7 +53,8 @@ struct LoadSummary {
 // not store, are skipped). Foreign keys are checked when every row is in. Then the library
 // search index is rebuilt in the same transaction.
 // Errors: kInvalidInput listing every problem, one per line of Error::detail, each starting
-// with the row's origin ("services.csv:7: ..."), at most 200 lines; nothing is written.
+// with the row's origin ("services.csv:7: ..."), at most 200 lines; nothing is written. They
+// read the same on PostgreSQL (its constraint messages are put in SQLite's words).
 // Throws SqlError on an unexpected database failure (nothing is written either).
 Result<LoadSummary> LoadDirectory(Database& db, const exchange::TableSet& tables);
 

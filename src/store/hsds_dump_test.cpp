@@ -21,12 +21,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A fresh database with every migration and nothing else (what `tilti migrate` creates).
+// A fresh database with every migration and nothing else (what `tilti migrate` creates), and a
+// folder for files: on the fixtures' backend (PostgreSQL with TILTI_TEST_POSTGRES, see
+// demo_database_for_tests.h), or an SQLite file when asked for.
 class FreshDatabase {
  public:
-  FreshDatabase() {
+  enum class Backend { kAsTheFixtures, kSqlite };
+  explicit FreshDatabase(Backend backend = Backend::kAsTheFixtures) {
     dir_ = fs::temp_directory_path() / ("tilti-hsds-" + std::to_string(std::random_device{}()));
     fs::create_directories(dir_);
+    if (backend == Backend::kAsTheFixtures) {
+      migrated_ = std::make_unique<MigratedDatabaseForTests>();
+      return;
+    }
     DatabaseOptions o;
     o.path = (dir_ / "fresh.db").string();
     o.create_if_missing = true;
@@ -37,15 +44,17 @@ class FreshDatabase {
     if (!migrated.ok()) throw std::runtime_error(migrated.error().detail);
   }
   ~FreshDatabase() {
+    migrated_.reset();
     db_.reset();
     std::error_code ignored;
     fs::remove_all(dir_, ignored);
   }
-  Database& db() { return *db_; }
+  Database& db() { return migrated_ ? migrated_->db() : *db_; }
   const fs::path& dir() const { return dir_; }
 
  private:
   fs::path dir_;
+  std::unique_ptr<MigratedDatabaseForTests> migrated_;
   std::unique_ptr<Database> db_;
 };
 
@@ -160,6 +169,14 @@ TEST_F(HsdsRoundTrip, TabularPackageIsByteIdenticalAfterImportIntoAFreshDatabase
   EXPECT_EQ(again.value().changed, 0);
   EXPECT_EQ(again.value().rows, loaded.value().rows);
   EXPECT_EQ(Render(Dump(fresh.db())), first);
+  if (demo_->db().IsPostgres()) {
+    // Across backends: PostgreSQL's package loads into SQLite, which exports the same bytes.
+    FreshDatabase sqlite(FreshDatabase::Backend::kSqlite);
+    auto into_sqlite = LoadDirectory(sqlite.db(), read.value());
+    ASSERT_TRUE(into_sqlite.ok()) << into_sqlite.error().detail;
+    EXPECT_EQ(into_sqlite.value().rows, loaded.value().rows);
+    EXPECT_EQ(Render(Dump(sqlite.db())), first);
+  }
   std::cout << "[ demo ] tabular: " << first.size() << " files, " << bytes << " bytes, "
             << loaded.value().rows << " rows; dump+render "
             << std::chrono::duration<double, std::milli>(t1 - t0).count() << " ms, write+read+load "
@@ -196,9 +213,9 @@ TEST_F(HsdsRoundTrip, JsonIsByteIdenticalAfterImportIntoAFreshDatabase) {
   }
   const std::string translations =
       "SELECT group_concat(entity || '|' || entity_id || '|' || field || '|' || locale || '|' || "
-      "value || '|' || source || '|' || outdated || '|' || updated_at, char(10)) FROM (SELECT * "
+      "value || '|' || source || '|' || outdated || '|' || updated_at, '\n') FROM (SELECT * "
       "FROM translation WHERE entity NOT IN ('initiative', 'idea', 'initiative_goal', 'initiative_news', 'municipality', 'place', 'event', 'resource', 'training_module', 'training_lesson', 'training_question', 'training_choice', 'method_document', 'method_version', 'initiative_image', 'guide', 'practice', 'practice_image') "
-      "ORDER BY entity, entity_id, field, locale)";
+      "ORDER BY entity, entity_id, field, locale) AS t";
   EXPECT_EQ(Text(fresh.db(), translations), Text(demo_->db(), translations));
   EXPECT_GT(Text(demo_->db(), translations).size(), 10000u);
   EXPECT_EQ(Count(fresh.db(), "SELECT count(*) FROM search_document"),
@@ -311,6 +328,70 @@ TEST(HsdsImport, ReportsEveryBadRowNotOnlyTheFirst) {
   EXPECT_NE(loaded.error().detail.find("funding.csv: Tilti does not store table \"funding\""),
             std::string::npos)
       << loaded.error().detail;
+}
+
+TEST(HsdsImport, ReportsRowsTheDatabaseRefusesInTheSameWordsOnEitherBackend) {
+  FreshDatabase fresh;
+  const std::string audit_header =
+      "id,resource_id,resource_type,last_action_date,last_action_type,field_name,"
+      "previous_value,replacement_value,updated_by\r\n";
+  auto first = Parse(Package(
+      {{"organization", "organizations.csv",
+        std::string("id,name,description,kind,slug,last_modified\r\n") + kOrg +
+            ",A,,library,a,2026-01-01T00:00:00Z\r\n"},
+       {"metadata", "metadata.csv",
+        audit_header + "m1," + kOrg + ",organization,2026-01-01T00:00:00Z,create,name,,A,import\r\n"}}));
+  ASSERT_TRUE(first.ok()) << first.error().detail;
+  auto loaded = LoadDirectory(fresh.db(), first.value());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().detail;
+
+  // A second organization with the same slug, the audit row changed (its trigger refuses
+  // every update), and good rows before and after them: every refusal is reported, in the
+  // database's words (PostgreSQL's put in SQLite's), and nothing is written.
+  auto second = Parse(Package(
+      {{"organization", "organizations.csv",
+        std::string("id,name,description,kind,slug,last_modified\r\n") +
+            "44444444-4444-4444-8444-444444444444,B,,library,a,2026-01-01T00:00:00Z\r\n"
+            "55555555-5555-4555-8555-555555555555,C,,library,c,2026-01-01T00:00:00Z\r\n"
+            "66666666-6666-4666-8666-666666666666,D,,castle,d,2026-01-01T00:00:00Z\r\n"},
+       {"metadata", "metadata.csv",
+        audit_header + "m1," + kOrg + ",organization,2026-01-01T00:00:00Z,create,name,,B,import\r\n" +
+            "m2," + kOrg + ",organization,2026-01-02T00:00:00Z,update,name,A,C,import\r\n"}}));
+  ASSERT_TRUE(second.ok()) << second.error().detail;
+  auto refused = LoadDirectory(fresh.db(), second.value());
+  ASSERT_FALSE(refused.ok());
+  const std::string& detail = refused.error().detail;
+  // (SQLite quotes the CHECK's expression, PostgreSQL names the constraint: only the start of
+  // that problem is the same.)
+  EXPECT_EQ(detail.rfind("organizations.csv:2: UNIQUE constraint failed: organization.slug\n"
+                         "organizations.csv:4: CHECK constraint failed: ",
+                         0),
+            0u)
+      << detail;
+  EXPECT_EQ(detail.substr(detail.rfind('\n') + 1), "metadata.csv:2: audit rows cannot be changed")
+      << detail;
+  EXPECT_EQ(detail.find("organizations.csv:3"), std::string::npos) << detail;
+  EXPECT_EQ(detail.find("metadata.csv:3"), std::string::npos) << detail;
+  EXPECT_EQ(Count(fresh.db(), "SELECT count(*) FROM organization"), 1);
+  EXPECT_EQ(Count(fresh.db(), "SELECT count(*) FROM metadata"), 1);
+  EXPECT_EQ(Text(fresh.db(), "SELECT replacement_value FROM metadata"), "A");
+}
+
+TEST(HsdsImport, TheIdsOfImportedPlacesAreNotGivenAgain) {
+  FreshDatabase fresh;
+  auto set = Parse(Package({{"place", "place.csv",
+                             "id,source,name,latitude,longitude\r\n"
+                             "900001,geonames,Ciems,56.5,25.5\r\n"}}));
+  ASSERT_TRUE(set.ok()) << set.error().detail;
+  auto loaded = LoadDirectory(fresh.db(), set.value());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().detail;
+  // A place added without an id gets the next one (PostgreSQL: the identity's sequence was
+  // moved past the imported ids, as SQLite takes max(rowid) + 1).
+  fresh.db().Write([](Connection& c) {
+    c.Exec("INSERT INTO place (source, name, latitude, longitude) VALUES "
+           "('geonames', 'Cits ciems', 56.6, 25.6)");
+  });
+  EXPECT_EQ(Count(fresh.db(), "SELECT id FROM place WHERE name = 'Cits ciems'"), 900002);
 }
 
 TEST(HsdsImport, RefusesMalformedJsonAndWrongTypesWithTheirPlace) {

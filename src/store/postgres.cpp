@@ -279,7 +279,9 @@ std::string PostgresSql(std::string_view sql, std::vector<int>* numbers) {
   SqlError::Kind kind = SqlError::Kind::kOther;
   if (const auto* sql = dynamic_cast<const pqxx::sql_error*>(&e)) {
     const std::string& state = sql->sqlstate();
-    if (state.rfind("23", 0) == 0) {
+    // 23…: integrity constraints. P0001: a trigger's RAISE EXCEPTION (the audit log's), which
+    // SQLite's RAISE(ABORT, …) reports as a constraint too (SQLITE_CONSTRAINT_TRIGGER).
+    if (state.rfind("23", 0) == 0 || state == "P0001") {
       kind = SqlError::Kind::kConstraint;
     } else if (state == "40001" || state == "40P01" || state == "55P03") {
       kind = SqlError::Kind::kBusy;
