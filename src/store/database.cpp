@@ -176,8 +176,9 @@ bool Database::RunExclusive(std::string_view name, const std::function<void()>& 
 
 double Database::FileBytes() {
   if (IsPostgres()) {
-    std::lock_guard lock(write_mu_);
-    Statement st = writer_->Prepare("SELECT pg_database_size(current_database())");
+    // A read connection: a /metrics scrape must never wait for, or hold up, a write.
+    ReadLease lease = Read();
+    Statement& st = lease->Cached("SELECT pg_database_size(current_database())");
     return st.Step() ? st.Double(0) : 0;
   }
   struct stat st {};

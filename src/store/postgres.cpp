@@ -142,7 +142,9 @@ class PostgresStatement final : public StatementImpl {
     if (s[0] == 'f' && s[1] == '\0') return 0;
     char* end = nullptr;
     const long long v = std::strtoll(s, &end, 10);
-    if (*end == '.' || *end == 'e' || *end == 'E') return static_cast<int64_t>(std::strtod(s, nullptr));
+    if (*end == '.' || *end == 'e' || *end == 'E') {
+      return static_cast<int64_t>(std::strtod(s, nullptr));  // a numeric, e.g. sum() or avg()
+    }
     return v;
   }
   double Double(int col) const override {
