@@ -22,9 +22,9 @@ case $action in
       as_owner "$bin/initdb" -D "$dir/data" -E UTF8 --locale=C.UTF-8 -A trust -U postgres >"$dir/initdb.log"
     fi
     # Settings for tests on a small machine: no fsync (the cluster is thrown away), enough
-    # connections for several servers with a pool each.
+    # connections for several servers with a pool each. TILTI_PG_OPTIONS adds more (bench/).
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o \
-      "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+      "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${TILTI_PG_OPTIONS:-}" \
       start >/dev/null
     echo "postgresql://postgres@127.0.0.1:$port/postgres"
     ;;

@@ -186,4 +186,8 @@ double Database::FileBytes() {
   return static_cast<double>(st.st_size);
 }
 
+void PlanForBulkLoad(Connection& c) {
+  if (c.IsPostgres()) c.Exec("SET LOCAL plan_cache_mode = force_custom_plan");
+}
+
 }  // namespace tilti::store

@@ -136,4 +136,11 @@ class Database {
   std::unique_ptr<Connection> jobs_;  // PostgreSQL: holds the jobs' advisory locks
 };
 
+// For a write transaction that loads many rows into tables that may have been small when it
+// began (an import, a restore): on PostgreSQL, every statement is planned afresh for the rest
+// of the transaction (plan_cache_mode), so a plan made while a table was nearly empty (a scan)
+// is not reused once it holds thousands of rows; the statistics that would correct it cannot
+// see the transaction's rows. Nothing on SQLite, whose plans do not depend on table sizes.
+void PlanForBulkLoad(Connection& c);
+
 }  // namespace tilti::store

@@ -624,6 +624,7 @@ Result<LoadSummary> LoadDirectory(Database& db, const exchange::TableSet& tables
   try {
     db.Write([&](Connection& c) {
       c.DeferForeignKeys();
+      PlanForBulkLoad(c);
       Loader loader(c, summary, problems);
       for (const auto& name : ExchangedTables()) {
         if (const Table* t = tables.Find(name)) loader.LoadTable(*t);

@@ -2,6 +2,7 @@
 
 #include "core/ids.h"
 #include "directory/folding.h"
+#include "store/database.h"
 #include "store/hours_queries.h"
 #include "store/search_index.h"
 #include "store/slugs.h"
@@ -234,6 +235,7 @@ ImportCounts ImportLibraries(Database& db, const std::vector<LibraryRecord>& rec
         }
       }
     } restore{c, cache_size};
+    PlanForBulkLoad(c);
     ImportCounts counts;
     Writer writer(c, now_rfc3339);
     for (const LibraryRecord& r : records) {

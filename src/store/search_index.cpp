@@ -1,6 +1,7 @@
 #include "store/search_index.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <set>
 #include <tuple>
@@ -18,65 +19,85 @@ namespace {
 constexpr std::string_view kDeleteLibraryDocuments =
     "DELETE FROM search_document WHERE entity = 'location'";
 
-constexpr std::string_view kLibraryLocations = R"(
-SELECT l.id, o.id, l.place_id, l.municipality_id
-FROM location l JOIN organization o ON o.id = l.organization_id
-WHERE o.kind = 'library' ORDER BY l.id)";
+// The library locations whose documents are written, as the CTE `lib(loc, org, place_id,
+// municipality_id)` the document queries below start from. A rebuild goes through every
+// library location in batches of kBatch by id (?1 the last id written, ?2 the batch size), so
+// each query's result and sort stay small; an edit takes one organisation's (?1).
+constexpr std::string_view kBatchLibraries = R"(lib(loc, org, place_id, municipality_id) AS
+MATERIALIZED (SELECT l.id, o.id, l.place_id, l.municipality_id
+  FROM location l JOIN organization o ON o.id = l.organization_id
+ WHERE o.kind = 'library' AND l.id > ?1 ORDER BY l.id LIMIT ?2))";
+constexpr std::string_view kOrganizationLibraries = R"(lib(loc, org, place_id, municipality_id) AS
+MATERIALIZED (SELECT l.id, o.id, l.place_id, l.municipality_id
+  FROM location l JOIN organization o ON o.id = l.organization_id
+ WHERE o.kind = 'library' AND o.id = ?1))";
+constexpr int64_t kBatch = 2000;
 
-// ?1 organization id, ?2 location id. UNION drops texts repeated verbatim (a base column and
-// its 'original' translation row); NULLs are skipped by the reader.
+// The three parts of every document as (location id, text) rows, ordered by location and then
+// text (byte order on both databases), so each document's words come in the same order after
+// an edit as after a rebuild, on SQLite as on PostgreSQL. UNION drops a text repeated verbatim
+// (a base column and its 'original' translation row); NULLs are skipped by the reader.
+// Each text is reached from `lib` by keys only (CROSS JOIN keeps SQLite's loops in that order;
+// PostgreSQL reads it as a plain join), so the cost per library does not grow with the
+// directory.
+//
+// Names: the organisation's and the location's names and alternate names, in every language.
 constexpr std::string_view kNames = R"(
-SELECT name FROM organization WHERE id = ?1
-UNION SELECT alternate_name FROM organization WHERE id = ?1
-UNION SELECT name FROM location WHERE id = ?2
-UNION SELECT alternate_name FROM location WHERE id = ?2
-UNION SELECT value FROM translation
- WHERE entity = 'organization' AND entity_id = ?1 AND field IN ('name', 'alternate_name')
-UNION SELECT value FROM translation
- WHERE entity = 'location' AND entity_id = ?2 AND field IN ('name', 'alternate_name'))";
+SELECT lib.loc, o.name FROM lib CROSS JOIN organization o WHERE o.id = lib.org
+UNION SELECT lib.loc, o.alternate_name FROM lib CROSS JOIN organization o WHERE o.id = lib.org
+UNION SELECT lib.loc, l.name FROM lib CROSS JOIN location l WHERE l.id = lib.loc
+UNION SELECT lib.loc, l.alternate_name FROM lib CROSS JOIN location l WHERE l.id = lib.loc
+UNION SELECT lib.loc, t.value FROM lib CROSS JOIN translation t
+ WHERE t.entity = 'organization' AND t.entity_id = lib.org AND t.field IN ('name', 'alternate_name')
+UNION SELECT lib.loc, t.value FROM lib CROSS JOIN translation t
+ WHERE t.entity = 'location' AND t.entity_id = lib.loc AND t.field IN ('name', 'alternate_name')
+ORDER BY 1, 2)";
 
-// ?1 place id, ?2 municipality id (either may be NULL), ?3 location id: the gazetteer's names
-// of its town and municipality, and the town and region of its address (the only place names
-// of an imported library outside Latvia).
+// Places: the gazetteer's names of its town and municipality, and the town and region of its
+// address (the only place names of an imported library outside Latvia).
 constexpr std::string_view kPlaces = R"(
-SELECT name FROM place WHERE id = ?1
-UNION SELECT name FROM place_name WHERE place_id = ?1
-UNION SELECT name FROM municipality WHERE id = ?2
-UNION SELECT value FROM translation
- WHERE entity = 'municipality' AND entity_id = ?2 AND field = 'name'
-UNION SELECT city FROM address WHERE location_id = ?3
-UNION SELECT state_province FROM address WHERE location_id = ?3
-ORDER BY 1)";
+SELECT lib.loc, p.name FROM lib CROSS JOIN place p WHERE p.id = lib.place_id
+UNION SELECT lib.loc, pn.name FROM lib CROSS JOIN place_name pn WHERE pn.place_id = lib.place_id
+UNION SELECT lib.loc, m.name FROM lib CROSS JOIN municipality m WHERE m.id = lib.municipality_id
+UNION SELECT lib.loc, t.value FROM lib CROSS JOIN translation t
+ WHERE t.entity = 'municipality' AND t.entity_id = lib.municipality_id AND t.field = 'name'
+UNION SELECT lib.loc, a.city FROM lib CROSS JOIN address a WHERE a.location_id = lib.loc
+UNION SELECT lib.loc, a.state_province FROM lib CROSS JOIN address a WHERE a.location_id = lib.loc
+ORDER BY 1, 2)";
 
-// ?1 organization id, ?2 location id. The services are those LibraryBySlug shows. Sorted (as
-// kPlaces): the document's words come in the same order on both databases, and after an
-// incremental update as after a full rebuild.
-constexpr std::string_view kBody = R"(
-WITH svc(id) AS (
-  SELECT id FROM service WHERE status = 'active' AND (organization_id = ?1 OR id IN
-    (SELECT service_id FROM service_at_location WHERE location_id = ?2))
-), term(id) AS (
-  SELECT taxonomy_term_id FROM attribute
-   WHERE (link_entity = 'service' AND link_id IN (SELECT id FROM svc))
-      OR (link_entity = 'location' AND link_id = ?2)
-      OR (link_entity = 'organization' AND link_id = ?1)
+// Body: descriptions, and the active services LibraryBySlug shows (the organisation's and those
+// at the location) with their texts and the names of every taxonomy term attached to them, to
+// the location or to the organisation (service types, target groups, accessibility...).
+constexpr std::string_view kBodyParts = R"(,
+svc(loc, id) AS MATERIALIZED (
+  SELECT lib.loc, s.id FROM lib CROSS JOIN service s
+   WHERE s.organization_id = lib.org AND s.status = 'active'
+  UNION SELECT lib.loc, s.id FROM lib CROSS JOIN service_at_location sal CROSS JOIN service s
+   WHERE sal.location_id = lib.loc AND s.id = sal.service_id AND s.status = 'active'
+), term(loc, id) AS MATERIALIZED (
+  SELECT svc.loc, a.taxonomy_term_id FROM svc CROSS JOIN attribute a
+   WHERE a.link_entity = 'service' AND a.link_id = svc.id
+  UNION SELECT lib.loc, a.taxonomy_term_id FROM lib CROSS JOIN attribute a
+   WHERE a.link_entity = 'location' AND a.link_id = lib.loc
+  UNION SELECT lib.loc, a.taxonomy_term_id FROM lib CROSS JOIN attribute a
+   WHERE a.link_entity = 'organization' AND a.link_id = lib.org
 )
-SELECT description FROM organization WHERE id = ?1
-UNION SELECT description FROM location WHERE id = ?2
-UNION SELECT value FROM translation
- WHERE entity = 'organization' AND entity_id = ?1 AND field = 'description'
-UNION SELECT value FROM translation
- WHERE entity = 'location' AND entity_id = ?2 AND field = 'description'
-UNION SELECT s.name FROM service s JOIN svc ON svc.id = s.id
-UNION SELECT s.alternate_name FROM service s JOIN svc ON svc.id = s.id
-UNION SELECT s.description FROM service s JOIN svc ON svc.id = s.id
-UNION SELECT t.value FROM translation t JOIN svc ON t.entity = 'service' AND t.entity_id = svc.id
- WHERE t.field IN ('name', 'alternate_name', 'description')
-UNION SELECT tt.name FROM taxonomy_term tt JOIN term ON term.id = tt.id
-UNION SELECT t.value FROM translation t JOIN term
-    ON t.entity = 'taxonomy_term' AND t.entity_id = term.id
- WHERE t.field = 'name'
-ORDER BY 1)";
+SELECT lib.loc, o.description FROM lib CROSS JOIN organization o WHERE o.id = lib.org
+UNION SELECT lib.loc, l.description FROM lib CROSS JOIN location l WHERE l.id = lib.loc
+UNION SELECT lib.loc, t.value FROM lib CROSS JOIN translation t
+ WHERE t.entity = 'organization' AND t.entity_id = lib.org AND t.field = 'description'
+UNION SELECT lib.loc, t.value FROM lib CROSS JOIN translation t
+ WHERE t.entity = 'location' AND t.entity_id = lib.loc AND t.field = 'description'
+UNION SELECT svc.loc, s.name FROM svc CROSS JOIN service s WHERE s.id = svc.id
+UNION SELECT svc.loc, s.alternate_name FROM svc CROSS JOIN service s WHERE s.id = svc.id
+UNION SELECT svc.loc, s.description FROM svc CROSS JOIN service s WHERE s.id = svc.id
+UNION SELECT svc.loc, t.value FROM svc CROSS JOIN translation t
+ WHERE t.entity = 'service' AND t.entity_id = svc.id
+   AND t.field IN ('name', 'alternate_name', 'description')
+UNION SELECT term.loc, tt.name FROM term CROSS JOIN taxonomy_term tt WHERE tt.id = term.id
+UNION SELECT term.loc, t.value FROM term CROSS JOIN translation t
+ WHERE t.entity = 'taxonomy_term' AND t.entity_id = term.id AND t.field = 'name'
+ORDER BY 1, 2)";
 
 constexpr std::string_view kInsertDocument = R"(
 INSERT INTO search_document (names, places, body, entity, entity_id)
@@ -87,29 +108,64 @@ DELETE FROM search_term;
 INSERT INTO search_term (term, length, documents)
   SELECT term, length(term), doc FROM search_document_terms;)";
 
-// Folds every text the statement returns and joins the distinct folds with spaces (a text
-// that differs only in script or diacritics from an earlier one adds nothing, so it does not
-// inflate the term frequencies bm25 sees).
-std::string FoldedColumn(Statement& st) {
-  std::string out;
-  std::unordered_set<std::string> seen;
-  while (st.Step()) {
-    if (st.IsNull(0)) continue;
-    std::string folded = directory::Fold(st.TextView(0));
-    if (folded.empty() || !seen.insert(folded).second) continue;
-    if (!out.empty()) out += ' ';
-    out += folded;
-  }
-  st.Reset();
-  return out;
-}
+// One part's (location id, text) rows, read location by location.
+class PartReader {
+ public:
+  explicit PartReader(Statement& st) : st_(st), more_(st.Step()) {}
+  ~PartReader() { st_.Reset(); }
+  PartReader(const PartReader&) = delete;
+  PartReader& operator=(const PartReader&) = delete;
 
-struct LibraryLocation {
-  std::string location_id;
-  std::string organization_id;
-  std::optional<int64_t> place_id;
-  std::optional<std::string> municipality_id;
+  // Folds the texts of location `loc` and joins the distinct folds with spaces (a text that
+  // differs only in script or diacritics from an earlier one adds nothing, so it does not
+  // inflate the term frequencies bm25 sees). Locations are asked for in id order.
+  std::string Folded(std::string_view loc) {
+    std::string out;
+    std::unordered_set<std::string> seen;
+    while (more_ && st_.TextView(0) < loc) more_ = st_.Step();
+    while (more_ && st_.TextView(0) == loc) {
+      if (!st_.IsNull(1)) {
+        std::string folded = directory::Fold(st_.TextView(1));
+        if (!folded.empty() && seen.insert(folded).second) {
+          if (!out.empty()) out += ' ';
+          out += folded;
+        }
+      }
+      more_ = st_.Step();
+    }
+    return out;
+  }
+
+ private:
+  Statement& st_;
+  bool more_;
 };
+
+// Writes the search documents of the library locations `lib` selects (kBatchLibraries or
+// kOrganizationLibraries, its parameters bound by `bind`), in location id order. Returns each
+// document's folded text (names, places and body), by location id.
+std::vector<std::pair<std::string, std::string>> WriteDocuments(
+    Connection& c, std::string_view lib, const std::function<void(Statement&)>& bind) {
+  const std::string with = "WITH " + std::string(lib);
+  Statement& locations = c.Cached(with + " SELECT loc FROM lib ORDER BY loc");
+  Statement& names = c.Cached(with + std::string(kNames));
+  Statement& places = c.Cached(with + std::string(kPlaces));
+  Statement& body = c.Cached(with + std::string(kBodyParts));
+  std::vector<std::pair<std::string, std::string>> written;
+  bind(locations);
+  while (locations.Step()) written.emplace_back(locations.Text(0), "");
+  locations.Reset();
+  for (Statement* st : {&names, &places, &body}) bind(*st);
+  PartReader n(names), p(places), b(body);
+  Statement& insert = c.Cached(std::string(kInsertDocument));
+  for (auto& [loc, text] : written) {
+    std::string name_text = n.Folded(loc), place_text = p.Folded(loc), body_text = b.Folded(loc);
+    insert.Bind(1, name_text).Bind(2, place_text).Bind(3, body_text).Bind(4, loc).Run();
+    insert.Reset();
+    text = name_text + " " + place_text + " " + body_text;
+  }
+  return written;
+}
 
 // ---- searching ----
 
@@ -248,32 +304,6 @@ std::vector<std::string> MatchedTerms(const std::vector<Clause>& clauses, std::s
   return out;
 }
 
-// Writes the search document of one library location; returns its folded texts.
-std::string InsertDocument(Connection& c, const LibraryLocation& l) {
-  Statement& names = c.Cached(std::string(kNames));
-  Statement& places = c.Cached(std::string(kPlaces));
-  Statement& body = c.Cached(std::string(kBody));
-  Statement& insert = c.Cached(std::string(kInsertDocument));
-  names.Bind(1, l.organization_id).Bind(2, l.location_id);
-  places.Bind(1, l.place_id).Bind(2, l.municipality_id).Bind(3, l.location_id);
-  body.Bind(1, l.organization_id).Bind(2, l.location_id);
-  std::string n = FoldedColumn(names), p = FoldedColumn(places), b = FoldedColumn(body);
-  insert.Bind(1, n).Bind(2, p).Bind(3, b).Bind(4, l.location_id).Run();
-  insert.Reset();
-  return n + " " + p + " " + b;
-}
-
-std::vector<LibraryLocation> ReadLocations(Statement& st) {
-  std::vector<LibraryLocation> out;
-  while (st.Step()) {
-    out.push_back({st.Text(0), st.Text(1),
-                   st.IsNull(2) ? std::nullopt : std::optional<int64_t>(st.Int(2)),
-                   st.OptText(3)});
-  }
-  st.Reset();
-  return out;
-}
-
 }  // namespace
 
 void ReindexOrganization(Connection& c, std::string_view organization_id) {
@@ -294,11 +324,11 @@ void ReindexOrganization(Connection& c, std::string_view organization_id) {
   c.Cached("DELETE FROM search_document WHERE entity = 'location' AND entity_id IN "
            "(SELECT id FROM location WHERE organization_id = ?1)")
       .Bind(1, organization_id).Run();
-  Statement& st = c.Cached(
-      "SELECT l.id, o.id, l.place_id, l.municipality_id FROM location l JOIN organization o "
-      "ON o.id = l.organization_id WHERE o.kind = 'library' AND o.id = ?1 ORDER BY l.id");
-  st.Bind(1, organization_id);
-  for (const LibraryLocation& l : ReadLocations(st)) collect(InsertDocument(c, l));
+  for (const auto& [location, text] :
+       WriteDocuments(c, kOrganizationLibraries,
+                      [&](Statement& st) { st.Bind(1, organization_id); })) {
+    collect(text);
+  }
   // How many documents hold the word: FTS5's vocabulary, or the GIN index on PostgreSQL (its
   // vocabulary view, ts_stat, reads every document).
   Statement& count = c.Cached(
@@ -329,13 +359,23 @@ namespace {
 }  // namespace
 
 void RebuildLibraryIndex(Connection& c) {
-  c.Exec(kDeleteLibraryDocuments);
-  std::vector<LibraryLocation> locations;
-  {
-    Statement st = c.Prepare(kLibraryLocations);
-    locations = ReadLocations(st);
+  // PostgreSQL plans from table statistics, which an import or a restore in this same
+  // transaction has made stale (a table of ten rows now holds ten thousand): with them it
+  // would scan instead of looking up by key, once per library row of a batch. Refreshed
+  // first; SQLite's planner does not use them.
+  if (c.IsPostgres()) {
+    c.Exec("ANALYZE organization, location, service, service_at_location, attribute, "
+           "translation, address, place, place_name");
   }
-  for (const LibraryLocation& l : locations) InsertDocument(c, l);
+  c.Exec(kDeleteLibraryDocuments);
+  std::string last;  // below every id
+  for (;;) {
+    const auto written = WriteDocuments(c, kBatchLibraries, [&](Statement& st) {
+      st.Bind(1, last).Bind(2, kBatch);
+    });
+    if (written.empty()) break;
+    last = written.back().first;
+  }
   c.Exec(kRefreshTerms);
   OptimizeTextIndex(c, "search_document");
   // The in-memory search snapshots of every node follow this number (search_snapshot.h).

@@ -22,9 +22,10 @@ namespace tilti::store {
 //           the location or the organization (service types, target groups, accessibility...)
 // Must run inside a write transaction (Database::Write), which it does not open itself: call it
 // in the same transaction as the change, so the index is never out of date. Cost: one
-// DELETE, one SELECT of the library locations, then per location three compound SELECTs (all
-// on primary keys or indexes) and one INSERT, then a copy of the FTS5 vocabulary into
-// search_term and an FTS5 'optimize'; about 5-8 ms for the 10 demo libraries.
+// DELETE, then per batch of 2,000 library locations four SELECTs (the locations, and their
+// names, places and bodies, each reached by keys) and one INSERT per location, then a copy of
+// the FTS5 vocabulary into search_term and an FTS5 'optimize'. On PostgreSQL it first
+// refreshes the directory tables' statistics (ANALYZE).
 // Throws SqlError on a database failure (the caller's transaction then rolls back).
 void RebuildLibraryIndex(Connection& c);
 

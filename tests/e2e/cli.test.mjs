@@ -8,7 +8,7 @@ import { writeFileSync, readFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   runTilti, makeTempDir, makeDemoDb, startServer, stopAndCheck, get, holdPort, copyWebDir,
-  openConnection, excerpt,
+  openConnection, excerpt, sqlOf, isPostgresDb,
 } from './harness.mjs';
 
 let dir;
@@ -310,5 +310,18 @@ describe('lifecycle', () => {
     } finally {
       await stopAndCheck(server);
     }
+  });
+
+  test('a database that breaks under a command ends it with one line, not an abort', async () => {
+    // The tables are there when the command starts (the schema version is right), then one is
+    // gone: the store's error reaches the command line as "tilti retention: …", exit 1.
+    const db = await makeDemoDb(makeTempDir());
+    sqlOf(db)(isPostgresDb(db) ? 'DROP TABLE booking CASCADE' : 'DROP TABLE booking');
+    const r = await runTilti(['retention', '--db', db]);
+    const info = `exit ${r.code}, signal ${r.signal}, stderr:\n${r.stderr}`;
+    assert.equal(r.signal, null, `${info}\n(crashed)`);
+    assert.equal(r.code, 1, info);
+    assert.doesNotMatch(r.stderr, /terminate called/, info);
+    assert.ok(lines(r.stderr).some((l) => /^tilti retention: .*booking/.test(l)), info);
   });
 });
