@@ -24,20 +24,8 @@ if [ "${KEEP_DB:-0}" != 1 ] || [ ! -f "$DB" ]; then
   "$BIN" demo --db "$DB" >/dev/null
   # Copies of the sample events as daily series, spread over the demo's libraries; tilti
   # materialises them at start-up (materialised_until is NULL).
-  sqlite3 -bail "$DB" "
-    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $EVENTS),
-    libs AS (SELECT o.id AS org, l.id AS loc, row_number() OVER (ORDER BY o.slug) - 1 AS k
-             FROM organization o JOIN location l ON l.organization_id = o.id WHERE o.kind = 'library'),
-    sample AS (SELECT *, row_number() OVER (ORDER BY id) - 1 AS k FROM event)
-    INSERT INTO event (id, organization_id, location_id, online_url, title, description,
-      accessibility_note, category_id, capacity, registration, starts_on, start_time,
-      duration_minutes, rrule, is_sample, created, last_modified)
-    SELECT printf('bench-%06d', i), libs.org, libs.loc, NULL, s.title || ' #' || i, s.description, '',
-      s.category_id, s.capacity, s.registration, date('now', '+1 day'),
-      printf('%02d:%02d', 8 + i % 12, (i % 4) * 15), 60, 'FREQ=DAILY', 1,
-      strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
-    FROM n JOIN libs ON libs.k = i % (SELECT count(*) FROM libs)
-    JOIN sample s ON s.k = i % (SELECT count(*) FROM sample);"
+  sed -e "s/@EVENTS@/$EVENTS/" -e "s/@TOMORROW@/$(date -u -d tomorrow +%F)/" \
+      -e "s/@NOW@/$(date -u +%FT%TZ)/g" bench/events.sql | sqlite3 -bail "$DB"
   echo "== materialising (tilti serve's start-up job)"
   start=$(date +%s.%N)
   "$BIN" serve --db "$DB" --listen 127.0.0.1:$PORT --no-access-log 2>"$out/events-materialise.log" &

@@ -4,6 +4,7 @@
 // PostgreSQL (a postgresql:// URL). Every write runs in one transaction on the writer,
 // serialised by a mutex within the node and, on PostgreSQL, by an advisory lock across nodes
 // (Connection::BeginWrite), so writers never deadlock and readers never block.
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -70,6 +71,11 @@ class Database {
   // Borrows a read connection (blocks only if all are leased).
   ReadLease Read();
 
+  // How many write transactions this process has committed: a node's cache of something it
+  // read from the database (web/site.h DirectoryVersion) re-reads when the number moved, so
+  // the node sees its own changes at once.
+  uint64_t Commits() const { return commits_.load(std::memory_order_acquire); }
+
   // Runs `fn` on the writer inside one write transaction (Connection::BeginWrite ... Commit);
   // rolls back and rethrows if fn throws. Returns what fn returns.
   template <typename F>
@@ -85,10 +91,12 @@ class Database {
         fn(c);
         c.ResetCached();
         c.Commit();
+        commits_.fetch_add(1, std::memory_order_release);
       } else {
         auto result = fn(c);
         c.ResetCached();
         c.Commit();
+        commits_.fetch_add(1, std::memory_order_release);
         return result;
       }
     } catch (...) {
@@ -129,6 +137,7 @@ class Database {
   DatabaseOptions options_;
   std::mutex write_mu_;
   std::unique_ptr<Connection> writer_;  // guarded by write_mu_
+  std::atomic<uint64_t> commits_{0};
   std::mutex pool_mu_;
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Connection>> idle_readers_;  // guarded by pool_mu_

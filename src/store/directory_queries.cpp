@@ -136,9 +136,11 @@ std::optional<directory::LibraryDetail> LibraryBySlug(Connection& c, const Local
         BestText("service", "s.id", "description", "coalesce(s.description, '')",
                  "s.source_locale") +
         ", coalesce((SELECT sal.id FROM service_at_location sal WHERE sal.service_id = s.id AND "
-        "sal.location_id = ?5), '') FROM service s WHERE s.status = 'active' AND "
-        "(s.organization_id = ?4 OR s.id IN "
-        "(SELECT service_id FROM service_at_location WHERE location_id = ?5)) ORDER BY s.name";
+        "sal.location_id = ?5), '') FROM service s WHERE s.status = 'active' AND s.id IN "
+        // One set of ids found by two index lookups: as `organization_id = ?4 OR s.id IN …`,
+        // PostgreSQL scanned every service.
+        "(SELECT id FROM service WHERE organization_id = ?4 "
+        "UNION SELECT service_id FROM service_at_location WHERE location_id = ?5) ORDER BY s.name";
     Statement& sv = c.Cached(services);
     BindChain(sv, chain);
     sv.Bind(4, d.id).Bind(5, location_id);

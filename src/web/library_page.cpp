@@ -16,6 +16,22 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
                            http::Request& request) {
   std::string slug(request.Param("slug"));
   SysTime now = site.clock().Now();
+  // The page depends on the library and its hours (the directory's version), its upcoming
+  // events (the events' version), the minute (open now, today, what "upcoming" means) and a
+  // few things no version covers (its bookable places, a published diagnostic report, places
+  // left): a change to those shows at once when this node made it (its count of commits is in
+  // the key) and within a minute when another node did. The body holds nothing personal (the
+  // layout adds that per request), so one rendering serves every reader.
+  const std::string key =
+      "library:" + locale.code + ":" + slug + "?" + request.query + "@" +
+      std::to_string(
+          std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count()) +
+      "#" + std::to_string(site.db().Commits());
+  const int64_t version =
+      store::EventsVersion(*site.db().Read()) * 1000003 + site.DirectoryVersion();
+  if (auto hit = site.answers().Get(key, version)) {
+    return site.HtmlResponse(request, locale, hit->status, hit->body);
+  }
   const auto today = RigaDate(now);
   std::optional<directory::LibraryDetail> library;
   std::vector<directory::DayHours> dated_days;
@@ -47,7 +63,9 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
   for (const auto& r : resources) bookable.push_back(ResourceSummaryView(site, locale, r));
   page.set("resources", bookable);
   page.set("has_resources", !resources.empty());
-  return site.RenderPage(request, frame, "library", std::move(page));
+  std::string body = site.RenderBody(frame, "library", std::move(page));
+  site.answers().Put(key, version, {frame.status, "text/html; charset=utf-8", body});
+  return site.HtmlResponse(request, locale, frame.status, std::move(body));
 }
 
 http::Response ServicePage(const Site& site, const i18n::LocaleInfo& locale,

@@ -316,12 +316,15 @@ int64_t Site::DirectoryVersion() const {
   const int64_t now = std::chrono::steady_clock::now().time_since_epoch().count();
   const int64_t read_at = version_read_at_.load(std::memory_order_acquire);
   const int64_t cached = directory_version_.load(std::memory_order_acquire);
-  if (cached >= 0 &&
+  // Taken before the read: a write committed during it makes the next call read again.
+  const uint64_t commits = db_.Commits();
+  if (cached >= 0 && commits == version_commits_.load(std::memory_order_acquire) &&
       now - read_at < std::chrono::nanoseconds(kVersionRecheck).count()) {
     return cached;
   }
   const int64_t version = store::DirectoryVersion(*db_.Read());
   directory_version_.store(version, std::memory_order_release);
+  version_commits_.store(commits, std::memory_order_release);
   version_read_at_.store(now, std::memory_order_release);
   return version;
 }

@@ -138,8 +138,9 @@ class Site {
   // (web/response_cache.h); callers key them with DirectoryVersion().
   ResponseCache& answers() const { return *answers_; }
   // The directory's version (store/search_snapshot.h), read from the database at most every
-  // kVersionRecheck: a change made by another node or by the command line shows within that
-  // time, and the hot path of a cached answer makes no database call at all.
+  // kVersionRecheck, and at once after this node committed a write (Database::Commits): a
+  // change made by another node or by the command line shows within that time, this node's
+  // own at once, and the hot path of a cached answer makes no database call at all.
   static constexpr std::chrono::milliseconds kVersionRecheck{200};
   int64_t DirectoryVersion() const;
 
@@ -168,6 +169,7 @@ class Site {
   knowledge::Phrasebook phrasebook_;
   mutable std::atomic<int64_t> directory_version_{-1};
   mutable std::atomic<int64_t> version_read_at_{0};  // steady_clock, nanoseconds
+  mutable std::atomic<uint64_t> version_commits_{0};  // db_.Commits() when it was read
 };
 
 // Builds the nested {{t.*}} data for one locale from every argument-free message.
