@@ -51,12 +51,15 @@ http::Response EventsPage(const Site& site, const i18n::LocaleInfo& locale,
     if (params.count("month") && !month) bad.emplace_back("month");
     if (!month) month = RigaDate(now).year() / RigaDate(now).month();
   }
-  // The answer depends on the query, the events and the minute (what "upcoming" means).
-  const std::string key = "events:" + locale.code + "?" + request.query + "@" +
-                          std::to_string(now.time_since_epoch().count() / 60);
+  // The answer depends on the query, the events, the directory and the minute (what
+  // "upcoming" means). When the minute turns, one reader renders the new answer while the
+  // others get the previous minute's (ResponseCache::GetOrStale).
+  const std::string key = "events:" + locale.code + "?" + request.query;
   auto db = site.db().Read();
-  const int64_t version = store::EventsVersion(*db) * 1000003 + site.DirectoryVersion();
-  if (auto hit = site.answers().Get(key, version)) {
+  const int64_t version = CombinedVersion(
+      {store::EventsVersion(*db), site.DirectoryVersion(),
+       std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count()});
+  if (auto hit = site.answers().GetOrStale(key, version)) {
     return site.HtmlResponse(request, locale, 200, hit->body);
   }
   const LocaleChain chain = site.Chain(locale);

@@ -19,17 +19,17 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
   // The page depends on the library and its hours (the directory's version), its upcoming
   // events (the events' version), the minute (open now, today, what "upcoming" means) and a
   // few things no version covers (its bookable places, a published diagnostic report, places
-  // left): a change to those shows at once when this node made it (its count of commits is in
-  // the key) and within a minute when another node did. The body holds nothing personal (the
-  // layout adds that per request), so one rendering serves every reader.
-  const std::string key =
-      "library:" + locale.code + ":" + slug + "?" + request.query + "@" +
-      std::to_string(
-          std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count()) +
-      "#" + std::to_string(site.db().Commits());
-  const int64_t version =
-      store::EventsVersion(*site.db().Read()) * 1000003 + site.DirectoryVersion();
-  if (auto hit = site.answers().Get(key, version)) {
+  // left): a change to those shows at once when this node made it (its count of commits is
+  // part of the version) and within a minute when another node did. When the minute turns,
+  // one reader renders the new page while the others get the previous one
+  // (ResponseCache::GetOrStale). The body holds nothing personal (the layout adds that per
+  // request), so one rendering serves every reader.
+  const std::string key = "library:" + locale.code + ":" + slug + "?" + request.query;
+  const int64_t version = CombinedVersion(
+      {store::EventsVersion(*site.db().Read()), site.DirectoryVersion(),
+       std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count(),
+       static_cast<int64_t>(site.db().Commits())});
+  if (auto hit = site.answers().GetOrStale(key, version)) {
     return site.HtmlResponse(request, locale, hit->status, hit->body);
   }
   const auto today = RigaDate(now);

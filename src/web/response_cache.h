@@ -6,7 +6,9 @@
 // it, whichever node made the change. Bounded by bytes; the least recently used entries go
 // first. Thread-safe. Only answers that hold nothing personal may be cached (no CSRF tokens, no
 // session data).
+#include <chrono>
 #include <cstdint>
+#include <initializer_list>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -28,6 +30,13 @@ class ResponseCache {
   // The answer stored under `key` for `version`; nullptr when there is none (or only one for
   // another version, which is dropped).
   std::shared_ptr<const CachedAnswer> Get(const std::string& key, int64_t version);
+  // For answers that change often for every reader at once (the minute turns): like Get, but
+  // when the answer stored is for another version, only the first caller gets nullptr (and
+  // makes the new one, then Puts it); the others get the previous answer meanwhile, for at
+  // most kRefreshWait, instead of all rendering it at once. A reader alone (who just changed
+  // something) is always the first, so sees the new answer.
+  std::shared_ptr<const CachedAnswer> GetOrStale(const std::string& key, int64_t version);
+  static constexpr std::chrono::seconds kRefreshWait{2};
   // Stores `answer`; an answer larger than a quarter of the cache is not kept.
   void Put(const std::string& key, int64_t version, CachedAnswer answer);
 
@@ -40,6 +49,7 @@ class ResponseCache {
     int64_t version;
     std::shared_ptr<const CachedAnswer> answer;
     size_t bytes;
+    std::chrono::steady_clock::time_point refreshing_since{};  // GetOrStale: being remade
   };
   void EvictLocked();
 
@@ -49,5 +59,9 @@ class ResponseCache {
   std::unordered_map<std::string, std::list<Entry>::iterator> index_;
   size_t bytes_ = 0;
 };
+
+// One version made of several (the directory's, the events', the minute...), for the cache:
+// equal parts give equal versions, and a change in any part gives another.
+int64_t CombinedVersion(std::initializer_list<int64_t> parts);
 
 }  // namespace tilti::web

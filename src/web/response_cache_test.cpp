@@ -22,6 +22,32 @@ TEST(ResponseCache, ServesAnAnswerOnlyForTheVersionItWasMadeFrom) {
   EXPECT_EQ(cache.bytes(), 0u);
 }
 
+TEST(ResponseCache, WhileOneReaderRemakesAnAnswerTheOthersGetThePreviousOne) {
+  ResponseCache cache(1 << 20);
+  EXPECT_EQ(cache.GetOrStale("events", 1), nullptr);  // nothing yet: everyone makes it
+  EXPECT_EQ(cache.GetOrStale("events", 1), nullptr);
+  cache.Put("events", 1, Answer("minute one"));
+  EXPECT_EQ(cache.GetOrStale("events", 1)->body, "minute one");
+  // The minute turns: the first reader makes the new answer, the others meanwhile get the old.
+  EXPECT_EQ(cache.GetOrStale("events", 2), nullptr);
+  ASSERT_NE(cache.GetOrStale("events", 2), nullptr);
+  EXPECT_EQ(cache.GetOrStale("events", 2)->body, "minute one");
+  cache.Put("events", 2, Answer("minute two"));
+  EXPECT_EQ(cache.GetOrStale("events", 2)->body, "minute two");
+  // A plain Get never serves the old answer.
+  EXPECT_EQ(cache.Get("events", 3), nullptr);
+  EXPECT_EQ(cache.entries(), 0u);
+}
+
+TEST(ResponseCache, CombinedVersionsDifferWhenAnyPartDoes) {
+  const int64_t base = CombinedVersion({7, 100, 29000000});
+  EXPECT_EQ(base, CombinedVersion({7, 100, 29000000}));
+  EXPECT_NE(base, CombinedVersion({8, 100, 29000000}));
+  EXPECT_NE(base, CombinedVersion({7, 101, 29000000}));
+  EXPECT_NE(base, CombinedVersion({7, 100, 29000001}));
+  EXPECT_NE(base, CombinedVersion({100, 7, 29000000}));  // order matters
+}
+
 TEST(ResponseCache, EvictsTheLeastRecentlyUsedBeyondItsSize) {
   ResponseCache cache(4000);
   cache.Put("a", 1, Answer(std::string(900, 'a')));
