@@ -42,9 +42,9 @@ http::Response FilteredFeed(const Site& site, const i18n::LocaleInfo& locale,
                             const std::function<std::string(store::Connection&)>& name,
                             const std::string& filename) {
   const std::string key = "ics:" + locale.code + ":" + events::FilterToQuery(filter);
-  auto db = site.db().Read();
-  const int64_t version = store::EventsVersion(*db);
+  const int64_t version = site.EventsVersion();
   if (auto hit = site.answers().Get(key, version)) return Calendar(hit->body, filename);
+  auto db = site.db().Read();
   const SysTime now = site.clock().Now();
   const LocaleChain chain = site.Chain(locale);
   std::vector<events::CalendarEvent> out;
@@ -69,8 +69,7 @@ http::Response EventsAtom(const Site& site, const i18n::LocaleInfo& locale,
   const events::EventFilter filter = events::FilterFromQuery(params);
   const std::string query = events::FilterToQuery(filter);
   const std::string key = "atom:" + locale.code + ":" + query;
-  auto db = site.db().Read();
-  const int64_t version = store::EventsVersion(*db);
+  const int64_t version = site.EventsVersion();
   auto respond = [](std::string body) {
     http::Response r;
     r.Set("Content-Type", "application/atom+xml; charset=utf-8");
@@ -80,6 +79,7 @@ http::Response EventsAtom(const Site& site, const i18n::LocaleInfo& locale,
     return r;
   };
   if (auto hit = site.answers().Get(key, version)) return respond(hit->body);
+  auto db = site.db().Read();
   const SysTime now = site.clock().Now();
   const LocaleChain chain = site.Chain(locale);
   const i18n::Formatter& f = site.FormatterFor(locale.code);

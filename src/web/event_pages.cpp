@@ -55,13 +55,13 @@ http::Response EventsPage(const Site& site, const i18n::LocaleInfo& locale,
   // "upcoming" means). When the minute turns, one reader renders the new answer while the
   // others get the previous minute's (ResponseCache::GetOrStale).
   const std::string key = "events:" + locale.code + "?" + request.query;
-  auto db = site.db().Read();
   const int64_t version = CombinedVersion(
-      {store::EventsVersion(*db), site.DirectoryVersion(),
+      {site.EventsVersion(), site.DirectoryVersion(),
        std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count()});
   if (auto hit = site.answers().GetOrStale(key, version)) {
     return site.HtmlResponse(request, locale, 200, hit->body);
   }
+  auto db = site.db().Read();
   const LocaleChain chain = site.Chain(locale);
   Data page(Data::type::object);
   if (!near.empty() && !filter.latitude) {

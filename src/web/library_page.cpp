@@ -26,7 +26,7 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
   // request), so one rendering serves every reader.
   const std::string key = "library:" + locale.code + ":" + slug + "?" + request.query;
   const int64_t version = CombinedVersion(
-      {store::EventsVersion(*site.db().Read()), site.DirectoryVersion(),
+      {site.EventsVersion(), site.DirectoryVersion(),
        std::chrono::duration_cast<std::chrono::minutes>(now.time_since_epoch()).count(),
        static_cast<int64_t>(site.db().Commits())});
   if (auto hit = site.answers().GetOrStale(key, version)) {

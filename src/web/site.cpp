@@ -1,5 +1,7 @@
 #include "web/site.h"
 
+#include "store/event_queries.h"
+
 #include <kainjow/mustache.hpp>
 
 #include <unicode/locid.h>
@@ -312,21 +314,30 @@ http::Response Site::ErrorPage(int status, const http::Request& request) const {
   return response;
 }
 
-int64_t Site::DirectoryVersion() const {
+int64_t Site::CachedVersion::Get(const store::Database& db,
+                                 const std::function<int64_t()>& read) const {
   const int64_t now = std::chrono::steady_clock::now().time_since_epoch().count();
-  const int64_t read_at = version_read_at_.load(std::memory_order_acquire);
-  const int64_t cached = directory_version_.load(std::memory_order_acquire);
+  const int64_t at = read_at.load(std::memory_order_acquire);
+  const int64_t cached = value.load(std::memory_order_acquire);
   // Taken before the read: a write committed during it makes the next call read again.
-  const uint64_t commits = db_.Commits();
-  if (cached >= 0 && commits == version_commits_.load(std::memory_order_acquire) &&
-      now - read_at < std::chrono::nanoseconds(kVersionRecheck).count()) {
+  const uint64_t seen = db.Commits();
+  if (cached >= 0 && seen == commits.load(std::memory_order_acquire) &&
+      now - at < std::chrono::nanoseconds(kVersionRecheck).count()) {
     return cached;
   }
-  const int64_t version = store::DirectoryVersion(*db_.Read());
-  directory_version_.store(version, std::memory_order_release);
-  version_commits_.store(commits, std::memory_order_release);
-  version_read_at_.store(now, std::memory_order_release);
-  return version;
+  const int64_t fresh = read();
+  value.store(fresh, std::memory_order_release);
+  commits.store(seen, std::memory_order_release);
+  read_at.store(now, std::memory_order_release);
+  return fresh;
+}
+
+int64_t Site::DirectoryVersion() const {
+  return directory_version_.Get(db_, [this] { return store::DirectoryVersion(*db_.Read()); });
+}
+
+int64_t Site::EventsVersion() const {
+  return events_version_.Get(db_, [this] { return store::EventsVersion(*db_.Read()); });
 }
 
 }  // namespace tilti::web

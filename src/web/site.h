@@ -3,6 +3,7 @@
 // render a template inside the layout, answer errors in the user's language. Handlers (the
 // *_pages.cpp files) stay thin: parse -> one query or service call -> Site::RenderPage.
 #include <atomic>
+#include <functional>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -143,6 +144,8 @@ class Site {
   // own at once, and the hot path of a cached answer makes no database call at all.
   static constexpr std::chrono::milliseconds kVersionRecheck{200};
   int64_t DirectoryVersion() const;
+  // The events' version (store::EventsVersion), read in the same way.
+  int64_t EventsVersion() const;
 
  private:
   Data LayoutData(const PageFrame& frame) const;
@@ -167,9 +170,14 @@ class Site {
   std::unique_ptr<accounts::PasswordHasher> hasher_;
   std::unique_ptr<speech::Synthesizer> speech_;
   knowledge::Phrasebook phrasebook_;
-  mutable std::atomic<int64_t> directory_version_{-1};
-  mutable std::atomic<int64_t> version_read_at_{0};  // steady_clock, nanoseconds
-  mutable std::atomic<uint64_t> version_commits_{0};  // db_.Commits() when it was read
+  // A version read from the database at most every kVersionRecheck and after each commit.
+  struct CachedVersion {
+    int64_t Get(const store::Database& db, const std::function<int64_t()>& read) const;
+    mutable std::atomic<int64_t> value{-1};
+    mutable std::atomic<int64_t> read_at{0};    // steady_clock, nanoseconds
+    mutable std::atomic<uint64_t> commits{0};  // db.Commits() when it was read
+  };
+  CachedVersion directory_version_, events_version_;
 };
 
 // Builds the nested {{t.*}} data for one locale from every argument-free message.
