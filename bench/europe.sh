@@ -247,7 +247,8 @@ for m in "${measures[@]}"; do
   # nginx serves a static file of the mean size of this measure's answers, through the same
   # Lua loop (a list of the one URL), so both sides pay the same client cost.
   avg=$(awk '{s += $2} END {printf "%d", s / NR}' "$out/europe-cold-$first-$m.txt")
-  head -c "$avg" /dev/urandom | base64 -w 100 | head -c "$avg" > "$out/www/$m.html"
+  head -c "$avg" /dev/urandom | base64 -w 100 > "$out/www/$m.b64"  # no pipe into head: SIGPIPE
+  head -c "$avg" "$out/www/$m.b64" > "$out/www/$m.html"
   for _ in $(seq 1 10); do echo "/$m.html"; done > "$out/europe-static-$m.txt"
   mix "http://127.0.0.1:$NGINX_PORT/" "$out/europe-static-$m.txt" > "$out/europe-wrk-nginx-$m.txt"
   n=$(rps "$out/europe-wrk-nginx-$m.txt")

@@ -186,8 +186,10 @@ double Database::FileBytes() {
   return static_cast<double>(st.st_size);
 }
 
-void PlanForBulkLoad(Connection& c) {
-  if (c.IsPostgres()) c.Exec("SET LOCAL plan_cache_mode = force_custom_plan");
+void BulkLoadPlans::Wrote() {
+  if (!c_.IsPostgres() || ++rows_ < next_) return;
+  next_ *= 2;
+  c_.Exec("ANALYZE " + tables_);
 }
 
 }  // namespace tilti::store

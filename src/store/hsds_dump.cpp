@@ -270,8 +270,9 @@ struct Aborted : std::exception {};
 
 class Loader {
  public:
-  Loader(Connection& c, LoadSummary& summary, std::vector<std::string>& problems)
-      : c_(c), summary_(summary), problems_(problems) {}
+  Loader(Connection& c, LoadSummary& summary, std::vector<std::string>& problems,
+         BulkLoadPlans& plans)
+      : c_(c), summary_(summary), problems_(problems), plans_(plans) {}
 
   void LoadTable(const Table& t) {
     if (t.rows.empty()) return;
@@ -355,6 +356,7 @@ class Loader {
     bool in_savepoint = false;
     for (size_t r : order) {
       const auto& row = t.rows[r];
+      plans_.Wrote();
       std::vector<Value> values(input_cols.size());
       bool ok = true;
       for (size_t k = 0; k < input_cols.size(); ++k) {
@@ -532,6 +534,7 @@ class Loader {
   Connection& c_;
   LoadSummary& summary_;
   std::vector<std::string>& problems_;
+  BulkLoadPlans& plans_;
   std::map<std::string, std::map<std::string, std::string>> origins_;  // table -> key -> origin
 };
 
@@ -624,8 +627,10 @@ Result<LoadSummary> LoadDirectory(Database& db, const exchange::TableSet& tables
   try {
     db.Write([&](Connection& c) {
       c.DeferForeignKeys();
-      PlanForBulkLoad(c);
-      Loader loader(c, summary, problems);
+      std::string written;
+      for (const auto& name : ExchangedTables()) written += (written.empty() ? "" : ", ") + name;
+      BulkLoadPlans plans(c, written);
+      Loader loader(c, summary, problems, plans);
       for (const auto& name : ExchangedTables()) {
         if (const Table* t = tables.Find(name)) loader.LoadTable(*t);
       }

@@ -235,11 +235,13 @@ ImportCounts ImportLibraries(Database& db, const std::vector<LibraryRecord>& rec
         }
       }
     } restore{c, cache_size};
-    PlanForBulkLoad(c);
+    BulkLoadPlans plans(c, "organization, location, address, phone, service, "
+                           "service_at_location, schedule, attribute, translation");
     ImportCounts counts;
     Writer writer(c, now_rfc3339);
     for (const LibraryRecord& r : records) {
       if (writer.Write(r)) ++counts.added;
+      plans.Wrote();
       ++counts.libraries;
       if (!r.hours.empty()) ++counts.with_hours;
       if (r.latitude) ++counts.with_coordinates;

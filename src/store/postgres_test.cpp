@@ -8,6 +8,7 @@
 #include "store/backup.h"
 #include "store/database.h"
 #include "store/demo_database_for_tests.h"
+#include "store/row_batch.h"
 
 namespace tilti::store {
 namespace {
@@ -170,6 +171,25 @@ TEST_F(BackendContract, IdentityIdsAndReadOnlyReaders) {
   EXPECT_EQ(second, first + 1);
   auto r = db().Read();
   EXPECT_THROW(r->Prepare("INSERT INTO contract_ids (v) VALUES ('z')").Run(), SqlError);
+}
+
+TEST_F(BackendContract, RowBatchInsertsEveryRowInOrder) {
+  // 7 rows 3 at a time: two full batches (one cached statement) and a last one of 1.
+  db().Write([](Connection& c) {
+    c.Exec("CREATE TABLE contract_batch (n TEXT, label TEXT, kind TEXT)");
+    RowBatch batch(c, "INSERT INTO contract_batch (n, label, kind) VALUES ", "(#, #, 'fixed')", 3);
+    for (int i = 1; i <= 7; ++i) batch.Add({std::to_string(i), "row " + std::to_string(i)});
+    EXPECT_THROW(batch.Add({"only one value"}), std::logic_error);
+    batch.Flush();
+    batch.Flush();  // nothing left: nothing written twice
+  });
+  auto r = db().Read();
+  Statement st = r->Prepare(
+      "SELECT group_concat(n || ':' || label || ':' || kind, ',') FROM contract_batch");
+  ASSERT_TRUE(st.Step());
+  EXPECT_EQ(st.Text(0),
+            "1:row 1:fixed,2:row 2:fixed,3:row 3:fixed,4:row 4:fixed,5:row 5:fixed,"
+            "6:row 6:fixed,7:row 7:fixed");
 }
 
 TEST_F(BackendContract, UnusedParametersAreIgnoredAsInSqlite) {

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "directory/folding.h"
+#include "store/row_batch.h"
 #include "store/service_index.h"
 #include "store/text_match.h"
 
@@ -99,9 +100,8 @@ UNION SELECT term.loc, t.value FROM term CROSS JOIN translation t
  WHERE t.entity = 'taxonomy_term' AND t.entity_id = term.id AND t.field = 'name'
 ORDER BY 1, 2)";
 
-constexpr std::string_view kInsertDocument = R"(
-INSERT INTO search_document (names, places, body, entity, entity_id)
-VALUES (?1, ?2, ?3, 'location', ?4))";
+constexpr std::string_view kInsertDocuments =
+    "INSERT INTO search_document (names, places, body, entity, entity_id) VALUES ";
 
 constexpr std::string_view kRefreshTerms = R"(
 DELETE FROM search_term;
@@ -157,13 +157,13 @@ std::vector<std::pair<std::string, std::string>> WriteDocuments(
   locations.Reset();
   for (Statement* st : {&names, &places, &body}) bind(*st);
   PartReader n(names), p(places), b(body);
-  Statement& insert = c.Cached(std::string(kInsertDocument));
+  RowBatch insert(c, kInsertDocuments, "(#, #, #, 'location', #)");
   for (auto& [loc, text] : written) {
     std::string name_text = n.Folded(loc), place_text = p.Folded(loc), body_text = b.Folded(loc);
-    insert.Bind(1, name_text).Bind(2, place_text).Bind(3, body_text).Bind(4, loc).Run();
-    insert.Reset();
     text = name_text + " " + place_text + " " + body_text;
+    insert.Add({std::move(name_text), std::move(place_text), std::move(body_text), loc});
   }
+  insert.Flush();
   return written;
 }
 

@@ -1,5 +1,6 @@
 #include "store/service_index.h"
 
+#include "store/row_batch.h"
 #include "store/search_index.h"
 #include "store/text_match.h"
 
@@ -22,7 +23,7 @@ struct IndexedKind {
   std::string_view records;       // id, name, alternate_name, description
   std::string_view translations;  // entity_id, value
   std::string_view clear;
-  std::string_view insert;  // ?1 text, ?2 id
+  std::string_view insert;  // up to VALUES; each row is (text, id)
   std::string_view table;  // the index table
 };
 
@@ -31,7 +32,7 @@ constexpr IndexedKind kServices{
     "SELECT entity_id, value FROM translation WHERE entity = 'service' "
     "AND field IN ('name', 'alternate_name', 'description') ORDER BY entity_id, field, locale",
     "DELETE FROM service_search",
-    "INSERT INTO service_search (text, service_id) VALUES (?1, ?2)",
+    "INSERT INTO service_search (text, service_id) VALUES ",
     "service_search",
 };
 
@@ -40,7 +41,7 @@ constexpr IndexedKind kOrganizations{
     "SELECT entity_id, value FROM translation WHERE entity = 'organization' "
     "AND field IN ('name', 'alternate_name', 'description') ORDER BY entity_id, field, locale",
     "DELETE FROM organization_search",
-    "INSERT INTO organization_search (text, organization_id) VALUES (?1, ?2)",
+    "INSERT INTO organization_search (text, organization_id) VALUES ",
     "organization_search",
 };
 
@@ -74,7 +75,7 @@ void Rebuild(Connection& c, const IndexedKind& kind, FoldCache& cache) {
   c.Exec(kind.clear);
   Statement records = c.Prepare(kind.records);
   Statement translations = c.Prepare(kind.translations);
-  Statement& insert = c.Cached(std::string(kind.insert));
+  RowBatch insert(c, kind.insert, "(#, #)");
   bool more_translations = translations.Step();
   while (records.Step()) {
     const std::string id = records.Text(0);
@@ -91,9 +92,9 @@ void Rebuild(Connection& c, const IndexedKind& kind, FoldCache& cache) {
       Append(cache, translations.TextView(1), seen, text);
       more_translations = translations.Step();
     }
-    insert.Bind(1, text).Bind(2, id).Run();
-    insert.Reset();
+    insert.Add({std::move(text), id});
   }
+  insert.Flush();
   OptimizeTextIndex(c, kind.table);
 }
 
