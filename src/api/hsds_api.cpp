@@ -166,7 +166,7 @@ http::Response ToResponse(const http::Request& request, ApiReply reply) {
     r.body = std::move(reply.body);
     return r;
   }
-  const std::string etag = EntityTag(reply.body);
+  const std::string etag = reply.etag.empty() ? EntityTag(reply.body) : std::move(reply.etag);
   r.Set("ETag", etag);
   r.Set("Cache-Control", "public, max-age=60");
   if (auto inm = request.Header("if-none-match");

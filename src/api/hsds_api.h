@@ -16,6 +16,7 @@ struct ApiReply {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  std::string etag = {};  // EntityTag(body), kept with a cached reply; worked out when empty
 };
 
 // GET /api/v1/: the HSDS version, our profile's URL (`public_url` + "/api/v1/profile") and the

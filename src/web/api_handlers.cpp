@@ -18,17 +18,20 @@ LocaleChain ChainFor(const Site& site, std::string_view lang) {
 
 // A reply depends only on the path, the query and the directory: made once per directory
 // version and served from the node's cache (web/response_cache.h) until the directory changes.
-// ToResponse still runs per request (ETag, If-None-Match, headers).
+// ToResponse still runs per request (If-None-Match, headers); the ETag is made once, with the
+// reply.
 template <typename Make>
 http::Response Cached(const Site& site, const http::Request& request, Make make) {
   const int64_t version = site.DirectoryVersion();
   const std::string key = "api:" + request.path + "?" + request.query;
   if (auto hit = site.answers().Get(key, version)) {
-    return api::ToResponse(request, api::ApiReply{hit->status, hit->content_type, hit->body});
+    return api::ToResponse(
+        request, api::ApiReply{hit->status, hit->content_type, hit->body, hit->etag});
   }
   api::ApiReply reply = make(*site.db().Read());
-  site.answers().Put(key, version, {reply.status, reply.content_type, reply.body});
-  return api::ToResponse(request, reply);
+  if (reply.status == 200) reply.etag = api::EntityTag(reply.body);
+  site.answers().Put(key, version, {reply.status, reply.content_type, reply.body, reply.etag});
+  return api::ToResponse(request, std::move(reply));
 }
 
 http::Response List(const Site& site, const http::Request& request, ListReplyFn reply) {

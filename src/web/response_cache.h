@@ -21,6 +21,7 @@ struct CachedAnswer {
   int status = 200;
   std::string content_type;
   std::string body;
+  std::string etag = {};  // the API's entity tag of the body, made once (empty for pages)
 };
 
 class ResponseCache {
