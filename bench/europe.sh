@@ -20,6 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/out; mkdir -p "$out"
+source bench/common.sh
 for tool in wrk nginx sqlite3 psql bc curl; do
   command -v $tool >/dev/null || { echo "europe.sh needs $tool" >&2; exit 1; }
 done
@@ -134,30 +135,7 @@ done | tee "$out/europe-size.txt"
 
 # The URL mixes. Library pages and feeds: the Latvian libraries with events, and imported and
 # replicated libraries from the four lists (chosen by id, so the same on both databases).
-cat > "$out/europe-search.txt" <<'URLS'
-/lv/libraries
-/en/libraries?page=40
-/en/libraries?q=barking
-/ru/libraries?q=%D0%A0%D0%B5%D0%B7%D0%B5%D0%BA%D0%BD%D0%B5
-/uk/libraries?q=%D0%84%D0%BB%D0%B3%D0%B0%D0%B2%D0%B0
-/en/libraries?q=Daugavpls
-/en/libraries?q=springfield
-/en/libraries?q=bern
-/en/libraries?q=computers
-/lv/libraries?q=library&page=3
-/en/libraries?service=public-computers
-/en/libraries?service=free-internet&service=printing-scanning
-/en/libraries?access=step-free-entrance
-/lv/libraries?municipality=LV-DGV
-/en/libraries?lat=51.5072&lon=-0.1276
-/en/libraries?lat=40.7128&lon=-74.0060&service=job-search-help
-/en/libraries?lat=46.948&lon=7.447
-/lv/libraries?near=Daugavpils
-/uk/libraries?near=%D0%A0%D0%B8%D0%B3%D0%B0
-/en/libraries?open=now
-/en/libraries?open=now&lat=51.5072&lon=-0.1276
-/en/libraries?q=central&service=meeting-room
-URLS
+cp bench/mixes/search.txt "$out/europe-search.txt"
 first=${backends[0]}
 langs=(lv en ru uk)
 {
@@ -180,14 +158,7 @@ URLS
     echo "/f/$slug.${langs[i % 4]}.ics"; i=$((i + 1))
   done
 } > "$out/europe-feed.txt"
-cat > "$out/europe-api.txt" <<'URLS'
-/api/v1/services?search=barking
-/api/v1/services?search=public+computers
-/api/v1/services?search=bern
-/api/v1/services?search=springfield&per_page=10
-/api/v1/services?search=library&page=7
-/api/v1/services?search=rezekne
-URLS
+cp bench/mixes/api.txt "$out/europe-api.txt"
 measures=(search library events feed api)
 
 # The first answer to each URL on each backend: its uncached cost (the first search also builds
@@ -206,38 +177,8 @@ for kind in "${backends[@]}"; do
   echo "rss_kb_warm $kind $(awk '/VmRSS/{print $2}' /proc/"$(awk -v k="$kind" '$1 == k {p = $2} END {print p}' "$out/europe-pids.txt")"/status)" | tee -a "$out/europe-memory.txt"
 done
 
-cat > "$out/europe-mix.lua" <<'LUA'
--- Walks the list of URLs round-robin, each connection from its own place in it.
-local urls = {}
-local n = 0
-init = function(args)
-  for line in io.lines(args[1]) do table.insert(urls, line) end
-  n = math.random(#urls)
-end
-request = function()
-  n = n % #urls + 1
-  return wrk.format("GET", urls[n])
-end
-LUA
-mkdir -p "$out/www"
-cat > "$out/europe-nginx.conf" <<CONF
-worker_processes 2;
-pid $PWD/$out/europe-nginx.pid;
-error_log $PWD/$out/europe-nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $PWD/$out/www;
-    location / { default_type text/html; }
-  }
-}
-CONF
-nginx -c "$PWD/$out/europe-nginx.conf"
-sleep 0.5
+start_nginx europe "$NGINX_PORT"
 
-mix() { wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$out/europe-mix.lua" "$1" -- "$2"; }
 rps() { awk '/Requests\/sec/{print $2}' "$1"; }
 pct() { awk -v p="$2%" '$1 == p {print $2}' "$1"; }
 errors() { awk '/Non-2xx|Socket errors/' "$1"; }
@@ -247,8 +188,7 @@ for m in "${measures[@]}"; do
   # nginx serves a static file of the mean size of this measure's answers, through the same
   # Lua loop (a list of the one URL), so both sides pay the same client cost.
   avg=$(awk '{s += $2} END {printf "%d", s / NR}' "$out/europe-cold-$first-$m.txt")
-  head -c "$avg" /dev/urandom | base64 -w 100 > "$out/www/$m.b64"  # no pipe into head: SIGPIPE
-  head -c "$avg" "$out/www/$m.b64" > "$out/www/$m.html"
+  static_file "$out/www/$m.html" "$avg"
   for _ in $(seq 1 10); do echo "/$m.html"; done > "$out/europe-static-$m.txt"
   mix "http://127.0.0.1:$NGINX_PORT/" "$out/europe-static-$m.txt" > "$out/europe-wrk-nginx-$m.txt"
   n=$(rps "$out/europe-wrk-nginx-$m.txt")

@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/out; mkdir -p "$out"
+source bench/common.sh
 for tool in wrk nginx sqlite3; do
   command -v $tool >/dev/null || { echo "bench needs $tool (apt-get install $tool)"; exit 1; }
 done
@@ -40,7 +41,7 @@ echo "occurrences $(sqlite3 "$DB" 'SELECT count(*) FROM occurrence')" | tee "$ou
 
 "$BIN" serve --db "$DB" --listen 127.0.0.1:$PORT --no-access-log 2>/dev/null &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; [ -f $out/nginx.pid ] && kill $(cat $out/nginx.pid) 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null || true; [ -f $out/events-nginx.pid ] && kill $(cat $out/events-nginx.pid) 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.05; done
 
 echo "== uncached costs (first request of each URL)"
@@ -53,22 +54,7 @@ done | tee "$out/events-uncached.txt"
 mkdir -p "$out/www"
 curl -s "http://127.0.0.1:$PORT/lv/events" -o "$out/www/events.html"
 feed_status=$(curl -s -o "$out/www/feed.ics" -w '%{http_code}' "http://127.0.0.1:$PORT/f/$LIB.lv.ics")
-cat > "$out/nginx.conf" <<CONF
-worker_processes 2;
-pid $PWD/$out/nginx.pid;
-error_log $PWD/$out/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $PWD/$out/www;
-    location / { default_type text/html; }
-  }
-}
-CONF
-nginx -c "$PWD/$out/nginx.conf"
-sleep 0.5
+start_nginx events "$NGINX_PORT"
 rps() { awk '/Requests\/sec/{print $2}' "$1"; }
 p99() { awk '/ 99%/{print $2}' "$1"; }
 run() {  # name, tilti path, static file

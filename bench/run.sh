@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/out; mkdir -p "$out"
+source bench/common.sh
 for tool in wrk nginx; do
   command -v $tool >/dev/null || { echo "bench needs $tool (apt-get install $tool)"; exit 1; }
 done
@@ -41,7 +42,7 @@ done | tee "$out/startup.txt"
 
 "$BIN" serve --db "$DB" --listen 127.0.0.1:$PORT --no-access-log 2>/dev/null &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; [ -f $out/nginx.pid ] && kill $(cat $out/nginx.pid) 2>/dev/null || true' EXIT
+trap 'kill $pid 2>/dev/null || true; [ -f $out/run-nginx.pid ] && kill $(cat $out/run-nginx.pid) 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null; do sleep 0.01; done
 curl -s "http://127.0.0.1:$PORT/lv/" >/dev/null   # warm the page cache
 sleep 1
@@ -51,22 +52,7 @@ echo "rss_kb_idle $(awk '/VmRSS/{print $2}' /proc/$pid/status)" | tee "$out/memo
 # nginx serves exactly the bytes of the home page as a static file.
 mkdir -p "$out/www"
 curl -s "http://127.0.0.1:$PORT/lv/" -o "$out/www/home.html"
-cat > "$out/nginx.conf" <<CONF
-worker_processes 2;
-pid $PWD/$out/nginx.pid;
-error_log $PWD/$out/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $PWD/$out/www;
-    location / { default_type text/html; }
-  }
-}
-CONF
-nginx -c "$PWD/$out/nginx.conf"
-sleep 0.5
+start_nginx run "$NGINX_PORT"
 
 echo "== throughput: wrk -t2 -c$CONNS -d$DURATION --latency"
 wrk -t2 -c"$CONNS" -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT/home.html" | tee "$out/wrk-nginx.txt"

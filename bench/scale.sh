@@ -11,6 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/out; mkdir -p "$out"
+source bench/common.sh
 for tool in wrk nginx sqlite3; do
   command -v $tool >/dev/null || { echo "bench needs $tool (apt-get install $tool)"; exit 1; }
 done
@@ -60,38 +61,8 @@ echo "startup_ms $(( (end - start) / 1000000 ))" | tee "$out/scale-startup.txt"
 # The query mix: town names in several scripts, service words, typos, near-me points, filters,
 # open now, deep pages; and API searches (non-ASCII percent-encoded: Резекне, Єлгава, Рига).
 # Each URL once first, to warm the snapshot and the caches.
-cat > "$out/scale-pages.txt" <<'URLS'
-/lv/libraries
-/en/libraries?page=40
-/en/libraries?q=barking
-/ru/libraries?q=%D0%A0%D0%B5%D0%B7%D0%B5%D0%BA%D0%BD%D0%B5
-/uk/libraries?q=%D0%84%D0%BB%D0%B3%D0%B0%D0%B2%D0%B0
-/en/libraries?q=Daugavpls
-/en/libraries?q=springfield
-/en/libraries?q=bern
-/en/libraries?q=computers
-/lv/libraries?q=library&page=3
-/en/libraries?service=public-computers
-/en/libraries?service=free-internet&service=printing-scanning
-/en/libraries?access=step-free-entrance
-/lv/libraries?municipality=LV-DGV
-/en/libraries?lat=51.5072&lon=-0.1276
-/en/libraries?lat=40.7128&lon=-74.0060&service=job-search-help
-/en/libraries?lat=46.948&lon=7.447
-/lv/libraries?near=Daugavpils
-/uk/libraries?near=%D0%A0%D0%B8%D0%B3%D0%B0
-/en/libraries?open=now
-/en/libraries?open=now&lat=51.5072&lon=-0.1276
-/en/libraries?q=central&service=meeting-room
-URLS
-cat > "$out/scale-api.txt" <<'URLS'
-/api/v1/services?search=barking
-/api/v1/services?search=public+computers
-/api/v1/services?search=bern
-/api/v1/services?search=springfield&per_page=10
-/api/v1/services?search=library&page=7
-/api/v1/services?search=rezekne
-URLS
+cp bench/mixes/search.txt "$out/scale-pages.txt"
+cp bench/mixes/api.txt "$out/scale-api.txt"
 for f in scale-pages scale-api; do
   while read -r u; do
     curl -s -o /dev/null -w "%{http_code} %{size_download} %{time_total} $u\n" "http://127.0.0.1:$PORT$u"
@@ -99,47 +70,17 @@ for f in scale-pages scale-api; do
 done
 echo "rss_kb_warm $(awk '/VmRSS/{print $2}' /proc/$pid/status)" | tee "$out/scale-memory.txt"
 
-# wrk walks the list round-robin, each connection from its own place in it.
-cat > "$out/scale-mix.lua" <<'LUA'
-local urls = {}
-local n = 0
-init = function(args)
-  for line in io.lines(args[1]) do table.insert(urls, line) end
-  n = math.random(#urls)
-end
-request = function()
-  n = n % #urls + 1
-  return wrk.format("GET", urls[n])
-end
-LUA
-
 # nginx serves a static file of the average size of the search-page answers.
 avg=$(awk '{s += $2} END {printf "%d", s / NR}' "$out/scale-pages-cold.txt")
 mkdir -p "$out/www"
-head -c "$avg" /dev/urandom | base64 -w 100 | head -c "$avg" > "$out/www/page.html"
-cat > "$out/scale-nginx.conf" <<CONF
-worker_processes 2;
-pid $PWD/$out/scale-nginx.pid;
-error_log $PWD/$out/scale-nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NGINX_PORT;
-    root $PWD/$out/www;
-    location / { default_type text/html; }
-  }
-}
-CONF
-nginx -c "$PWD/$out/scale-nginx.conf"
-sleep 0.5
+static_file "$out/www/page.html" "$avg"
+start_nginx scale "$NGINX_PORT"
 
 # The reference goes through the same Lua request loop as the mixes (a list of the one static
 # URL), so both sides pay the same client cost; it runs before and after the mixes and the
 # ratio is against the mean of the two, so a change in the machine's load shows.
 for i in $(seq 1 20); do echo /page.html; done > "$out/scale-static.txt"
 echo "== throughput: wrk -t2 -c$CONNS -d$DURATION --latency"
-mix() { wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$out/scale-mix.lua" "$1" -- "$2"; }
 mix "http://127.0.0.1:$NGINX_PORT/" "$out/scale-static.txt" | tee "$out/scale-wrk-nginx.txt"
 mix "http://127.0.0.1:$PORT/" "$out/scale-pages.txt" | tee "$out/scale-wrk-pages.txt"
 mix "http://127.0.0.1:$PORT/" "$out/scale-api.txt" | tee "$out/scale-wrk-api.txt"
