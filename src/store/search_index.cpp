@@ -355,9 +355,6 @@ void ReindexOrganization(Connection& c, std::string_view organization_id) {
   UpdateServiceIndexOf(c, organization_id);
 }
 
-namespace {
-}  // namespace
-
 void RebuildLibraryIndex(Connection& c) {
   // PostgreSQL plans from table statistics, which an import or a restore in this same
   // transaction has made stale (a table of ten rows now holds ten thousand): with them it

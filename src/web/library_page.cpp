@@ -53,7 +53,10 @@ http::Response LibraryPage(const Site& site, const i18n::LocaleInfo& locale,
       resources = store::ResourcesOfLibrary(*db, slug, site.Chain(locale));
     }
   }
-  if (!library) return site.ErrorPage(404, request);
+  if (!library) {
+    site.answers().Drop(key);  // gone: no reader may get its previous page (GetOrStale)
+    return site.ErrorPage(404, request);
+  }
   PageFrame frame{&locale, "libraries/" + slug, library->name.text};
   Data page = LibraryView(site, locale, *library, dated_days, now, place);
   page.set("event_days", EventDaysView(site, locale, upcoming, now));

@@ -7,9 +7,7 @@ std::shared_ptr<const CachedAnswer> ResponseCache::Get(const std::string& key, i
   auto it = index_.find(key);
   if (it == index_.end()) return nullptr;
   if (it->second->version != version) {
-    bytes_ -= it->second->bytes;
-    lru_.erase(it->second);
-    index_.erase(it);
+    DropLocked(key);
     return nullptr;
   }
   lru_.splice(lru_.begin(), lru_, it->second);
@@ -35,18 +33,30 @@ std::shared_ptr<const CachedAnswer> ResponseCache::GetOrStale(const std::string&
 
 void ResponseCache::Put(const std::string& key, int64_t version, CachedAnswer answer) {
   const size_t size = key.size() + answer.body.size() + answer.content_type.size() + 64;
-  if (size > max_bytes_ / 4) return;
+  if (size > max_bytes_ / 4) {
+    Drop(key);
+    return;
+  }
   auto shared = std::make_shared<const CachedAnswer>(std::move(answer));
   std::lock_guard lock(mu_);
-  if (auto it = index_.find(key); it != index_.end()) {
-    bytes_ -= it->second->bytes;
-    lru_.erase(it->second);
-    index_.erase(it);
-  }
+  DropLocked(key);
   lru_.push_front({key, version, std::move(shared), size});
   index_.emplace(key, lru_.begin());
   bytes_ += size;
   EvictLocked();
+}
+
+void ResponseCache::Drop(const std::string& key) {
+  std::lock_guard lock(mu_);
+  DropLocked(key);
+}
+
+void ResponseCache::DropLocked(const std::string& key) {
+  auto it = index_.find(key);
+  if (it == index_.end()) return;
+  bytes_ -= it->second->bytes;
+  lru_.erase(it->second);
+  index_.erase(it);
 }
 
 void ResponseCache::EvictLocked() {

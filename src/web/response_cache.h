@@ -38,8 +38,12 @@ class ResponseCache {
   // something) is always the first, so sees the new answer.
   std::shared_ptr<const CachedAnswer> GetOrStale(const std::string& key, int64_t version);
   static constexpr std::chrono::seconds kRefreshWait{2};
-  // Stores `answer`; an answer larger than a quarter of the cache is not kept.
+  // Stores `answer`; an answer larger than a quarter of the cache is not kept (and the one
+  // stored under `key` before is dropped, so GetOrStale never keeps serving it).
   void Put(const std::string& key, int64_t version, CachedAnswer answer);
+  // Forgets the answer under `key`: for a GetOrStale caller that ends up with nothing to Put
+  // (the page is gone), so the previous answer is not served in its place.
+  void Drop(const std::string& key);
 
   size_t bytes() const;
   size_t entries() const;
@@ -53,6 +57,7 @@ class ResponseCache {
     std::chrono::steady_clock::time_point refreshing_since{};  // GetOrStale: being remade
   };
   void EvictLocked();
+  void DropLocked(const std::string& key);
 
   const size_t max_bytes_;
   mutable std::mutex mu_;

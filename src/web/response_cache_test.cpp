@@ -39,6 +39,23 @@ TEST(ResponseCache, WhileOneReaderRemakesAnAnswerTheOthersGetThePreviousOne) {
   EXPECT_EQ(cache.entries(), 0u);
 }
 
+TEST(ResponseCache, AnAnswerThatCannotBeReplacedIsNotServedStale) {
+  ResponseCache cache(4000);
+  // The new answer is too large to keep: the old one goes, so nobody keeps getting it.
+  cache.Put("events", 1, Answer("minute one"));
+  EXPECT_EQ(cache.GetOrStale("events", 2), nullptr);
+  cache.Put("events", 2, Answer(std::string(1500, 'x')));
+  EXPECT_EQ(cache.GetOrStale("events", 2), nullptr);
+  EXPECT_EQ(cache.entries(), 0u);
+  // The page is gone (the maker had nothing to Put): dropped, not served stale.
+  cache.Put("library", 1, Answer("the library"));
+  EXPECT_EQ(cache.GetOrStale("library", 2), nullptr);
+  cache.Drop("library");
+  EXPECT_EQ(cache.GetOrStale("library", 2), nullptr);
+  EXPECT_EQ(cache.entries(), 0u);
+  EXPECT_EQ(cache.bytes(), 0u);
+}
+
 TEST(ResponseCache, CombinedVersionsDifferWhenAnyPartDoes) {
   const int64_t base = CombinedVersion({7, 100, 29000000});
   EXPECT_EQ(base, CombinedVersion({7, 100, 29000000}));
